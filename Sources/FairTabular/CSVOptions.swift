@@ -1,0 +1,28 @@
+/// How to read a delimited text file.
+public struct CSVOptions: Sendable, Equatable {
+  /// The byte that separates fields: `,` by default; `;`, tab and `|` are common too.
+  public var delimiter: UInt8
+  /// Cell texts that mean "missing", compared after trimming spaces around unquoted cells.
+  public var missingTokens: Set<String>
+  /// Column types that replace the inferred ones, by header name.
+  public var columnTypes: [String: ColumnType]
+
+  /// The default missing-value tokens: the empty cell, `NA`, `N/A`, `NaN`, `null` and `?`.
+  public static let defaultMissingTokens: Set<String> = ["", "NA", "N/A", "NaN", "null", "?"]
+
+  /// Creates reading options.
+  ///
+  /// - Parameters:
+  ///   - delimiter: The field separator, an ASCII byte other than a quote or line end.
+  ///   - missingTokens: Cell texts that mean "missing".
+  ///   - columnTypes: Types that override inference, by header name.
+  public init(
+    delimiter: UInt8 = UInt8(ascii: ","),
+    missingTokens: Set<String> = CSVOptions.defaultMissingTokens,
+    columnTypes: [String: ColumnType] = [:]
+  ) {
+    self.delimiter = delimiter
+    self.missingTokens = missingTokens
+    self.columnTypes = columnTypes
+  }
+}

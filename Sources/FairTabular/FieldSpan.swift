@@ -1,0 +1,47 @@
+/// The bytes of one field within the tokenizer's buffer.
+struct FieldSpan {
+  /// Offset of the first content byte (after an opening quote).
+  var start: Int
+  /// Offset one past the last content byte (before a closing quote).
+  var end: Int
+  /// The 1-based physical line on which the field starts.
+  var line: Int
+  /// Whether the field was quoted.
+  var isQuoted: Bool
+  /// Whether the content holds doubled quotes that must be collapsed.
+  var needsUnescape: Bool
+}
+
+/// One record as the tokenizer hands it to a sink: field spans into a buffer that is only
+/// valid during the call.
+struct CSVRecord {
+  var bytes: UnsafeBufferPointer<UInt8>
+  var fields: [FieldSpan]
+  /// The 1-based physical line on which the record starts.
+  var line: Int
+
+  /// Whether the record is an empty line.
+  var isBlank: Bool {
+    fields.count == 1 && !fields[0].isQuoted && fields[0].start == fields[0].end
+  }
+
+  /// The content bytes of field `index`, with doubled quotes collapsed.
+  func contentBytes(_ index: Int) -> [UInt8] {
+    let field = fields[index]
+    let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
+    guard field.needsUnescape else { return Array(raw) }
+    var result: [UInt8] = []
+    result.reserveCapacity(raw.count)
+    var position = 0
+    while position < raw.count {
+      result.append(raw[position])
+      position += raw[position] == CSVTokenizer.quote ? 2 : 1
+    }
+    return result
+  }
+}
+
+/// Receives the records of a file in order.
+protocol CSVRecordSink {
+  mutating func consume(_ record: CSVRecord) throws(DataError)
+}

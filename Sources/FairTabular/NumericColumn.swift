@@ -1,0 +1,24 @@
+/// A column of numbers in one contiguous buffer, with NaN marking a missing value.
+public struct NumericColumn: Sendable, Equatable {
+  /// The header name.
+  public var name: String
+  /// One value per row; `.nan` where the cell was missing.
+  public var values: [Double]
+
+  /// Creates a numeric column.
+  public init(name: String, values: [Double]) {
+    self.name = name
+    self.values = values
+  }
+
+  /// The number of missing (NaN) cells.
+  ///
+  /// - Complexity: O(*n*) for *n* rows.
+  public var missingCount: Int {
+    values.withUnsafeBufferPointer { buffer in
+      var count = 0
+      for value in buffer where value.isNaN { count += 1 }
+      return count
+    }
+  }
+}
