@@ -17,6 +17,8 @@
 public struct CSVReader: Sendable {
   /// How the file is read.
   public var options: CSVOptions
+  /// The size of the read buffer; small values let tests put records across chunk edges.
+  var chunkSize = 1 << 20
 
   /// Creates a reader.
   public init(options: CSVOptions = CSVOptions()) {
@@ -34,7 +36,8 @@ public struct CSVReader: Sendable {
   ///   type late.
   public func read(contentsOf path: String) throws -> Dataset {
     try validateOptions(path: path)
-    let tokenizer = CSVTokenizer(path: path, delimiter: options.delimiter)
+    var tokenizer = CSVTokenizer(path: path, delimiter: options.delimiter)
+    tokenizer.chunkSize = chunkSize
     var sink = BuildingSink(
       path: path, options: options, missing: MissingTokenMatcher(options.missingTokens))
     try tokenizer.scan(into: &sink)

@@ -21,4 +21,15 @@ public struct NumericColumn: Sendable, Equatable {
       return count
     }
   }
+
+  /// Two columns are equal when their names match and every cell is equal, where two
+  /// missing (NaN) cells count as equal.
+  public static func == (lhs: NumericColumn, rhs: NumericColumn) -> Bool {
+    guard lhs.name == rhs.name, lhs.values.count == rhs.values.count else { return false }
+    for (left, right) in zip(lhs.values, rhs.values)
+    where left != right && !(left.isNaN && right.isNaN) {
+      return false
+    }
+    return true
+  }
 }
