@@ -4,7 +4,7 @@ import PackageDescription
 // Benchmarks live in their own package so their dependencies never reach users of FairGate.
 let package = Package(
   name: "FairGateBenchmarks",
-  dependencies: [.package(path: "..")],
+  dependencies: [.package(name: "FairGate", path: "..")],
   targets: [
     .executableTarget(
       name: "fairgate-bench",

@@ -4,10 +4,35 @@
 /// magnitude are converted with one exact multiplication or division (Clinger's fast path),
 /// which is correctly rounded. Everything else falls back to the standard library's parser.
 enum DecimalParser {
-  private static let powersOfTen: [Double] = (0...22).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
+  /// 10^`exponent` for 0...22, all exactly representable; a switch compiles to a table of
+  /// constants with no lazy-initialisation check on the hot path.
+  @inline(__always)
+  private static func powerOfTen(_ exponent: Int) -> Double {
+    switch exponent {
+    case 0: 1e0
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
   }
 
   /// The number in `bytes`, or `nil` if the text is not a decimal number.
@@ -29,39 +54,35 @@ enum DecimalParser {
       position += 1
     }
     var significand: UInt64 = 0
-    var significantDigits = 0
-    var digitCount = 0
     var decimalExponent = 0
     var isExact = true
+    // Integer part: leading zeros add nothing; then up to 19 digits fit a UInt64.
+    let integerStart = position
+    while position < end && bytes[position] == 0x30 { position += 1 }
+    var significantStart = position
     while position < end, case let digit = bytes[position] &- 0x30, digit < 10 {
-      digitCount += 1
-      if significand == 0 && digit == 0 {
-        // A leading zero adds nothing.
-      } else if significantDigits < 19 {
-        significand = significand &* 10 &+ UInt64(digit)
-        significantDigits += 1
-      } else {
-        decimalExponent += 1
-        isExact = false
-      }
+      significand = significand &* 10 &+ UInt64(digit)
       position += 1
     }
+    var significantDigits = position - significantStart
+    var digitCount = position - integerStart
     if position < end && bytes[position] == UInt8(ascii: ".") {
       position += 1
+      let fractionStart = position
+      if significantDigits == 0 {
+        while position < end && bytes[position] == 0x30 { position += 1 }
+      }
+      significantStart = position
       while position < end, case let digit = bytes[position] &- 0x30, digit < 10 {
-        digitCount += 1
-        if significand == 0 && digit == 0 {
-          decimalExponent -= 1
-        } else if significantDigits < 19 {
-          significand = significand &* 10 &+ UInt64(digit)
-          significantDigits += 1
-          decimalExponent -= 1
-        } else {
-          isExact = false
-        }
+        significand = significand &* 10 &+ UInt64(digit)
         position += 1
       }
+      significantDigits += position - significantStart
+      decimalExponent -= position - fractionStart
+      digitCount += position - fractionStart
     }
+    // More than 19 significant digits overflow the significand: let the slow path round.
+    if significantDigits > 19 { isExact = false }
     guard digitCount > 0 else { return parseSpecial(bytes, start: start, end: end) }
     if position < end && (bytes[position] | 0x20) == UInt8(ascii: "e") {
       position += 1
@@ -87,13 +108,13 @@ enum DecimalParser {
     if isExact && significand <= 1 << 53 && (-22...22).contains(decimalExponent) {
       var value = Double(significand)
       if decimalExponent < 0 {
-        value /= powersOfTen[-decimalExponent]
+        value /= powerOfTen(-decimalExponent)
       } else {
-        value *= powersOfTen[decimalExponent]
+        value *= powerOfTen(decimalExponent)
       }
       return isNegative ? -value : value
     }
-    if significand == 0 { return isNegative ? -0.0 : 0.0 }
+    if isExact && significand == 0 { return isNegative ? -0.0 : 0.0 }
     return slowParse(bytes, start: start, end: end)
   }
 

@@ -2,15 +2,30 @@
 struct MissingTokenMatcher {
   private let tokens: [[UInt8]]
   private let matchesEmpty: Bool
+  /// Bit `k` is set when some token is `k` bytes long (for `k < 64`), so that most cells
+  /// are rejected by their length alone.
+  private let lengthMask: UInt64
+  /// Whether some token is 64 bytes or longer, or starts or ends with a space.
+  private let needsSlowPath: Bool
 
   init(_ tokens: Set<String>) {
     let trimmed = tokens.map { Array($0.utf8).trimmingSpaces() }
     matchesEmpty = trimmed.contains { $0.isEmpty }
     self.tokens = trimmed.filter { !$0.isEmpty }.sorted { $0.lexicographicallyPrecedes($1) }
+    var mask: UInt64 = 0
+    for token in self.tokens where token.count < 64 { mask |= 1 << UInt64(token.count) }
+    lengthMask = mask
+    needsSlowPath = self.tokens.contains { $0.count >= 64 }
   }
 
   @inline(__always)
   func isMissing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    if count > 0 && count < 64 && !needsSlowPath && bytes[0] != 0x20
+      && bytes[count - 1] != 0x20 && lengthMask & (1 << UInt64(count)) == 0
+    {
+      return false
+    }
     var start = 0
     var end = bytes.count
     while start < end && bytes[start] == 0x20 { start += 1 }
