@@ -75,6 +75,7 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
     return text
   }
 
+  /// The error in compiler style: `file:line: error: place: message`.
   public var description: String {
     var text = file
     if let line { text += ":\(line)" }

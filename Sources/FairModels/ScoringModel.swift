@@ -22,10 +22,14 @@ public protocol ScoringModel: Sendable {
 
   /// Writes one margin per row of `batch` into `margins`, replacing its contents.
   ///
+  /// Models evaluated in memory never throw; a model behind an external command throws
+  /// when the command fails, so that no caller ever sees a partial result.
+  ///
   /// - Parameters:
   ///   - batch: Rows in ``features`` order.
   ///   - margins: Receives `batch.rowCount` margins.
-  func scoreMargins(_ batch: RowBatch, into margins: inout [Double])
+  /// - Throws: `ModelError` when the model cannot be evaluated.
+  func scoreMargins(_ batch: RowBatch, into margins: inout [Double]) throws
 }
 
 extension ScoringModel {
@@ -42,20 +46,21 @@ extension ScoringModel {
   ///   - output: Margin, or the response through ``outputTransform``.
   ///   - threads: The number of worker threads, at least 1.
   /// - Returns: One score per row.
+  /// - Throws: `ModelError` when the model cannot be evaluated.
   /// - Complexity: O(*n*) model evaluations for *n* rows.
   public func predict(
     _ matrix: FeatureMatrix, output: OutputSpace = .margin, threads: Int = 1
-  ) -> [Double] {
+  ) throws -> [Double] {
     precondition(
       matrix.featureCount == featureCount,
       "'matrix' has \(matrix.featureCount) features; the model reads \(featureCount)")
     let chunkSize = 1024
     let chunkCount = (matrix.rowCount + chunkSize - 1) / chunkSize
     let transform = output == .probability ? outputTransform : .identity
-    let parts = ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
+    let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       let rows = (chunk * chunkSize)..<min(matrix.rowCount, (chunk + 1) * chunkSize)
       var margins: [Double] = []
-      scoreMargins(matrix.batch(rows: rows), into: &margins)
+      try scoreMargins(matrix.batch(rows: rows), into: &margins)
       if transform != .identity {
         for index in margins.indices { margins[index] = transform.apply(margins[index]) }
       }

@@ -99,6 +99,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable {
     self.underlying = underlying
   }
 
+  /// The error in compiler style: `file:line: error: column N 'name': message`.
   public var description: String {
     var text = file
     if let line { text += ":\(line)" }

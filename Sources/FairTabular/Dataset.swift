@@ -40,6 +40,7 @@ public struct Dataset: Sendable, Equatable {
     indexByName[name].map { columns[$0] }
   }
 
+  /// Two datasets are equal when they have the same rows and equal columns in order.
   public static func == (lhs: Dataset, rhs: Dataset) -> Bool {
     lhs.rowCount == rhs.rowCount && lhs.columns == rhs.columns
   }

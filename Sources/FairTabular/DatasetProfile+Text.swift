@@ -1,6 +1,8 @@
 extension DatasetProfile {
-  /// The profile as an aligned plain-text table, one line per column, with the top values of
-  /// categorical columns indented beneath them. Lines end in `\n`.
+  /// Renders the profile as an aligned plain-text table.
+  ///
+  /// One line per column, with the top values of categorical columns indented beneath
+  /// them. Lines end in `\n`.
   public func renderText() -> String {
     let nameWidth = max(4, columns.map { $0.name.count }.max() ?? 0)
     var lines = [
@@ -13,7 +15,8 @@ extension DatasetProfile {
     for column in columns {
       var summary = ""
       if let minimum = column.minimum, let maximum = column.maximum, let mean = column.mean {
-        summary = "min \(formatNumber(minimum))  max \(formatNumber(maximum))  mean \(formatNumber(mean))"
+        summary =
+          "min \(formatNumber(minimum))  max \(formatNumber(maximum))  mean \(formatNumber(mean))"
       }
       lines.append(
         pad(String(column.index), 4, right: true) + "  " + pad(column.name, nameWidth) + "  "

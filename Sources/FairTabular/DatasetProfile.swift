@@ -92,7 +92,9 @@ public struct DatasetProfile: Sendable, Equatable, Codable {
     _ column: CategoricalColumn, index: Int, topCount: Int
   ) -> ColumnProfile {
     let counts = column.levelCounts()
-    let order = counts.indices.sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
+    let order = counts.indices.sorted {
+      counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1)
+    }
     let top = order.prefix(topCount).map { LevelCount(value: column.levels[$0], count: counts[$0]) }
     return ColumnProfile(
       index: index, name: column.name, type: .categorical, missing: column.missingCount,

@@ -22,7 +22,8 @@ private func readBytes(_ bytes: [UInt8], options: CSVOptions = CSVOptions()) thr
 
 /// Reads `text` expecting a `DataError`, and returns it.
 private func readError(
-  _ text: String, options: CSVOptions = CSVOptions(), sourceLocation: SourceLocation = #_sourceLocation
+  _ text: String, options: CSVOptions = CSVOptions(),
+  sourceLocation: SourceLocation = #_sourceLocation
 ) throws -> DataError? {
   let path = try FixturePaths.temporaryFile("data.csv", contents: text)
   return #expect(throws: DataError.self, sourceLocation: sourceLocation) {
@@ -169,11 +170,14 @@ private func numbers(_ dataset: Dataset, _ name: String) -> [Double] {
     #expect(error?.kind == .expectedNumber)
     #expect(error?.line == 3)
     #expect(error?.column == .init(index: 4, name: "income"))
-    #expect(error.map { "\($0)" }?.hasSuffix(":3: error: column 4 'income': expected a number, found 'n/a'") == true)
+    #expect(
+      error.map { "\($0)" }?.hasSuffix(
+        ":3: error: column 4 'income': expected a number, found 'n/a'") == true)
   }
 
   @Test func typeOverrideForUnknownColumnSuggestsTheNearestName() throws {
-    let error = try readError("income,age\n1,2\n", options: CSVOptions(columnTypes: ["incme": .numeric]))
+    let error = try readError(
+      "income,age\n1,2\n", options: CSVOptions(columnTypes: ["incme": .numeric]))
     #expect(error?.kind == .unknownColumn)
     #expect(error?.message.contains("did you mean 'income'?") == true)
   }

@@ -44,7 +44,8 @@ import _FairTestSupport
     #expect(result.status == 2)
     #expect(result.standardOutput.isEmpty)
     #expect(
-      result.standardError == "\(path):3: error: column 2 'income': row has 1 field, header has 2\n")
+      result.standardError == "\(path):3: error: column 2 'income': row has 1 field, header has 2\n"
+    )
   }
 
   @Test func declaredNumericColumnWithTextExitsWithTwo() throws {

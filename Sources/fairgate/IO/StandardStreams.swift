@@ -8,8 +8,9 @@ enum StandardError {
   }
 }
 
-/// Writes results to standard output through a buffer, so large CSV outputs cost one system
-/// call per 64 KiB rather than one per line. A class, so the buffer is flushed when the last
+/// Writes results to standard output through a buffer.
+///
+/// Large CSV outputs cost one system call per 64 KiB rather than one per line. A class, so the buffer is flushed when the last
 /// reference goes away.
 final class StandardOutput {
   private var buffer: [UInt8] = []

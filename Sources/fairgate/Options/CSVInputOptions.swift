@@ -36,7 +36,8 @@ struct CSVInputOptions: ParsableArguments {
     case let text where text.utf8.count == 1 && text.utf8.first.map({ $0 < 0x80 }) == true:
       options.delimiter = text.utf8.first ?? UInt8(ascii: ",")
     default:
-      throw ValidationError("'--delimiter' must be one ASCII character or 'tab', not '\(delimiter)'")
+      throw ValidationError(
+        "'--delimiter' must be one ASCII character or 'tab', not '\(delimiter)'")
     }
     if options.delimiter == UInt8(ascii: "\"") || options.delimiter == 0x0A
       || options.delimiter == 0x0D

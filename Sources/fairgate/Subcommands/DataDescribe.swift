@@ -23,7 +23,9 @@ extension FairGateCommand.DataCommand {
     @Option(help: "The output format.")
     var format: DescribeFormat = .text
 
-    @Option(help: ArgumentHelp("How many frequent values to list per categorical column.", valueName: "k"))
+    @Option(
+      help: ArgumentHelp("How many frequent values to list per categorical column.", valueName: "k")
+    )
     var top: Int = 5
 
     func validate() throws {

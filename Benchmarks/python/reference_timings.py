@@ -1,0 +1,172 @@
+"""Times the reference libraries on the same model, rows and thread count as FairGate.
+
+Each subcommand prints one JSON object per measurement (median of --runs runs, wall clock)
+so that Benchmarks/run.sh can pair it with FairGate's figure from the same run.
+
+  predict     xgboost Booster.predict(output_margin=True) / lightgbm predict(raw_score=True)
+  treeshap    xgboost pred_contribs / lightgbm pred_contrib / shap.TreeExplainer
+              (path-dependent and interventional)
+  kernelshap  shap.KernelExplainer on the same model, background and rows (whole process
+              is timed by the driver; this reports the explain call alone as well)
+"""
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+
+def median_seconds(runs, body):
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        body()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def emit(**fields):
+    print(json.dumps(fields, sort_keys=True), flush=True)
+
+
+def load_model(path):
+    """Returns (kind, booster, feature_names) for an XGBoost JSON or LightGBM text model."""
+    text = Path(path).read_text()[:64]
+    if text.lstrip().startswith("{"):
+        import xgboost as xgb
+
+        booster = xgb.Booster()
+        booster.load_model(path)
+        return "xgboost", booster, booster.feature_names
+    import lightgbm as lgb
+
+    booster = lgb.Booster(model_file=path)
+    return "lightgbm", booster, booster.feature_name()
+
+
+def feature_frame(path, names, rows):
+    frame = pd.read_csv(path)
+    frame = frame[names]
+    if rows:
+        frame = frame.iloc[:rows]
+    return frame
+
+
+def bench_predict(args):
+    kind, booster, names = load_model(args.model)
+    frame = feature_frame(args.data, names, args.rows)
+    if kind == "xgboost":
+        import xgboost as xgb
+
+        booster.set_param({"nthread": args.threads})
+        matrix = xgb.DMatrix(frame, missing=np.nan, nthread=args.threads)
+        seconds = median_seconds(args.runs, lambda: booster.predict(matrix, output_margin=True))
+    else:
+        values = frame.to_numpy(dtype=np.float64)
+        seconds = median_seconds(
+            args.runs, lambda: booster.predict(values, raw_score=True, num_threads=args.threads)
+        )
+    emit(benchmark="predict", tool=kind, rows=len(frame), threads=args.threads, seconds=seconds)
+
+
+def bench_treeshap(args):
+    import shap
+
+    kind, booster, names = load_model(args.model)
+    frame = feature_frame(args.data, names, args.rows)
+    if kind == "xgboost":
+        import xgboost as xgb
+
+        booster.set_param({"nthread": args.threads})
+        matrix = xgb.DMatrix(frame, missing=np.nan, nthread=args.threads)
+        seconds = median_seconds(args.runs, lambda: booster.predict(matrix, pred_contribs=True))
+        emit(benchmark="treeshap-path", tool="xgboost pred_contribs", rows=len(frame),
+             threads=args.threads, seconds=seconds)
+    else:
+        values = frame.to_numpy(dtype=np.float64)
+        seconds = median_seconds(
+            args.runs,
+            lambda: booster.predict(values, pred_contrib=True, num_threads=args.threads))
+        emit(benchmark="treeshap-path", tool="lightgbm pred_contrib", rows=len(frame),
+             threads=args.threads, seconds=seconds)
+
+    explainer = shap.TreeExplainer(booster)
+    seconds = median_seconds(args.runs, lambda: explainer.shap_values(frame))
+    emit(benchmark="treeshap-path", tool="shap TreeExplainer", rows=len(frame),
+         threads=args.threads, seconds=seconds)
+
+    if args.background:
+        background = feature_frame(args.background, names, args.background_rows)
+        explainer = shap.TreeExplainer(
+            booster, background, feature_perturbation="interventional", model_output="raw")
+        rows = frame.iloc[: args.interventional_rows]
+        seconds = median_seconds(max(1, args.runs // 2), lambda: explainer.shap_values(rows))
+        emit(benchmark="treeshap-interventional", tool="shap TreeExplainer", rows=len(rows),
+             background_rows=len(background), threads=args.threads, seconds=seconds)
+
+
+def bench_kernelshap(args):
+    import shap
+
+    kind, booster, names = load_model(args.model)
+    frame = feature_frame(args.data, names, args.rows)
+    background = feature_frame(args.background, names, args.background_rows)
+    if kind == "xgboost":
+        import xgboost as xgb
+
+        booster.set_param({"nthread": args.threads})
+        scoring = {"seconds": 0.0, "rows": 0}
+
+        def model(values):
+            start = time.perf_counter()
+            matrix = xgb.DMatrix(pd.DataFrame(values, columns=names), missing=np.nan,
+                                 nthread=args.threads)
+            margins = booster.predict(matrix, output_margin=True)
+            scoring["seconds"] += time.perf_counter() - start
+            scoring["rows"] += len(values)
+            return margins
+    else:
+        scoring = {"seconds": 0.0, "rows": 0}
+
+        def model(values):
+            start = time.perf_counter()
+            margins = booster.predict(values, raw_score=True, num_threads=args.threads)
+            scoring["seconds"] += time.perf_counter() - start
+            scoring["rows"] += len(values)
+            return margins
+
+    explainer = shap.KernelExplainer(model, background.to_numpy(dtype=np.float64))
+    start = time.perf_counter()
+    explainer.shap_values(frame.to_numpy(dtype=np.float64), nsamples=args.samples, l1_reg=0,
+                          silent=True)
+    seconds = time.perf_counter() - start
+    emit(benchmark="kernelshap", tool="shap KernelExplainer", rows=len(frame),
+         background_rows=len(background), samples=args.samples, threads=args.threads,
+         seconds=seconds, scoring_seconds=scoring["seconds"], scored_rows=scoring["rows"])
+
+
+def main(argv):
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("benchmark", choices=["predict", "treeshap", "kernelshap"])
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--rows", type=int, default=0)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--background")
+    parser.add_argument("--background-rows", type=int, default=100)
+    parser.add_argument("--interventional-rows", type=int, default=200)
+    parser.add_argument("--samples", type=int, default=2048)
+    args = parser.parse_args(argv)
+    {"predict": bench_predict, "treeshap": bench_treeshap,
+     "kernelshap": bench_kernelshap}[args.benchmark](args)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
