@@ -5,12 +5,17 @@
 ///
 /// - XGBoost (no ``lessOrEqual`` bit): numeric splits go left when `Float(x) < Float(t)`;
 ///   NaN follows ``defaultLeft``; categorical splits go **right** when the category is in the
-///   node's set, and left for categories outside it or invalid (negative, too large).
+///   node's set, and left for categories outside it or invalid (negative, or 2²⁴ and above
+///   after rounding the value to `Float`).
 /// - LightGBM (``lessOrEqual`` bit): numeric splits go left when `x <= t` in `Double`, after
 ///   the missing-value rules of the node's missing type (``missingZero``, ``missingNaN``, or
-///   neither, when NaN is read as 0); categorical splits go **left** when the category is in
-///   the set, and right for NaN or a negative value.
+///   neither, when NaN is read as 0); categorical splits go **left** when the category
+///   (`x` truncated toward zero, so -0.5 reads as 0) is in the set, and right for NaN, values
+///   of -1 or less, and values of 2³¹ or more.
+///
+/// ``TreeEnsemble/goesLeft(node:x:)`` implements both exactly.
 public struct DecisionRule: OptionSet, Sendable, Hashable {
+  /// The bits.
   public let rawValue: UInt8
 
   /// Creates a rule from its bits.

@@ -49,7 +49,10 @@ public struct FeatureMatrix: Sendable, Equatable {
   /// Numeric features need numeric columns. Categorical features take labels from
   /// categorical columns, matched by text; from a numeric column they take the numbers as
   /// labels when every level of the feature is a number, and otherwise as level indexes
-  /// (integer codes, the way a model trained on codes reads them). Extra columns are ignored.
+  /// (integer codes, the way a model trained on codes reads them). A label outside the levels
+  /// is coded as the feature's ``ModelFeature/unseenLevels`` rule says. A categorical feature
+  /// with no levels (its model reads bare category codes) needs a numeric column of codes.
+  /// Extra columns are ignored.
   ///
   /// - Parameters:
   ///   - dataset: The data.
@@ -100,20 +103,48 @@ public struct FeatureMatrix: Sendable, Equatable {
         message: "the model reads '\(feature.name)' as a number, but the column holds text "
           + "such as '\(example)'")
     case (.categorical(let levels), .categorical(let labels)):
+      if levels.isEmpty {
+        let example = labels.levels.first ?? ""
+        throw DataError(
+          .expectedNumber, file: file, column: reference,
+          message: "the model reads '\(feature.name)' as category codes and stores no labels "
+            + "to map text to, but the column holds text such as '\(example)'")
+      }
       var index: [String: Double] = [:]
       for (position, level) in levels.enumerated() where index[level] == nil {
         index[level] = Double(position)
       }
-      let mapped = labels.levels.map { index[$0] ?? unseenCategory }
+      let sorted = SortedLevels(text: levels, rule: feature.unseenLevels)
+      let mapped = try labels.levels.map { label -> Double in
+        if let code = index[label] { return code }
+        guard let sorted else { return unseenCategory }
+        guard let code = sorted.code(following: label) else {
+          throw DataError(
+            .unknownCategory, file: file, column: reference,
+            message: DataError.Message.labelSortsLast(label, feature: feature.name))
+        }
+        return code
+      }
       return labels.codes.map { $0 == CategoricalColumn.missingCode ? .nan : mapped[Int($0)] }
     case (.categorical(let levels), .numeric(let numbers)):
-      let numericLevels = levels.map { Double($0) }
-      if !levels.isEmpty, numericLevels.allSatisfy({ $0 != nil }) {
+      let numericLevels = levels.compactMap { Double($0) }
+      if !levels.isEmpty, numericLevels.count == levels.count {
         var index: [Double: Double] = [:]
-        for (position, level) in numericLevels.enumerated() {
-          if let level, index[level] == nil { index[level] = Double(position) }
+        for (position, level) in numericLevels.enumerated() where index[level] == nil {
+          index[level] = Double(position)
         }
-        return numbers.values.map { $0.isNaN ? .nan : index[$0] ?? unseenCategory }
+        let sorted = SortedLevels(numbers: numericLevels, rule: feature.unseenLevels)
+        return try numbers.values.map { value in
+          if value.isNaN { return .nan }
+          if let code = index[value] { return code }
+          guard let sorted else { return unseenCategory }
+          guard let code = sorted.code(following: value) else {
+            throw DataError(
+              .unknownCategory, file: file, column: reference,
+              message: DataError.Message.labelSortsLast("\(value)", feature: feature.name))
+          }
+          return code
+        }
       }
       return numbers.values.map { value in
         if value.isNaN { return .nan }
@@ -121,5 +152,58 @@ public struct FeatureMatrix: Sendable, Equatable {
         return isCode || levels.isEmpty ? value : unseenCategory
       }
     }
+  }
+}
+
+/// A categorical feature's levels in sorted order, for
+/// ``ModelFeature/UnseenLevelRule/nextLevelInSortedOrder``.
+///
+/// Text is compared as signed bytes of its UTF-8 encoding, as XGBoost compares its `int8`
+/// category strings; numbers by value. Ties keep level order (XGBoost sorts stably).
+private struct SortedLevels {
+  private var keys: [[Int8]] = []
+  private var numbers: [Double] = []
+  private var codes: [Double] = []
+
+  /// The text levels sorted, or `nil` when the rule does not search them.
+  init?(text levels: [String], rule: ModelFeature.UnseenLevelRule) {
+    guard rule == .nextLevelInSortedOrder, !levels.isEmpty else { return nil }
+    let entries = levels.enumerated()
+      .map { (key: $0.element.utf8.map { Int8(bitPattern: $0) }, code: $0.offset) }
+      .sorted {
+        $0.key.lexicographicallyPrecedes($1.key) || ($0.key == $1.key && $0.code < $1.code)
+      }
+    keys = entries.map(\.key)
+    codes = entries.map { Double($0.code) }
+  }
+
+  /// The numeric levels sorted, or `nil` when the rule does not search them.
+  init?(numbers levels: [Double], rule: ModelFeature.UnseenLevelRule) {
+    guard rule == .nextLevelInSortedOrder, !levels.isEmpty else { return nil }
+    let entries = levels.enumerated().map { (key: $0.element, code: $0.offset) }
+      .sorted { $0.key < $1.key || ($0.key == $1.key && $0.code < $1.code) }
+    numbers = entries.map(\.key)
+    codes = entries.map { Double($0.code) }
+  }
+
+  /// The code of the first level not less than `label`, or `nil` if `label` sorts last.
+  func code(following label: String) -> Double? {
+    let key = label.utf8.map { Int8(bitPattern: $0) }
+    return lowerBound(count: keys.count) { keys[$0].lexicographicallyPrecedes(key) }
+  }
+
+  /// The code of the first level not less than `value`, or `nil` if `value` sorts last.
+  func code(following value: Double) -> Double? {
+    lowerBound(count: numbers.count) { numbers[$0] < value }
+  }
+
+  private func lowerBound(count: Int, isBefore: (Int) -> Bool) -> Double? {
+    var low = 0
+    var high = count
+    while low < high {
+      let middle = (low + high) / 2
+      if isBefore(middle) { low = middle + 1 } else { high = middle }
+    }
+    return low < count ? codes[low] : nil
   }
 }

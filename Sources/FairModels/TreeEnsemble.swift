@@ -50,7 +50,8 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   public let cover: [Double]
   /// The first node of each tree, plus the total node count at the end.
   public let treeStart: [Int32]
-  /// The weight of each tree (1 except for DART boosters).
+  /// The weight of each tree's output: 1, except for XGBoost DART boosters (`weight_drop`)
+  /// and LightGBM `binary sigmoid:K` models (K).
   public let treeWeight: [Double]
   /// The offset added to every margin.
   public let baseMargin: Double
@@ -60,6 +61,12 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   public let averagesTrees: Bool
   /// The depth of the deepest tree (a lone leaf has depth 0).
   public let maxDepth: Int
+  /// The nodes packed for the scoring loop (see ``scoreMargins(_:into:)``).
+  let packedNodes: [PackedNode]
+  /// The trees packed for the scoring loop.
+  let packedTrees: [PackedTree]
+  /// The scoring loop the splits allow.
+  let scoringPath: ScoringPath
 
   /// The number of trees.
   public var treeCount: Int { treeStart.count - 1 }
@@ -79,7 +86,9 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   ///   - file: The model file, for messages.
   /// - Throws: `ModelError` naming the tree, node and field of the first inconsistency: a
   ///   child out of range, a node reached twice (a cycle or shared child), a split on a
-  ///   feature beyond the feature list, a NaN or infinite threshold, a negative category.
+  ///   feature beyond the feature list, a NaN threshold, a negative category. Fields are
+  ///   named as each tree's ``Tree/fieldNames`` give them. Nodes the root cannot reach are
+  ///   kept as leaves and never read.
   /// - Complexity: O(*N*) for *N* nodes in all.
   public init(
     trees: [Tree], weights: [Double]? = nil, baseMargin: Double, features: [ModelFeature],
@@ -109,43 +118,94 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     self.accumulation = accumulation
     self.averagesTrees = averagesTrees
     self.maxDepth = builder.maxDepth
+    self.packedNodes = TreeEnsemble.packNodes(
+      splitFeature: builder.splitFeature, threshold: builder.threshold,
+      leftChild: builder.leftChild, rightChild: builder.rightChild, rule: builder.rule,
+      categoryStart: builder.categoryStart, categoryWordCount: builder.categoryWordCount,
+      value: builder.value)
+    self.scoringPath = ScoringPath(rules: builder.rule, splitFeature: builder.splitFeature)
+    self.packedTrees = builder.treeDepths.indices.map { tree in
+      PackedTree(
+        root: Int(builder.treeStart[tree]), weight: weights?[tree] ?? 1,
+        depth: builder.treeDepths[tree])
+    }
   }
 
   /// Whether a value goes to the left child of split `node`.
+  ///
+  /// Follows the training library exactly (§1.6 of the reference), including its edge
+  /// cases on x86-64:
+  ///
+  /// - XGBoost numeric: NaN takes the default direction; otherwise `Float(x) < Float(t)`.
+  /// - XGBoost categorical: NaN takes the default direction; the value is rounded to `Float`
+  ///   first; a negative value or one of 2²⁴ or more is an invalid category and goes left;
+  ///   otherwise the category `Int32(Float(x))` (truncated) goes right when it is in the set.
+  /// - LightGBM numeric: NaN becomes 0 unless the missing type is NaN; the missing value (NaN,
+  ///   or |x| ≤ `Double(Float(1e-35))` for missing type Zero) takes the default direction;
+  ///   otherwise `x <= t` in `Double`.
+  /// - LightGBM categorical: the category is `Int32(x)`, truncated toward zero, so values in
+  ///   (-1, 0) read as category 0. NaN, values of -1 or less and values of 2³¹ or more go
+  ///   right (on x86-64 LightGBM's `static_cast<int>` turns NaN and overflow into a negative
+  ///   number); a category in the set goes left.
   ///
   /// - Parameters:
   ///   - node: An absolute index of a split node.
   ///   - x: The value of the node's feature; NaN when missing.
   @inlinable
   public func goesLeft(node: Int, x: Double) -> Bool {
-    let rule = self.rule[node]
+    let start = Int(categoryStart[node])
+    let count = Int(categoryWordCount[node])
+    return TreeEnsemble.decide(rule: rule[node], threshold: threshold[node], x: x) { category in
+      let word = category >> 5
+      guard word < count else { return false }
+      return categoryWords[start + word] & (1 << UInt32(category & 31)) != 0
+    }
+  }
+
+  /// The decision of one split, shared by ``goesLeft(node:x:)`` and the scoring kernel.
+  ///
+  /// - Parameters:
+  ///   - rule: The node's rule.
+  ///   - threshold: The node's threshold.
+  ///   - x: The value; NaN when missing.
+  ///   - isInSet: Whether a non-negative category is in the node's set.
+  @inlinable @inline(__always)
+  static func decide(
+    rule: DecisionRule, threshold: Double, x: Double, isInSet: (Int) -> Bool
+  ) -> Bool {
     if rule.contains(.lessOrEqual) {
       if rule.contains(.categorical) {
-        guard !x.isNaN, x >= 0, x < 2_147_483_648 else { return false }
-        return categoryContains(node: node, category: Int(x))
+        guard x > -1, x < 2_147_483_648 else { return false }  // also false for NaN
+        return isInSet(Int(x))
       }
       var value = x
       if value.isNaN && !rule.contains(.missingNaN) { value = 0 }
-      if (rule.contains(.missingZero) && value >= -1e-35 && value <= 1e-35)
-        || (rule.contains(.missingNaN) && value.isNaN)
+      if (rule.contains(.missingZero) && value >= -lightGBMZeroThreshold
+        && value <= lightGBMZeroThreshold) || (rule.contains(.missingNaN) && value.isNaN)
       {
         return rule.contains(.defaultLeft)
       }
-      return value <= threshold[node]
+      return value <= threshold
     }
-    if x.isNaN { return rule.contains(.defaultLeft) }
+    let value = Float(x)
+    if value.isNaN { return rule.contains(.defaultLeft) }
     if rule.contains(.categorical) {
-      guard x >= 0, x < 16_777_216 else { return true }
-      return !categoryContains(node: node, category: Int(x))
+      guard value >= 0, value < 16_777_216 else { return true }
+      return !isInSet(Int(value))
     }
-    return Float(x) < Float(threshold[node])
+    return value < Float(threshold)
   }
+
+  /// LightGBM's `kZeroThreshold`: declared `const double kZeroThreshold = 1e-35f`, so it is
+  /// the float nearest 1e-35 widened to `Double`, not 1e-35 itself.
+  @inlinable
+  static var lightGBMZeroThreshold: Double { 1.0000000180025095e-35 }
 
   /// Whether `category` is in the set of categorical split `node`.
   @inlinable
   public func categoryContains(node: Int, category: Int) -> Bool {
     let word = category >> 5
-    guard word < Int(categoryWordCount[node]) else { return false }
+    guard category >= 0, word < Int(categoryWordCount[node]) else { return false }
     return categoryWords[Int(categoryStart[node]) + word] & (1 << UInt32(category & 31)) != 0
   }
 
@@ -159,34 +219,6 @@ public struct TreeEnsemble: ScoringModel, Sendable {
       let feature = Int(splitFeature[node])
       if feature < 0 { return node }
       node = Int(goesLeft(node: node, x: row[feature]) ? leftChild[node] : rightChild[node])
-    }
-  }
-
-  public func scoreMargins(_ batch: RowBatch, into margins: inout [Double]) {
-    precondition(batch.featureCount == features.count, "batch has the wrong number of features")
-    let rowCount = batch.rowCount
-    let stride = batch.featureCount
-    margins = Array(repeating: 0, count: rowCount)
-    let trees = treeCount
-    batch.values.withUnsafeBufferPointer { values in
-      margins.withUnsafeMutableBufferPointer { out in
-        for row in 0..<rowCount {
-          let x = UnsafeBufferPointer(rebasing: values[(row * stride)..<((row + 1) * stride)])
-          switch accumulation {
-          case .float32:
-            var sum = Float(baseMargin)
-            for tree in 0..<trees {
-              sum += Float(value[leaf(tree: tree, row: x)]) * Float(treeWeight[tree])
-            }
-            out[row] = Double(sum)
-          case .float64:
-            var sum = 0.0
-            for tree in 0..<trees { sum += value[leaf(tree: tree, row: x)] * treeWeight[tree] }
-            if averagesTrees && trees > 0 { sum /= Double(trees) }
-            out[row] = baseMargin + sum
-          }
-        }
-      }
     }
   }
 }
@@ -207,6 +239,7 @@ private struct FlatTreeBuilder {
   var cover: [Double] = []
   var treeStart: [Int32] = [0]
   var maxDepth = 0
+  var treeDepths: [Int] = []
 
   init(featureCount: Int, file: String) {
     self.featureCount = featureCount
@@ -221,31 +254,37 @@ private struct FlatTreeBuilder {
 
   mutating func append(_ tree: Tree, index: Int) throws(ModelError) {
     let count = tree.nodeCount
+    let names = tree.fieldNames
     guard count > 0 else {
       throw ModelError(
         .invalidStructure, file: file, place: ModelError.treePlace(tree: index),
         message: "tree has no nodes")
     }
     let lengths: [(String, Int)] = [
-      ("threshold", tree.threshold.count), ("left_child", tree.leftChild.count),
-      ("right_child", tree.rightChild.count), ("rule", tree.rule.count),
-      ("categories", tree.categories.count), ("value", tree.value.count),
-      ("cover", tree.cover.count),
+      (names.threshold, tree.threshold.count), (names.leftChild, tree.leftChild.count),
+      (names.rightChild, tree.rightChild.count), ("rule", tree.rule.count),
+      (names.categories, tree.categories.count), (names.value, tree.value.count),
+      (names.cover, tree.cover.count),
     ]
     for (field, length) in lengths where length != count {
       throw ModelError(
         .invalidStructure, file: file, place: ModelError.treePlace(tree: index, field: field),
         message: "has \(length) entries, but the tree has \(count) nodes")
     }
-    try checkShape(tree, index: index)
+    let depthBefore = maxDepth
+    maxDepth = 0
+    let reached = try checkShape(tree, index: index)
+    treeDepths.append(maxDepth)
+    maxDepth = max(maxDepth, depthBefore)
     let offset = Int32(splitFeature.count)
     for node in 0..<count {
-      let isLeaf = tree.splitFeature[node] < 0
+      // Nodes the root cannot reach (XGBoost's deleted nodes) are stored as inert leaves.
+      let isLeaf = tree.splitFeature[node] < 0 || !reached[node]
       splitFeature.append(isLeaf ? -1 : tree.splitFeature[node])
-      threshold.append(tree.threshold[node])
+      threshold.append(isLeaf ? 0 : tree.threshold[node])
       leftChild.append(isLeaf ? -1 : tree.leftChild[node] + offset)
       rightChild.append(isLeaf ? -1 : tree.rightChild[node] + offset)
-      rule.append(tree.rule[node])
+      rule.append(isLeaf ? [] : tree.rule[node])
       value.append(tree.value[node])
       cover.append(tree.cover[node])
       if !isLeaf && tree.rule[node].contains(.categorical) {
@@ -264,9 +303,12 @@ private struct FlatTreeBuilder {
     treeStart.append(Int32(splitFeature.count))
   }
 
-  /// Walks the tree from the root: every child in range, every node reached once.
-  private mutating func checkShape(_ tree: Tree, index: Int) throws(ModelError) {
+  /// Walks the tree from the root: every child in range, every node reached at most once.
+  ///
+  /// - Returns: Which nodes the root reaches.
+  private mutating func checkShape(_ tree: Tree, index: Int) throws(ModelError) -> [Bool] {
     let count = tree.nodeCount
+    let names = tree.fieldNames
     var reached = [Bool](repeating: false, count: count)
     var stack: [(node: Int, depth: Int)] = [(0, 0)]
     reached[0] = true
@@ -276,28 +318,33 @@ private struct FlatTreeBuilder {
       if feature < 0 { continue }
       guard Int(feature) < featureCount else {
         throw fail(
-          index, node, "split_feature",
+          index, node, names.splitFeature,
           "feature index \(feature) is beyond the model's \(featureCount) features")
       }
       let rule = tree.rule[node]
       if rule.contains(.categorical) {
         if let bad = tree.categories[node].first(where: { $0 < 0 }) {
-          throw fail(index, node, "categories", "category \(bad) is negative")
+          throw fail(index, node, names.categories, "category \(bad) is negative")
         }
-      } else if !tree.threshold[node].isFinite {
-        throw fail(index, node, "threshold", "threshold is \(tree.threshold[node])")
+      } else if tree.threshold[node].isNaN {
+        throw fail(index, node, names.threshold, "threshold is NaN")
       }
-      for (field, child) in [("left_child", tree.leftChild[node]), ("right_child", tree.rightChild[node])] {
+      let children = [
+        (names.leftChild, tree.leftChild[node]), (names.rightChild, tree.rightChild[node]),
+      ]
+      for (field, child) in children {
         guard child >= 0 && Int(child) < count else {
           throw fail(index, node, field, "child \(child) is out of range 0..<\(count)")
         }
         guard !reached[Int(child)] else {
           throw fail(
-            index, node, field, "child \(child) is reached twice (the tree has a cycle)")
+            index, node, field,
+            "child \(child) is reached twice (the tree has a cycle or a shared node)")
         }
         reached[Int(child)] = true
         stack.append((Int(child), depth + 1))
       }
     }
+    return reached
   }
 }

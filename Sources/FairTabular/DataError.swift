@@ -24,6 +24,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable {
       case expectedNumber = "expected-number"
       case unknownColumn = "unknown-column"
       case invalidOption = "invalid-option"
+      case unknownCategory = "unknown-category"
     }
 
     private let raw: Raw
@@ -54,6 +55,8 @@ public struct DataError: Error, CustomStringConvertible, Sendable {
     public static let unknownColumn = Kind(.unknownColumn)
     /// A reading option is unusable (for example a delimiter that is a quote).
     public static let invalidOption = Kind(.invalidOption)
+    /// A label the model cannot score at all (its library would refuse the row).
+    public static let unknownCategory = Kind(.unknownCategory)
 
     /// A stable, kebab-case name of the kind.
     public var description: String { raw.rawValue }
@@ -115,7 +118,7 @@ public struct DataError: Error, CustomStringConvertible, Sendable {
 
 extension DataError {
   /// Builders for the messages, kept beside the code that emits them.
-  enum Message {
+  package enum Message {
     static func expectedFields(_ expected: Int, found: Int) -> String {
       "row has \(found) field\(found == 1 ? "" : "s"), header has \(expected)"
     }
@@ -132,6 +135,12 @@ extension DataError {
       "duplicate header name (first used by column \(index))"
     }
     static let invalidUTF8 = "field is not valid UTF-8"
+    /// XGBoost re-codes an unseen label as the next stored category in sorted order, and
+    /// refuses to score a label that sorts after all of them.
+    package static func labelSortsLast(_ label: String, feature: String) -> String {
+      "label '\(label)' is not among the model's categories for '\(feature)' and sorts after "
+        + "all of them; XGBoost refuses to score such a row, and so does FairGate"
+    }
 
     static func printable(_ byte: UInt8) -> String {
       (0x20..<0x7F).contains(byte)

@@ -1,0 +1,223 @@
+import FairModels
+
+/// Read-only pointers to the per-node and per-leaf arrays of a ``PreorderForest``.
+struct ForestView {
+  let originalNode: UnsafeBufferPointer<Int32>
+  let feature: UnsafeBufferPointer<Int32>
+  let rightChild: UnsafeBufferPointer<Int32>
+  let bit: UnsafeBufferPointer<UInt8>
+  let leafSlot: UnsafeBufferPointer<Int32>
+  let route: UnsafeBufferPointer<UInt8>
+  let threshold: UnsafeBufferPointer<Double>
+  let floatThreshold: UnsafeBufferPointer<Float>
+  let cover: UnsafeBufferPointer<Double>
+  let value: UnsafeBufferPointer<Double>
+  let pathStart: UnsafeBufferPointer<Int>
+  let pathFeature: UnsafeBufferPointer<Int32>
+  let leafNode: UnsafeBufferPointer<Int>
+  let pathZeroFraction: UnsafeBufferPointer<Double>
+  let leafValue: UnsafeBufferPointer<Double>
+
+  /// Whether value `x` goes left at split node `index`, exactly as
+  /// ``TreeEnsemble/goesLeft(node:x:)`` decides, with common numeric splits decided inline.
+  @inline(__always)
+  func goesLeft(_ index: Int, _ x: Double, _ ensemble: TreeEnsemble) -> Bool {
+    switch route[index] {
+    case PreorderForest.Route.floatLess, PreorderForest.Route.floatLessNaNLeft:
+      let value = Float(x)
+      if value.isNaN { return route[index] == PreorderForest.Route.floatLessNaNLeft }
+      return value < floatThreshold[index]
+    case PreorderForest.Route.lessOrEqualNaNAsZero:
+      return (x.isNaN ? 0 : x) <= threshold[index]
+    case PreorderForest.Route.lessOrEqualNaNLeft, PreorderForest.Route.lessOrEqualNaNRight:
+      if x.isNaN { return route[index] == PreorderForest.Route.lessOrEqualNaNLeft }
+      return x <= threshold[index]
+    default:
+      return ensemble.goesLeft(node: Int(originalNode[index]), x: x)
+    }
+  }
+
+  /// Calls `body(leafSlot, mask)` for every leaf of the tree whose preorder nodes are
+  /// `nodes`, where bit `k` of `mask` is set when `row` satisfies every split of the leaf's
+  /// path on the path's `k`-th distinct feature.
+  ///
+  /// Routing follows ``goesLeft(_:_:_:)``, so missing values and categories go where the
+  /// model sends them. Only the low `d` bits of a mask are meaningful for a leaf with `d`
+  /// distinct path features, and only for trees with at most 32 of them.
+  ///
+  /// - Parameter masks: Scratch space for at least `nodes.count` masks.
+  @inline(__always)
+  func forEachLeafMask(
+    nodes: Range<Int>, ensemble: TreeEnsemble, row: UnsafePointer<Double>,
+    masks: UnsafeMutablePointer<UInt32>, _ body: (Int, UInt32) -> Void
+  ) {
+    let start = nodes.lowerBound
+    masks[0] = UInt32.max
+    for index in nodes {
+      let local = index - start
+      let mask = masks[local]
+      let split = Int(feature[index])
+      if split < 0 {
+        body(Int(leafSlot[index]), mask)
+        continue
+      }
+      // Branch-free: the child the row does not take loses the feature's bit.
+      let bitValue = UInt32(1) &<< UInt32(bit[index])
+      let left: UInt32 = goesLeft(index, row[split], ensemble) ? 1 : 0
+      let rightLoses = bitValue & (0 &- left)
+      masks[local + 1] = mask & ~(bitValue ^ rightLoses)
+      masks[Int(rightChild[index]) - start] = mask & ~rightLoses
+    }
+  }
+
+  /// Computes, for every row of a block, its mask at every node of one tree.
+  ///
+  /// The loop runs node by node and, inside, row by row, so the kind of split is decided
+  /// once per node and the rows are independent of each other. Bit `k` of a node's mask is
+  /// set when the row satisfies every split above the node on the path's `k`-th distinct
+  /// feature.
+  ///
+  /// - Parameters:
+  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - masks: Receives `rowCount` masks per node, node-major by preorder position.
+  func routeBlock(
+    nodes: Range<Int>, ensemble: TreeEnsemble, rows: UnsafePointer<Double>, rowCount: Int,
+    width: Int, masks: UnsafeMutablePointer<UInt32>
+  ) {
+    let start = nodes.lowerBound
+    masks.update(repeating: UInt32.max, count: rowCount)
+    for index in nodes {
+      let split = Int(feature[index])
+      if split < 0 { continue }
+      let parent = UnsafePointer(masks + (index - start) * rowCount)
+      let left = masks + (index - start + 1) * rowCount
+      let right = masks + (Int(rightChild[index]) - start) * rowCount
+      let bitValue = UInt32(1) &<< UInt32(bit[index])
+      let column = rows + split
+      @inline(__always) func assign(_ row: Int, _ goesLeft: Bool) {
+        // Branch-free: the child the row does not take loses the feature's bit.
+        let rightLoses = bitValue & (0 &- (goesLeft ? 1 : 0))
+        let mask = parent[row]
+        left[row] = mask & ~(bitValue ^ rightLoses)
+        right[row] = mask & ~rightLoses
+      }
+      let kind = route[index]
+      switch kind {
+      case PreorderForest.Route.floatLess, PreorderForest.Route.floatLessNaNLeft:
+        let threshold = floatThreshold[index]
+        let missingLeft = kind == PreorderForest.Route.floatLessNaNLeft
+        for row in 0..<rowCount {
+          let value = Float(column[row * width])
+          assign(row, value.isNaN ? missingLeft : value < threshold)
+        }
+      case PreorderForest.Route.lessOrEqualNaNAsZero:
+        let threshold = self.threshold[index]
+        for row in 0..<rowCount {
+          let value = column[row * width]
+          assign(row, (value.isNaN ? 0 : value) <= threshold)
+        }
+      case PreorderForest.Route.lessOrEqualNaNLeft, PreorderForest.Route.lessOrEqualNaNRight:
+        let threshold = self.threshold[index]
+        let missingLeft = kind == PreorderForest.Route.lessOrEqualNaNLeft
+        for row in 0..<rowCount {
+          let value = column[row * width]
+          assign(row, value.isNaN ? missingLeft : value <= threshold)
+        }
+      default:
+        let node = Int(originalNode[index])
+        for row in 0..<rowCount {
+          assign(row, ensemble.goesLeft(node: node, x: column[row * width]))
+        }
+      }
+    }
+  }
+
+  /// Adds to each row of a block the tabulated attributions of one tree.
+  ///
+  /// The rows are routed once through the tree (``routeBlock``), then the leaves are visited
+  /// one by one, each adding its table entries to every row. One leaf's table stays in cache
+  /// for the whole block, and consecutive additions go to different rows, so they do not wait
+  /// on each other. Each row's sum over the tree's leaves runs in leaf order, whatever the
+  /// block size.
+  ///
+  /// `table` holds, for each leaf, `2^d` blocks of `d` values, one block per mask; `offset`
+  /// gives each leaf's first block.
+  ///
+  /// - Parameters:
+  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - rowCount: The number of rows in the block.
+  ///   - phi: The block's attributions, feature-major: feature `j` of row `i` is at
+  ///     `phi[j * rowCount + i]`.
+  ///   - masks: Scratch space for `rowCount` masks per node of the tree.
+  ///   - entries: Scratch space for `rowCount` entries.
+  func addTabulated(
+    nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
+    rows: UnsafePointer<Double>, rowCount: Int, width: Int,
+    offset: UnsafeBufferPointer<Int>, table: UnsafeBufferPointer<Double>,
+    phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
+    entries: UnsafeMutablePointer<Int32>
+  ) {
+    guard let tableBase = table.baseAddress else { return }
+    routeBlock(
+      nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
+      masks: masks)
+    for leaf in leaves {
+      let first = pathStart[leaf]
+      let count = pathStart[leaf + 1] - first
+      if count == 0 { continue }
+      let low = (UInt32(1) &<< UInt32(count)) &- 1
+      let leafMasks = masks + (leafNode[leaf] - nodes.lowerBound) * rowCount
+      for row in 0..<rowCount {
+        entries[row] = Int32(truncatingIfNeeded: Int(leafMasks[row] & low) &* count)
+      }
+      for k in 0..<count {
+        let target = phi + Int(pathFeature[first + k]) * rowCount
+        let column = tableBase + offset[leaf] + k
+        for row in 0..<rowCount {
+          target[row] += column[Int(entries[row])]
+        }
+      }
+    }
+  }
+
+  /// Adds to each row of a block the attributions of one tree, evaluating each leaf's
+  /// closed form directly (``LeafQuadrature``) instead of reading a table.
+  ///
+  /// For trees whose tables would be too large. Costs O(*d*·⌈*d*/2⌉) per leaf and row, with
+  /// no set-up, against O(*d*²) with a larger constant for the classic recursion.
+  ///
+  /// - Parameters:
+  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - phi: The block's attributions, feature-major (see ``addTabulated``).
+  ///   - masks: Scratch space for `rowCount` masks per node of the tree.
+  ///   - scratch: Space for `3 * LeafQuadrature.maxFeatures + 1` values.
+  func addQuadrature(
+    nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
+    rows: UnsafePointer<Double>, rowCount: Int, width: Int, quadrature: QuadratureView,
+    phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
+    scratch: UnsafeMutablePointer<Double>
+  ) {
+    guard let zeroBase = pathZeroFraction.baseAddress else { return }
+    routeBlock(
+      nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
+      masks: masks)
+    let result = scratch + 2 * LeafQuadrature.maxFeatures + 1
+    for leaf in leaves {
+      let first = pathStart[leaf]
+      let count = pathStart[leaf + 1] - first
+      if count == 0 { continue }
+      let points = LeafQuadrature.points(for: count)
+      let start = quadrature.start[points]
+      let leafMasks = masks + (leafNode[leaf] - nodes.lowerBound) * rowCount
+      for row in 0..<rowCount {
+        LeafQuadrature.contributions(
+          mask: leafMasks[row], value: leafValue[leaf], zeros: zeroBase + first, count: count,
+          nodes: quadrature.nodes + start, weights: quadrature.weights + start,
+          points: points, scratch: scratch, result: result)
+        for k in 0..<count {
+          phi[Int(pathFeature[first + k]) * rowCount + row] += result[k]
+        }
+      }
+    }
+  }
+}

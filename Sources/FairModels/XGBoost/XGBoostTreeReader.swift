@@ -1,0 +1,207 @@
+/// Reads one tree of an XGBoost JSON model (§9.1.3 of the reference) into a ``Tree``.
+///
+/// Every per-node array must have `tree_param.num_nodes` entries. A node is a leaf when its
+/// `left_children` entry is -1; a leaf's value is its `split_conditions` entry (the learning
+/// rate is already applied) and every node's cover is its `sum_hessian`. `default_left` may be
+/// integers (1.6 and later) or booleans (1.0–1.5); `split_type` and the `categories*` arrays
+/// (1.3 and later) may be absent. Structural checks that need the whole tree (children in
+/// range, cycles, feature indexes) are left to ``TreeEnsemble``.
+struct XGBoostTreeReader {
+  /// The names XGBoost gives the fields, for messages from ``TreeEnsemble``.
+  static let fieldNames = Tree.FieldNames(
+    splitFeature: "split_indices", threshold: "split_conditions", leftChild: "left_children",
+    rightChild: "right_children", categories: "categories", value: "split_conditions",
+    cover: "sum_hessian")
+
+  let document: JSONDocument
+
+  private var file: String { document.fileName }
+
+  /// Reads tree `index` from its JSON object.
+  ///
+  /// - Throws: `ModelError` naming the tree, node and field: `malformed` for a missing field
+  ///   or an entry of the wrong type, `invalidStructure` for an array of the wrong length or
+  ///   a bad category list, `unsupported` for vector-leaf trees.
+  func tree(_ value: JSONValue, index: Int) throws(ModelError) -> Tree {
+    let place = ModelError.treePlace(tree: index)
+    let object = try document.object(value, at: place)
+    let parameters = try document.object(
+      try document.member("tree_param", of: object, in: place),
+      at: ModelError.treePlace(tree: index, field: "tree_param"))
+    let nodeCount = try document.integer(
+      try document.member("num_nodes", of: parameters, in: place + ", 'tree_param'"),
+      at: ModelError.treePlace(tree: index, field: "tree_param.num_nodes"))
+    guard nodeCount > 0 else {
+      throw ModelError(
+        .invalidStructure, file: file, place: place + ", 'tree_param.num_nodes'",
+        message: "a tree needs at least one node, found \(nodeCount)")
+    }
+    if let leafSize = parameters["size_leaf_vector"] {
+      let size = try document.integer(leafSize, at: place + ", 'tree_param.size_leaf_vector'")
+      guard size <= 1 else {
+        throw ModelError(
+          .unsupported, file: file, place: place + ", 'tree_param.size_leaf_vector'",
+          message: "vector-leaf trees (size_leaf_vector \(size)) are not supported")
+      }
+    }
+
+    let arrays = NodeArrays(
+      document: document, object: object, tree: index, count: nodeCount,
+      countSource: "'tree_param.num_nodes' is")
+    let left = try arrays.integers("left_children")
+    let right = try arrays.integers("right_children")
+    let features = try arrays.integers("split_indices")
+    let conditions = try arrays.floats("split_conditions")
+    let defaultLeft = try arrays.flags("default_left")
+    let cover = try arrays.floats("sum_hessian")
+    let splitTypes = try arrays.integers("split_type", required: false)
+    let categories = try categorySets(object, tree: index, nodeCount: nodeCount)
+
+    var tree = Tree(nodeCount: nodeCount)
+    tree.fieldNames = XGBoostTreeReader.fieldNames
+    for node in 0..<nodeCount {
+      tree.cover[node] = Double(cover[node])
+      if left[node] == -1 {
+        tree.value[node] = Double(conditions[node])
+        continue
+      }
+      let nodePlace = { (field: String) in
+        ModelError.treePlace(tree: index, node: node, field: field)
+      }
+      guard features[node] >= 0, features[node] <= Int(Int32.max) else {
+        throw ModelError(
+          .invalidStructure, file: file, place: nodePlace("split_indices"),
+          message: "feature index \(features[node]) is not a valid index")
+      }
+      for (field, child) in [("left_children", left[node]), ("right_children", right[node])] {
+        guard child >= 0, child < nodeCount else {
+          throw ModelError(
+            .invalidStructure, file: file, place: nodePlace(field),
+            message: "child \(child) is out of range 0..<\(nodeCount)")
+        }
+      }
+      tree.splitFeature[node] = Int32(features[node])
+      tree.leftChild[node] = Int32(left[node])
+      tree.rightChild[node] = Int32(right[node])
+      var rule: DecisionRule = defaultLeft[node] ? [.defaultLeft] : []
+      switch splitTypes.isEmpty ? 0 : splitTypes[node] {
+      case 0:
+        tree.threshold[node] = Double(conditions[node])
+      case 1:
+        rule.insert(.categorical)
+        tree.categories[node] = categories[node] ?? []
+      case let other:
+        throw ModelError(
+          .unsupported, file: file, place: nodePlace("split_type"),
+          message: "split type \(other) is unknown (0 is numeric, 1 categorical)")
+      }
+      tree.rule[node] = rule
+    }
+    for node in categories.keys where splitTypes.isEmpty || splitTypes[node] != 1 {
+      throw ModelError(
+        .invalidStructure, file: file,
+        place: ModelError.treePlace(tree: index, node: node, field: "categories_nodes"),
+        message: "node has a category list but is not a categorical split (split_type 1)")
+    }
+    return tree
+  }
+
+  /// The category codes of each categorical node, from the CSR arrays `categories_nodes`,
+  /// `categories_segments`, `categories_sizes` and `categories`.
+  private func categorySets(
+    _ object: JSONObject, tree index: Int, nodeCount: Int
+  ) throws(ModelError) -> [Int: [Int32]] {
+    guard let nodesValue = object["categories_nodes"] else { return [:] }
+    let nodes = try document.integers(nodesValue, tree: index, field: "categories_nodes")
+    if nodes.isEmpty { return [:] }
+    let arrays = NodeArrays(
+      document: document, object: object, tree: index, count: nodes.count,
+      countSource: "'categories_nodes' has")
+    let segments = try arrays.integers("categories_segments")
+    let sizes = try arrays.integers("categories_sizes")
+    let all = try document.integers(
+      try document.member("categories", of: object, in: ModelError.treePlace(tree: index)),
+      tree: index, field: "categories")
+    var sets: [Int: [Int32]] = [:]
+    for (entry, node) in nodes.enumerated() {
+      let place = ModelError.treePlace(tree: index, node: node, field: "categories_segments")
+      guard node >= 0, node < nodeCount, sets[node] == nil else {
+        throw ModelError(
+          .invalidStructure, file: file,
+          place: ModelError.treePlace(tree: index, field: "categories_nodes"),
+          message: "entry \(entry) names node \(node), which is out of range or repeated")
+      }
+      let start = segments[entry]
+      let size = sizes[entry]
+      guard start >= 0, size >= 0, start + size <= all.count else {
+        throw ModelError(
+          .invalidStructure, file: file, place: place,
+          message: "segment \(start)..<\(start + size) is outside 'categories' "
+            + "(\(all.count) entries)")
+      }
+      var set: [Int32] = []
+      set.reserveCapacity(size)
+      for category in all[start..<(start + size)] {
+        guard category >= 0, category < 16_777_216 else {
+          throw ModelError(
+            .invalidStructure, file: file,
+            place: ModelError.treePlace(tree: index, node: node, field: "categories"),
+            message: "category \(category) is outside 0..<16777216")
+        }
+        set.append(Int32(category))
+      }
+      sets[node] = set
+    }
+    return sets
+  }
+}
+
+/// Reads a tree's per-node arrays, checking that each has the node count.
+private struct NodeArrays {
+  let document: JSONDocument
+  let object: JSONObject
+  let tree: Int
+  let count: Int
+  /// Where `count` comes from, for messages (`"'tree_param.num_nodes' is"`).
+  let countSource: String
+
+  private func value(_ field: String, required: Bool) throws(ModelError) -> JSONValue? {
+    guard let value = object[field] else {
+      guard required else { return nil }
+      throw ModelError(
+        .malformed, file: document.fileName, place: ModelError.treePlace(tree: tree),
+        message: "has no member '\(field)'")
+    }
+    return value
+  }
+
+  private func checkLength(_ length: Int, _ field: String) throws(ModelError) {
+    guard length == count else {
+      throw ModelError(
+        .invalidStructure, file: document.fileName,
+        place: ModelError.treePlace(tree: tree, field: field),
+        message: "has \(length) entries, but \(countSource) \(count)")
+    }
+  }
+
+  func integers(_ field: String, required: Bool = true) throws(ModelError) -> [Int] {
+    guard let value = try value(field, required: required) else { return [] }
+    let result = try document.integers(value, tree: tree, field: field)
+    try checkLength(result.count, field)
+    return result
+  }
+
+  func floats(_ field: String) throws(ModelError) -> [Float] {
+    guard let value = try value(field, required: true) else { return [] }
+    let result = try document.floats(value, tree: tree, field: field)
+    try checkLength(result.count, field)
+    return result
+  }
+
+  func flags(_ field: String) throws(ModelError) -> [Bool] {
+    guard let value = try value(field, required: true) else { return [] }
+    let result = try document.flags(value, tree: tree, field: field)
+    try checkLength(result.count, field)
+    return result
+  }
+}
