@@ -17,6 +17,7 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
       case unsupported
       case invalidStructure = "invalid-structure"
       case insecure
+      case invalidInput = "invalid-input"
     }
 
     private let raw: Raw
@@ -36,6 +37,8 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
     public static let invalidStructure = Kind(.invalidStructure)
     /// The document asks for something unsafe (an external entity, a DTD).
     public static let insecure = Kind(.insecure)
+    /// The model refuses an input row (an invalid value under `returnInvalid`, no prediction).
+    public static let invalidInput = Kind(.invalidInput)
 
     /// A stable, kebab-case name of the kind.
     public var description: String { raw.rawValue }

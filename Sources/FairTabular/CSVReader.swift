@@ -117,7 +117,9 @@ private struct BuildingSink: CSVRecordSink {
       }
       firstPosition[name] = index + 1
       builders.append(
-        ColumnBuilder(name: name, position: index + 1, declaredType: options.columnTypes[name]))
+        ColumnBuilder(
+          name: name, position: index + 1,
+          declaredType: options.columnTypes[name] ?? options.columnTypeHints[name]))
     }
     for name in options.columnTypes.keys.sorted() where firstPosition[name] == nil {
       var message = "a column type is given for '\(name)', which is not in the header"

@@ -150,3 +150,52 @@ import _FairTestSupport
     #expect(result.standardError.contains("needs a binary classifier"))
   }
 }
+
+@Suite struct PredictPMMLCommandTests {
+  static let root = FixturePaths.repositoryRoot()
+
+  @Test(arguments: ["logistic-regression", "scorecard", "random-forest", "general-regression"])
+  func scoresPMMLFromRawColumns(folder: String) throws {
+    let result = try FairGateBinary.run(
+      [
+        "predict", "--model", "fixtures/pmml/\(folder)/model.pmml", "--data",
+        "fixtures/pmml/\(folder)/data.csv",
+      ], directory: Self.root)
+    #expect(result.status == 0, "\(result.standardError)")
+    let rows = result.standardOutput.split(separator: "\n")
+    #expect(rows.first == "row,prediction")
+    #expect(rows.count > 100)
+    #expect(rows.dropFirst().allSatisfy { !$0.hasSuffix(",") }, "no row may be left unscored")
+  }
+
+  @Test func refusedRowExitsWithTwoInsteadOfPrintingAScore() throws {
+    let pmml = """
+      <PMML xmlns="http://www.dmg.org/PMML-4_4" version="4.4">
+        <Header/>
+        <DataDictionary>
+          <DataField name="colour" optype="categorical" dataType="string">
+            <Value value="red"/><Value value="blue"/>
+          </DataField>
+          <DataField name="y" optype="continuous" dataType="double"/>
+        </DataDictionary>
+        <RegressionModel functionName="regression">
+          <MiningSchema>
+            <MiningField name="colour" invalidValueTreatment="returnInvalid"/>
+            <MiningField name="y" usageType="target"/>
+          </MiningSchema>
+          <RegressionTable intercept="1">
+            <CategoricalPredictor name="colour" value="red" coefficient="2"/>
+          </RegressionTable>
+        </RegressionModel>
+      </PMML>
+      """
+    let model = try FixturePaths.temporaryFile("model.pmml", contents: pmml)
+    let data = try FixturePaths.temporaryFile("rows.csv", contents: "colour\nred\ngreen\nblue\n")
+    let result = try FairGateBinary.run(["predict", "--model", model, "--data", data])
+    #expect(result.status == 2)
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError.hasPrefix("\(data): error: data row 1: the model '\(model)' refuses "
+        + "the row: field 'colour': "), "\(result.standardError)")
+  }
+}

@@ -37,15 +37,17 @@ extension PMMLModel {
   /// - Parameters:
   ///   - matrix: The rows, bound to ``features``.
   ///   - dataFile: The data file's name, for the message.
-  /// - Throws: `ModelError` of kind `invalidStructure` naming the first row that cannot be
+  /// - Throws: `ModelError` of kind `invalidInput`, naming the data file, the first row that cannot be
   ///   scored, the field and the reason, with the number of such rows.
   /// - Complexity: O(*n*) model evaluations for *n* rows.
   public func validate(_ matrix: FeatureMatrix, dataFile: String? = nil) throws {
     let issues = rowIssues(matrix)
     guard let first = issues.first else { return }
-    var message = first.description
-    if issues.count > 1 { message += " (and \(issues.count - 1) more rows)" }
-    if let dataFile { message = "data '\(dataFile)': " + message }
-    throw ModelError(.invalidStructure, file: file, place: "row \(first.row)", message: message)
+    var message = "the model '\(file)' refuses the row: "
+    if let field = first.field { message += "field '\(field)': " }
+    message += first.message
+    if issues.count > 1 { message += " (\(issues.count - 1) more rows are refused too)" }
+    throw ModelError(
+      .invalidInput, file: dataFile ?? file, place: "data row \(first.row)", message: message)
   }
 }

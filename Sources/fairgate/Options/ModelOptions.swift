@@ -69,7 +69,8 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
-  /// The model these options name.
+  /// The model these options name, for data already read (``BoundRows`` reads a model file
+  /// first, so that the data is read with the model's column types).
   ///
   /// A command model reads the columns named by `--features`; each is categorical when
   /// the data holds it as text, so the command receives the labels it was trained on.

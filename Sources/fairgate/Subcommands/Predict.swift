@@ -25,11 +25,9 @@ extension FairGateCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func run() throws {
-      let dataset = try data.read()
-      let scorer = try model.load(for: dataset, file: data.data)
-      let matrix = try FeatureMatrix(binding: dataset, to: scorer.features, file: data.data)
-      try model.check(output: output, for: scorer)
-      let scores = try scorer.predict(matrix, output: output, threads: runtime.threads)
+      let rows = try BoundRows(model: model, data: data)
+      try model.check(output: output, for: rows.model)
+      let scores = try rows.model.predict(rows.matrix, output: output, threads: runtime.threads)
       let out = StandardOutput()
       out.write("row,prediction\n")
       for (row, score) in scores.enumerated() { out.write("\(row),\(formatCSVNumber(score))\n") }
