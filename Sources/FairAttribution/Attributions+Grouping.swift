@@ -10,6 +10,10 @@ extension Attributions {
   /// are. For example, columns `[age, purpose=car, income, purpose=tv]` grouped by
   /// `purpose = {1, 3}` become `[age, purpose, income]`.
   ///
+  /// ``standardErrors`` are not carried over (the result's are `nil`): the error of a sum
+  /// depends on correlations between the estimates that the attributions do not hold. For a
+  /// sampling method, treat the group as one player when explaining instead.
+  ///
   /// - Parameter groups: Disjoint groups of column indexes.
   /// - Returns: Attributions with one column per group and per ungrouped column.
   /// - Throws: ``AttributionError`` with kind ``AttributionError/Kind/invalidGroup`` when a

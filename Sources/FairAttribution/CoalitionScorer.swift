@@ -69,7 +69,11 @@ struct CoalitionScorer: Sendable {
     guard requests.count > 0 else { return result }
     var pending = CoalitionBlock(scorer: self, width: matrix.featureCount)
     var start = 0
-    let perSegment = max(1, CoalitionScorer.blockRowLimit / background.rowCount)
+    // A segment's distinct hybrids are found together; with deduplication (at most 64
+    // features) a segment may hold twice a block's worth of candidate rows, so that a whole
+    // row's coalitions usually share one table.
+    let candidates = CoalitionScorer.blockRowLimit * (matrix.featureCount <= 64 ? 2 : 1)
+    let perSegment = max(1, candidates / background.rowCount)
     while start < requests.count {
       // One segment: consecutive requests of one row, at most `perSegment` of them.
       let row = requests.rows[start]

@@ -85,6 +85,8 @@ public struct IntegratedGradients: Explainer {
   ///   - steps: The number of points, at least 1 (2 for the trapezoid rule); 50 by default.
   /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/invalidBackground`` when
   ///   the baseline does not have the model's features.
+  /// - Complexity: O(*B*·*m*) for *B* background rows of *m* features, plus O(*K*²) for a
+  ///   *K*-point Gauss–Legendre rule.
   public init(
     model: any DifferentiableModel, baseline: Baseline = .zeros,
     method: Method = .gaussLegendre, steps: Int = 50

@@ -67,6 +67,7 @@ public struct LIMETabular: Explainer {
   ///   - kernelWidth: The kernel width; `nil` for `0.75·√m`.
   /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/invalidBackground`` when
   ///   the training rows do not have the model's features.
+  /// - Complexity: O(*m*·*n* log *n*) to fit the bins of *m* features on *n* training rows.
   public init(
     model: any ScoringModel, training: BackgroundData, sampleCount: Int = 5000,
     selectedFeatureCount: Int = 10, kernelWidth: Double? = nil

@@ -25,6 +25,9 @@ public import FairModels
 /// they are noisy, and stopping at the first small estimate would favour underestimates. Each row has its own generator seeded from
 /// (``ExplainOptions/seed``, row index), and its stopping depends only on its own samples,
 /// so results are identical for any thread count.
+///
+/// Hybrid rows are built and scored as for ``KernelSHAP``: in large blocks, coinciding
+/// hybrids once, and without scoring for models with per-feature additive margins.
 public struct PermutationShapley: Explainer {
   /// The explained model.
   public let model: any ScoringModel

@@ -54,6 +54,8 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
   }
 
   /// Shuffles `indices` in place (Fisher–Yates, from the back).
+  ///
+  /// - Complexity: O(*n*) for *n* elements.
   public mutating func shuffle(_ indices: inout [Int]) {
     var position = indices.count - 1
     while position > 0 {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairAttribution
 import FairModels
 import FairTabular
 import Foundation
@@ -18,7 +19,7 @@ struct FairGateCommand: AsyncParsableCommand {
         2  bad input or usage: a message on standard error names the file and the place
       """,
     version: version,
-    subcommands: [DataCommand.self, Predict.self]
+    subcommands: [DataCommand.self, Predict.self, Explain.self, Importance.self]
   )
 
   /// Runs the command line, mapping every failure to the documented exit status.
@@ -38,6 +39,9 @@ struct FairGateCommand: AsyncParsableCommand {
       StandardError.write(error.description)
       Foundation.exit(ExitStatus.badInput)
     } catch let error as ModelError {
+      StandardError.write(error.description)
+      Foundation.exit(ExitStatus.badInput)
+    } catch let error as AttributionError {
       StandardError.write(error.description)
       Foundation.exit(ExitStatus.badInput)
     } catch {

@@ -13,7 +13,7 @@ import _FairTestSupport
 /// the interventional files by shap 0.51.0, or by the generator's double-precision reference
 /// implementation where shap fails (see each `metadata.json`). Every file has the header
 /// `row,<features>,base_value`, where `row` is the 0-based row of `data.csv`.
-@Suite(.tags(.golden)) struct FixtureComparisonTests {
+@Suite(.tags(.golden, .slow)) struct FixtureComparisonTests {
   /// The model folders that have reference attributions.
   static let folders: [String] = {
     let root = FixturePaths.fixture("models")

@@ -49,3 +49,28 @@ import _FairTestSupport
     expectAllClose(fast.baseValues, scored.baseValues, absolute: 1e-12)
   }
 }
+
+extension AgnosticTestModels.Logistic: LinearMarginModel {
+  var intercept: Double { bias }
+  var linearTerms: [LinearTerm] {
+    weights.enumerated().map { LinearTerm(feature: $0, coefficient: $1, name: "x\($0)") }
+  }
+}
+
+extension KernelSHAPAdditiveTests {
+  @Test func linearMarginModelsNeedNoScoring() throws {
+    let model = AgnosticTestModels.Logistic(
+      features: (0..<6).map { ModelFeature(name: "x\($0)") }, bias: 0.4,
+      weights: [1, -2, 0.5, 0, 3, -0.25])
+    let rows = AgnosticTestModels.matrix(rows: 5, width: 6, seed: 1)
+    let background = try BackgroundData(AgnosticTestModels.matrix(rows: 7, width: 6, seed: 2))
+    let options = ExplainOptions(output: .probability, seed: 3)
+    let fast = try KernelSHAP(model: model, background: background, sampleCount: 40)
+      .explain(rows, options: options)
+    let scored = try KernelSHAP(
+      model: Opaque(base: model), background: background, sampleCount: 40
+    ).explain(rows, options: options)
+    // Probabilities of order 1 from margins that differ in summation order only.
+    expectAllClose(fast.values, scored.values, absolute: 1e-13)
+  }
+}

@@ -3,11 +3,6 @@ import FairModels
 import Testing
 import _FairTestSupport
 
-extension Tag {
-  @Tag static var golden: Self
-  @Tag static var slow: Self
-}
-
 @Suite struct TreeSHAPTests {
   static let algorithms = TreeSHAP.Algorithm.allCases
 

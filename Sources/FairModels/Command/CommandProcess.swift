@@ -47,8 +47,6 @@ enum CommandFailure: Error, Sendable {
 enum CommandProcess {
   /// The most standard-error bytes kept (the tail).
   static let standardErrorLimit = 64 << 10
-  /// The size of one read or write.
-  private static let ioChunk = 64 << 10
 
   /// Runs the command to completion or until `timeout` has passed.
   ///
@@ -78,7 +76,6 @@ enum CommandProcess {
     } catch {
       throw .launch("could not start '\(shell)': \(error.localizedDescription)")
     }
-    let pid = process.processIdentifier
     // Private duplicates, so that the loop may close its ends without racing the handles'
     // own closing (a double close could hit a descriptor another thread just opened).
     var pipes = PipeSet(
@@ -87,8 +84,7 @@ enum CommandProcess {
       error: takeDescriptor(errorPipe.fileHandleForReading))
     if pipes.input < 0 || pipes.output < 0 || pipes.error < 0 {
       pipes.closeAll()
-      kill(-pid, SIGKILL)
-      _ = exited.wait(timeout: .now() + .seconds(5))
+      stop(process, exited: exited)
       throw .io("could not duplicate a pipe descriptor: errno \(errno)")
     }
     let finished = withSIGPIPEBlocked {
@@ -97,26 +93,32 @@ enum CommandProcess {
     pipes.closeAll()
     switch finished {
     case .failure(let message):
-      kill(-pid, SIGKILL)
-      _ = exited.wait(timeout: .now() + .seconds(5))
+      stop(process, exited: exited)
       throw .io(message.message)
     case .success(false):
-      kill(-pid, SIGKILL)
-      _ = exited.wait(timeout: .now() + .seconds(5))
+      stop(process, exited: exited)
       throw .timeout(standardError: pipes.standardError)
     case .success(true):
       break
     }
     // The output pipes are closed; wait for the exit itself within the deadline.
     if exited.wait(timeout: dispatchTime(until: deadline)) == .timedOut {
-      kill(-pid, SIGKILL)
-      _ = exited.wait(timeout: .now() + .seconds(5))
+      stop(process, exited: exited)
       throw .timeout(standardError: pipes.standardError)
     }
+    // Returns at once for an exited process; it also releases the run-loop source that
+    // `run()` registered on this thread, which would otherwise keep the process alive.
+    process.waitUntilExit()
     return CommandOutcome(
       status: process.terminationStatus,
       wasSignalled: process.terminationReason == .uncaughtSignal,
       standardOutput: pipes.standardOutput, standardError: pipes.standardError)
+  }
+
+  /// Kills the process group of `process` and reaps the shell (waiting at most 5 s).
+  private static func stop(_ process: Process, exited: DispatchSemaphore) {
+    kill(-process.processIdentifier, SIGKILL)
+    if exited.wait(timeout: .now() + .seconds(5)) == .success { process.waitUntilExit() }
   }
 
   /// A close-on-exec duplicate of `handle`'s descriptor; the handle itself is closed.

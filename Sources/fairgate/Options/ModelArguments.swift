@@ -1,6 +1,8 @@
 public import ArgumentParser
+public import FairAttribution
 public import FairModels
 
 extension OutputSpace: ExpressibleByArgument {}
 extension CommandModel.Output: ExpressibleByArgument {}
 extension ModelTask: ExpressibleByArgument {}
+extension AttributionMethod: ExpressibleByArgument {}
