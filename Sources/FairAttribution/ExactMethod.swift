@@ -30,6 +30,10 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
   ///   Without covers, as in most PMML trees, it gets interventional TreeSHAP when a
   ///   background is available, and no exact method otherwise.
   /// - A ``LinearMarginModel`` gets linear SHAP.
+  /// - A ``PMMLModel`` whose margin is a sum of one-field terms (regression models, general
+  ///   regression models and scorecards; see ``AdditiveTermSHAP``) gets linear SHAP when a
+  ///   background is available. PMML trees get no exact method here (see
+  ///   `choose(forPMML:hasBackground:)` for the reasons given).
   /// - Any other model has no exact method; the caller should fall back to a sampling method
   ///   such as KernelSHAP.
   ///
@@ -53,8 +57,38 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
           + "give a background for interventional TreeSHAP")
     }
     if model is any LinearMarginModel { return .method(.linear) }
+    if let pmml = model as? PMMLModel {
+      return choose(forPMML: pmml, hasBackground: hasBackground)
+    }
     return .unavailable(
       reason: "no exact method for \(model.summary.isEmpty ? "this model" : model.summary); "
         + "use a sampling method such as kernel SHAP")
+  }
+}
+
+extension ExactMethod {
+  /// The exact method for a PMML model, or why there is none.
+  static func choose(forPMML model: PMMLModel, hasBackground: Bool) -> Choice {
+    if model.linearDecomposition != nil {
+      if let reason = AdditiveTermSHAP.unsupportedReason(for: model) {
+        return .unavailable(reason: reason)
+      }
+      if hasBackground { return .method(.linear) }
+      return .unavailable(
+        reason: "linear SHAP of \(model.summary) needs background rows for the term means")
+    }
+    if !model.trees.isEmpty {
+      if PMMLTreeSHAP.unsupportedReason(for: model) == nil {
+        return .method(.treePathDependent)
+      }
+      return .unavailable(
+        reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "
+          + "(sklearn2pmml leaves them out or writes 1, and compacted XGBoost and LightGBM "
+          + "trees drop them); interventional SHAP of \(model.summary) is exact with kernel "
+          + "SHAP in exact mode (a sample budget of at least 2^M − 2 coalitions for M "
+          + "fields) or estimated by permutation")
+    }
+    return .unavailable(
+      reason: "no exact method for \(model.summary); use a sampling method such as kernel SHAP")
   }
 }

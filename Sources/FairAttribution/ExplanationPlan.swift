@@ -71,6 +71,14 @@ public struct ExplanationPlan: Sendable {
     case .auto:
       preconditionFailure("auto is resolved above")
     case .treePathDependent:
+      if let pmml = model as? PMMLModel {
+        if let why = PMMLTreeSHAP.unsupportedReason(for: pmml) {
+          throw AttributionError(
+            .unsupportedModel, message: "'tree-path' cannot explain \(model.summary): \(why)")
+        }
+        explainer = try PMMLTreeSHAP(model: pmml)
+        break
+      }
       guard let ensemble = model as? TreeEnsemble else { throw unfit("a tree ensemble") }
       guard ensemble.cover.allSatisfy({ $0 > 0 && $0.isFinite }) else {
         throw AttributionError(
@@ -84,10 +92,14 @@ public struct ExplanationPlan: Sendable {
       explainer = try InterventionalTreeSHAP(
         model: ensemble, background: try need(), threads: threads)
     case .linear:
-      guard let linear = model as? any LinearMarginModel else {
+      if let linear = model as? any LinearMarginModel {
+        explainer = try LinearSHAP(model: linear, background: try need())
+      } else if let pmml = model as? PMMLModel, pmml.linearDecomposition != nil {
+        // Throws unsupported-model, naming the term, when a term reads several fields.
+        explainer = try AdditiveTermSHAP(model: pmml, background: try BackgroundData(try need()))
+      } else {
         throw unfit("a model whose margin is linear in its inputs")
       }
-      explainer = try LinearSHAP(model: linear, background: try need())
     case .kernel:
       explainer = try KernelSHAP(
         model: model, background: try BackgroundData(try need()), sampleCount: samples,

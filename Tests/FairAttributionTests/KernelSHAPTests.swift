@@ -141,6 +141,26 @@ import _FairTestSupport
     }
   }
 
+  @Test func wideModelsAreExplainedWithoutDeduplication() throws {
+    // More than 64 features: hybrids are scored without the bit-mask deduplication.
+    let width = 70
+    let model = Models.polynomial(width: width, interactionCount: 30, seed: 51)
+    let rows = Models.matrix(rows: 2, width: width, seed: 52)
+    let background = try BackgroundData(Models.matrix(rows: 3, width: width, seed: 53))
+    let blocks = [0..<20, 20..<40, 40..<60, 60..<68]
+    let groups = blocks.enumerated().map { FeatureGroup(name: "g\($0)", members: Array($1)) }
+    let result = try KernelSHAP(model: model, background: background, groups: groups)
+      .explain(rows, options: ExplainOptions())
+    let players = blocks.map { Array($0) } + [[68], [69]]
+    for row in 0..<rows.rowCount {
+      let expected = try Models.bruteForce(
+        model: model, row: Models.row(rows, row), background: background, players: players,
+        probability: false, link: .identity)
+      // Six players, exact mode: rounding only.
+      expectAllClose(Array(result.row(row)), expected.values, absolute: 1e-9)
+    }
+  }
+
   @Test func featuresEqualToEveryBackgroundRowGetZero() throws {
     let model = Models.polynomial(width: 4, interactionCount: 3, seed: 31)
     let background = try BackgroundData(

@@ -98,4 +98,45 @@ import _FairTestSupport
     let other = try lime.explain(rows, options: ExplainOptions(output: .probability, seed: 6))
     #expect(one != other)
   }
+
+  /// Reference means from the lime package.
+  ///
+  /// The mean over 20 seeds of lime 0.2.0.1's `LimeTabularExplainer(X, mode="regression",
+  /// random_state=seed).explain_instance(X[5], f, num_features=K, num_samples=5000)` with
+  /// `X[i][j] = ((7i + 13j + (i·j mod 5)) mod 12)/4 − 1.5` (200 × 5) and
+  /// `f = 0.1 + X·[1, −2, 3, 0, 0.5]`: coefficients, intercept and score. Their standard
+  /// deviations over the seeds are at most 0.07 (0.0075 for the score).
+  static let limeMeans: [(k: Int, values: [Double])] = [
+    (10, [1.4770, 2.9065, -4.4681, 0.0012, -0.2204, 0.1558, 0.6624]),
+    (3, [1.4756, 2.9055, -4.4681, 0, 0, 0.0962, 0.6613]),
+  ]
+
+  @Test(arguments: limeMeans)
+  func agreesWithLimeOnAverage(k: Int, expected: [Double]) throws {
+    let n = 200
+    let m = 5
+    var values: [Double] = []
+    for i in 0..<n {
+      for j in 0..<m { values.append(Double((i * 7 + j * 13 + (i * j) % 5) % 12) / 4 - 1.5) }
+    }
+    let training = FeatureMatrix(values: values, rowCount: n, featureCount: m)
+    let model = Models.Logistic(
+      features: (0..<m).map { ModelFeature(name: "x\($0)") }, bias: 0.1,
+      weights: [1, -2, 3, 0, 0.5])
+    let row = FeatureMatrix(values: Array(values[25..<30]), rowCount: 1, featureCount: m)
+    let lime = try LIMETabular(
+      model: model, training: BackgroundData(training), selectedFeatureCount: k)
+    var means = [Double](repeating: 0, count: m + 2)
+    for seed in 0..<20 {
+      let result = try lime.explainWithScores(row, options: ExplainOptions(seed: UInt64(seed)))
+      for j in 0..<m { means[j] += result.attributions.values[j] / 20 }
+      means[m] += result.attributions.baseValues[0] / 20
+      means[m + 1] += result.scores[0] / 20
+    }
+    // Two means of 20 runs with per-run spread ≤ 0.07: their difference has a standard
+    // deviation of about 0.07·√(2/20) = 0.022; 0.08 is more than 3.5 of them.
+    expectAllClose(means, expected, absolute: 0.08, "K = \(k)")
+    // The same features are selected (forward selection keeps x0, x1, x2 for K = 3).
+    for j in 0..<m where expected[j] == 0 { #expect(means[j] == 0) }
+  }
 }

@@ -104,6 +104,22 @@ private func numericCSV(_ text: String) -> (header: [String], rows: [[Double]]) 
     }
   }
 
+  @Test func autoExplainsAPMMLLogisticPipelineWithLinearSHAP() throws {
+    let folder = "fixtures/pmml/logistic-regression"
+    let result = try run([
+      "--model", "\(folder)/model.pmml", "--data", "\(folder)/data.csv", "--rows", "25",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("note: method linear is exact for"))
+    let csv = numericCSV(result.standardOutput)
+    #expect(csv.header.contains("checking_status"), "one column per raw field")
+    for row in csv.rows {
+      // Local accuracy of exact linear SHAP: Double rounding of ~20 terms.
+      let sum = row.dropFirst().dropLast(2).reduce(0, +) + row[row.count - 2]
+      expectClose(sum, row[row.count - 1], absolute: 1e-9, relative: 1e-9)
+    }
+  }
+
   @Test func jsonCarriesTheMethodAndReason() throws {
     let folder = "\(Self.models)/lgb-german-regression"
     let result = try run([
@@ -122,7 +138,7 @@ private func numericCSV(_ text: String) -> (header: [String], rows: [[Double]]) 
     (
       ["--model", "fixtures/pmml/logistic-regression/model.pmml", "--data",
        "fixtures/pmml/logistic-regression/data.csv", "--method", "tree-path"],
-      "'tree-path' needs a tree ensemble"
+      "'tree-path' cannot explain"
     ),
     (
       ["--model", "fixtures/models/lgb-german-regression/model.txt", "--data",

@@ -17,15 +17,33 @@ func benchmarkCSV(path: String, runs: Int) throws {
   ])
 }
 
+let usage = """
+  usage: fairgate-bench csv FILE [RUNS]
+         fairgate-bench predict MODEL DATA THREADS RUNS
+         fairgate-bench treeshap MODEL DATA THREADS RUNS [BACKGROUND BG_ROWS ROWS]
+
+  """
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
-  FileHandle.standardError.write(Data("usage: fairgate-bench csv FILE [RUNS]\n".utf8))
+  FileHandle.standardError.write(Data(usage.utf8))
   exit(2)
+}
+func integer(_ index: Int, default value: Int) -> Int {
+  index < arguments.count ? Int(arguments[index]) ?? value : value
 }
 do {
   switch arguments[1] {
   case "csv":
-    try benchmarkCSV(path: arguments[2], runs: arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5)
+    try benchmarkCSV(path: arguments[2], runs: integer(3, default: 5))
+  case "predict" where arguments.count >= 4:
+    try benchmarkPredict(
+      model: arguments[2], data: arguments[3], threads: integer(4, default: 2),
+      runs: integer(5, default: 5))
+  case "treeshap" where arguments.count >= 4:
+    try benchmarkTreeSHAP(
+      model: arguments[2], data: arguments[3], threads: integer(4, default: 2),
+      runs: integer(5, default: 5), background: arguments.count > 6 ? arguments[6] : nil,
+      backgroundRows: integer(7, default: 100), interventionalRows: integer(8, default: 200))
   default:
     FileHandle.standardError.write(Data("unknown benchmark '\(arguments[1])'\n".utf8))
     exit(2)
