@@ -17,12 +17,20 @@
 public struct CSVReader: Sendable {
   /// How the file is read.
   public var options: CSVOptions
+  /// The number of threads that convert columns; the result does not depend on it.
+  public var threads: Int
   /// The size of the read buffer; small values let tests put records across chunk edges.
-  var chunkSize = 1 << 20
+  var chunkSize = 4 << 20
 
   /// Creates a reader.
-  public init(options: CSVOptions = CSVOptions()) {
+  ///
+  /// - Parameters:
+  ///   - options: How the file is read.
+  ///   - threads: How many threads convert columns (each column is converted by one thread,
+  ///     in row order, so the result is the same for any number); all processors by default.
+  public init(options: CSVOptions = CSVOptions(), threads: Int = ProcessorCount.online) {
     self.options = options
+    self.threads = max(1, threads)
   }
 
   /// Reads the file at `path`.
@@ -35,11 +43,16 @@ public struct CSVReader: Sendable {
   /// - Complexity: O(*b*) for a file of *b* bytes; a second pass when a column changes
   ///   type late.
   public func read(contentsOf path: String) throws -> Dataset {
+    try CNumericLocale.run { try readInCLocale(path) }
+  }
+
+  private func readInCLocale(_ path: String) throws -> Dataset {
     try validateOptions(path: path)
     var tokenizer = CSVTokenizer(path: path, delimiter: options.delimiter)
     tokenizer.chunkSize = chunkSize
     var sink = BuildingSink(
-      path: path, options: options, missing: MissingTokenMatcher(options.missingTokens))
+      path: path, options: options, missing: MissingTokenMatcher(options.missingTokens),
+      threads: threads)
     try tokenizer.scan(into: &sink)
     guard sink.hasHeader else {
       throw DataError(.emptyFile, file: path, message: DataError.Message.emptyFile)
@@ -65,18 +78,27 @@ public struct CSVReader: Sendable {
 }
 
 /// The first pass: reads the header, then fills one builder per column.
+///
+/// Records are collected per buffer fill (their spans point into the buffer) and converted
+/// at the end of the fill, column by column, in parallel: each column is converted by one
+/// thread in row order, so the result does not depend on the thread count. Of the errors
+/// found in a fill, the one on the earliest line (then leftmost column) is thrown.
 private struct BuildingSink: CSVRecordSink {
   let path: String
   let options: CSVOptions
   let missing: MissingTokenMatcher
+  let threads: Int
   var builders: [ColumnBuilder] = []
   var hasHeader = false
   var rowCount = 0
+  private var pending: [FieldSpan] = []
+  private var pendingCount = 0
 
-  init(path: String, options: CSVOptions, missing: MissingTokenMatcher) {
+  init(path: String, options: CSVOptions, missing: MissingTokenMatcher, threads: Int) {
     self.path = path
     self.options = options
     self.missing = missing
+    self.threads = threads
   }
 
   mutating func consume(_ record: CSVRecord) throws(DataError) {
@@ -86,13 +108,24 @@ private struct BuildingSink: CSVRecordSink {
       return
     }
     try checkWidth(record, expected: builders.count, builders: builders, path: path)
-    for index in builders.indices {
-      let field = record.fields[index]
-      let isMissing = missing.isMissing(
-        UnsafeBufferPointer(rebasing: record.bytes[field.start..<field.end]))
-      try builders[index].append(record, field: index, isMissing: isMissing, path: path)
-    }
+    pending.append(contentsOf: record.fields)
+    pendingCount += 1
     rowCount += 1
+    // Convert in blocks small enough for the spans to stay in cache while every column
+    // walks them; the spans stay valid until the buffer is refilled.
+    if pendingCount == Self.blockRows { try endOfBuffer(record.bytes) }
+  }
+
+  private static let blockRows = 1024
+
+  mutating func endOfBuffer(_ bytes: UnsafeBufferPointer<UInt8>) throws(DataError) {
+    guard pendingCount > 0 else { return }
+    let failure = ColumnConversion.run(
+      builders: &builders, spans: pending, rows: pendingCount, bytes: bytes,
+      missing: missing, path: path, threads: threads)
+    pending.removeAll(keepingCapacity: true)
+    pendingCount = 0
+    if let failure { throw failure }
   }
 
   private mutating func readHeader(_ record: CSVRecord) throws(DataError) {
@@ -156,11 +189,13 @@ private struct RescanSink: CSVRecordSink {
     }
     for index in rescanned {
       let field = record.fields[index]
-      let isMissing = missing.isMissing(
-        UnsafeBufferPointer(rebasing: record.bytes[field.start..<field.end]))
-      try builders[index].append(record, field: index, isMissing: isMissing, path: path)
+      try builders[index].append(
+        record.bytes, field: field, isMissing: missing.isMissing(field.raw(in: record.bytes)),
+        path: path)
     }
   }
+
+  mutating func endOfBuffer(_ bytes: UnsafeBufferPointer<UInt8>) throws(DataError) {}
 }
 
 private func checkWidth(

@@ -24,25 +24,23 @@ struct ColumnBuilder {
 
   private var reference: DataError.ColumnReference { .init(index: position, name: name) }
 
-  /// Appends the cell `index` of `record`.
+  /// Appends the cell `field` of a record in `bytes`.
   @inline(__always)
   mutating func append(
-    _ record: CSVRecord, field index: Int, isMissing: Bool, path: String
+    _ bytes: UnsafeBufferPointer<UInt8>, field: FieldSpan, isMissing: Bool, path: String
   ) throws(DataError) {
-    let field = record.fields[index]
     if isNumeric {
       if isMissing {
         values.append(.nan)
         return
       }
-      let bytes = UnsafeBufferPointer(rebasing: record.bytes[field.start..<field.end])
-      if let value = DecimalParser.parse(bytes) {
+      if let value = DecimalParser.parse(field.raw(in: bytes)) {
         values.append(value)
         sawNumber = true
         return
       }
       if declaredType == .numeric {
-        let found = String(decoding: record.contentBytes(index), as: UTF8.self)
+        let found = String(decoding: field.content(in: bytes), as: UTF8.self)
         throw DataError(
           .expectedNumber, file: path, line: field.line, column: reference,
           message: DataError.Message.expectedNumber(found: found))
@@ -53,19 +51,18 @@ struct ColumnBuilder {
       codes.append(CategoricalColumn.missingCode)
       return
     }
-    codes.append(try code(of: record, field: index, path: path))
+    codes.append(try code(of: bytes, field: field, path: path))
   }
 
   @inline(__always)
   private mutating func code(
-    of record: CSVRecord, field index: Int, path: String
+    of bytes: UnsafeBufferPointer<UInt8>, field: FieldSpan, path: String
   ) throws(DataError) -> Int32 {
-    let field = record.fields[index]
     let code: Int32?
     if field.needsUnescape {
-      code = record.contentBytes(index).withUnsafeBufferPointer { table.code(for: $0) }
+      code = field.content(in: bytes).withUnsafeBufferPointer { table.code(for: $0) }
     } else {
-      code = table.code(for: UnsafeBufferPointer(rebasing: record.bytes[field.start..<field.end]))
+      code = table.code(for: field.raw(in: bytes))
     }
     guard let code else {
       throw DataError(

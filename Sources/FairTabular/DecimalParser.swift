@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Parses decimal numbers from bytes, correctly rounded.
 ///
 /// Decimal texts whose significand fits in 2⁵³ and whose power of ten is at most 22 in
@@ -115,14 +123,59 @@ enum DecimalParser {
       return isNegative ? -value : value
     }
     if isExact && significand == 0 { return isNegative ? -0.0 : 0.0 }
+    if isExact, let value = wideParse(significand: significand, exponent: decimalExponent) {
+      return isNegative ? -value : value
+    }
     return slowParse(bytes, start: start, end: end)
   }
 
+  /// Converts `significand · 10^exponent` exactly in 128-bit integers and rounds once, to
+  /// nearest with ties to even, for significands up to 2⁶⁴ and exponents in ±19: the
+  /// 17-digit texts that round-trip printing produces miss Clinger's fast path but land here.
+  ///
+  /// - Returns: The correctly rounded value, or `nil` outside that range.
+  @inline(never)
+  private static func wideParse(significand: UInt64, exponent: Int) -> Double? {
+    guard (-19...19).contains(exponent) else { return nil }
+    var power: UInt64 = 1
+    for _ in 0..<abs(exponent) { power &*= 10 }
+    if exponent >= 0 {
+      // Below 2⁶⁴ · 10¹⁹ < 2¹²⁸, exact; the conversion rounds to nearest, ties to even.
+      return Double(UInt128(significand) * UInt128(power))
+    }
+    // Shift the significand to the top of 127 bits, divide, and round the quotient (at
+    // least 63 bits) to 53 bits, with the remainder deciding exact halves.
+    let shift = 127 - (64 - significand.leadingZeroBitCount)
+    let (quotient, remainder) = (UInt128(significand) << shift).quotientAndRemainder(
+      dividingBy: UInt128(power))
+    let drop = (128 - quotient.leadingZeroBitCount) - 53
+    var mantissa = quotient >> drop
+    let rest = quotient & ((UInt128(1) << drop) - 1)
+    let half = UInt128(1) << (drop - 1)
+    if rest > half || (rest == half && (remainder != 0 || mantissa & 1 == 1)) { mantissa += 1 }
+    return Double(sign: .plus, exponent: drop - shift, significand: Double(UInt64(mantissa)))
+  }
+
+  /// Parses with the C library's correctly rounded `strtod`, from a NUL-terminated copy on
+  /// the stack; the text has already been checked to be a decimal number. Callers hold the
+  /// "C" numeric locale (see ``CNumericLocale``).
   @inline(never)
   private static func slowParse(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int
   ) -> Double? {
-    Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    let length = end - start
+    guard length < 128 else {
+      return Double(
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+    }
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: length + 1) { buffer in
+      for index in 0..<length { buffer[index] = CChar(bitPattern: bytes[start + index]) }
+      buffer[length] = 0
+      guard let base = buffer.baseAddress else { return nil }
+      var stop: UnsafeMutablePointer<CChar>?
+      let value = strtod(base, &stop)
+      return stop == base + length ? value : nil
+    }
   }
 
   @inline(never)

@@ -27,9 +27,21 @@ struct CSVRecord {
 
   /// The content bytes of field `index`, with doubled quotes collapsed.
   func contentBytes(_ index: Int) -> [UInt8] {
-    let field = fields[index]
-    let raw = UnsafeBufferPointer(rebasing: bytes[field.start..<field.end])
-    guard field.needsUnescape else { return Array(raw) }
+    fields[index].content(in: bytes)
+  }
+}
+
+extension FieldSpan {
+  /// The raw bytes of the field within `bytes` (doubled quotes not collapsed).
+  @inline(__always)
+  func raw(in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: bytes[start..<end])
+  }
+
+  /// The content bytes of the field within `bytes`, with doubled quotes collapsed.
+  func content(in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    let raw = raw(in: bytes)
+    guard needsUnescape else { return Array(raw) }
     var result: [UInt8] = []
     result.reserveCapacity(raw.count)
     var position = 0
@@ -42,6 +54,13 @@ struct CSVRecord {
 }
 
 /// Receives the records of a file in order.
+///
+/// Records point into the tokenizer's buffer, which is compacted and refilled after
+/// ``endOfBuffer(_:)``; a sink that keeps field spans across records must finish with them
+/// there.
 protocol CSVRecordSink {
   mutating func consume(_ record: CSVRecord) throws(DataError)
+  /// Called after the last record of each buffer fill, and before an error of the tokenizer
+  /// is thrown, with the buffer the records of this fill point into.
+  mutating func endOfBuffer(_ bytes: UnsafeBufferPointer<UInt8>) throws(DataError)
 }

@@ -336,3 +336,42 @@ private func numbers(_ dataset: Dataset, _ name: String) -> [Double] {
     #expect(data.columns.allSatisfy { $0.missingCount == 0 })
   }
 }
+
+@Suite struct CSVParallelConversionTests {
+  @Test func threadCountDoesNotChangeTheDataset() throws {
+    let path = FixturePaths.fixture("data/adult/adult.csv")
+    let one = try CSVReader(threads: 1).read(contentsOf: path)
+    let four = try CSVReader(threads: 4).read(contentsOf: path)
+    #expect(one == four)
+  }
+
+  @Test(arguments: [1, 4])
+  func earliestErrorWinsWhenColumnsFailTogether(threads: Int) throws {
+    // Column 3 fails on line 40 and column 2 on line 70, in the same buffer fill; the error
+    // on the earlier line must be reported whatever thread converts which column.
+    var lines = ["id,a,b"]
+    for row in 1...100 {
+      lines.append("\(row),\(row == 69 ? "x" : "1"),\(row == 39 ? "y" : "2")")
+    }
+    let path = try FixturePaths.temporaryFile("data.csv", contents: lines.joined(separator: "\n"))
+    let options = CSVOptions(columnTypes: ["a": .numeric, "b": .numeric])
+    let error = #expect(throws: DataError.self) {
+      try CSVReader(options: options, threads: threads).read(contentsOf: path)
+    }
+    #expect(error?.line == 40)
+    #expect(error?.column == .init(index: 3, name: "b"))
+  }
+
+  @Test(arguments: [1, 4])
+  func conversionErrorBeforeARaggedRowWins(threads: Int) throws {
+    var lines = ["id,a"]
+    for row in 1...50 { lines.append(row == 10 ? "10,oops" : row == 30 ? "30" : "\(row),1") }
+    let path = try FixturePaths.temporaryFile("data.csv", contents: lines.joined(separator: "\n"))
+    let options = CSVOptions(columnTypes: ["a": .numeric])
+    let error = #expect(throws: DataError.self) {
+      try CSVReader(options: options, threads: threads).read(contentsOf: path)
+    }
+    #expect(error?.kind == .expectedNumber)
+    #expect(error?.line == 11)
+  }
+}
