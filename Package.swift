@@ -62,6 +62,7 @@ let package = Package(
     .testTarget(
       name: "fairgateTests",
       dependencies: ["fairgate", "_FairTestSupport"],
+      exclude: ["Golden"],
       swiftSettings: strictSettings
     ),
   ]

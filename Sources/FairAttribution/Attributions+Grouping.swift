@@ -21,50 +21,11 @@ extension Attributions {
   ///   or reuses a group name or the name of an ungrouped column.
   /// - Complexity: O(*n*·*m*) for *n* rows and *m* columns.
   public func grouped(by groups: [FeatureGroup]) throws -> Attributions {
-    var owner = [Int](repeating: -1, count: featureCount)
-    for (groupIndex, group) in groups.enumerated() {
-      let subject = "feature group '\(group.name)'"
-      guard !group.members.isEmpty else {
-        throw AttributionError(.invalidGroup, subject: subject, message: "the group has no members")
-      }
-      for member in group.members {
-        guard member >= 0 && member < featureCount else {
-          throw AttributionError(
-            .invalidGroup, subject: subject,
-            message: "feature index \(member) is out of range 0..<\(featureCount)")
-        }
-        guard owner[member] < 0 else {
-          let other = groups[owner[member]].name
-          throw AttributionError(
-            .invalidGroup, subject: subject,
-            message: "feature '\(featureNames[member])' is already in group '\(other)'")
-        }
-        owner[member] = groupIndex
-      }
-    }
-    // Output columns: a group at its first member, an ungrouped column at its place.
-    var columnOf = [Int](repeating: -1, count: featureCount)
-    var groupColumn = [Int](repeating: -1, count: groups.count)
-    var names: [String] = []
-    for feature in 0..<featureCount {
-      let group = owner[feature]
-      if group < 0 {
-        columnOf[feature] = names.count
-        names.append(featureNames[feature])
-      } else {
-        if groupColumn[group] < 0 {
-          groupColumn[group] = names.count
-          names.append(groups[group].name)
-        }
-        columnOf[feature] = groupColumn[group]
-      }
-    }
-    var seen = Set<String>()
-    for name in names where !seen.insert(name).inserted {
-      throw AttributionError(
-        .invalidGroup, subject: "feature group '\(name)'",
-        message: "the name '\(name)' is used by more than one column")
-    }
+    // The players of a coalition game over these columns are exactly the output columns:
+    // a group at its first member, an ungrouped column at its place.
+    let players = try CoalitionPlayers(featureNames: featureNames, groups: groups)
+    let columnOf = players.playerOfFeature
+    let names = players.names
     let width = names.count
     var combined = [Double](repeating: 0, count: rowCount * width)
     for row in 0..<rowCount {

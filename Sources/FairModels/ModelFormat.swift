@@ -18,7 +18,8 @@ public enum ModelFormat: String, Sendable, Hashable, CaseIterable {
   public static func detect(prefix: [UInt8]) -> ModelFormat? {
     var bytes = prefix[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D {
+    while let first = bytes.first, first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D
+    {
       bytes = bytes.dropFirst()
     }
     let text = String(decoding: bytes.prefix(4096), as: UTF8.self)

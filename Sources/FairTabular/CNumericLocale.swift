@@ -13,8 +13,10 @@
 /// pins the "C" numeric locale for the duration of a read, on its own thread only, and puts
 /// the previous one back.
 enum CNumericLocale {
-  /// The "C" numeric locale, created once. Safe to share: a `locale_t` is immutable after
-  /// `newlocale` returns, and `uselocale` only reads it.
+  /// The "C" numeric locale, created once.
+  ///
+  /// Safe to share: a `locale_t` is immutable after `newlocale` returns, and `uselocale`
+  /// only reads it.
   nonisolated(unsafe) private static let locale = newlocale(1 << LC_NUMERIC, "C", nil)
 
   /// Runs `body` with the "C" numeric locale on this thread.

@@ -7,9 +7,10 @@ public struct CSVOptions: Sendable, Equatable {
   /// Column types that replace the inferred ones, by header name; naming a column the file
   /// lacks is an error.
   public var columnTypes: [String: ColumnType]
-  /// Column types that replace the inferred ones where ``columnTypes`` says nothing; names
-  /// the file lacks are ignored. A model's declared field types come in here, so a missing
-  /// column is reported when the rows are bound to the model, with the model's words.
+  /// Column types that replace the inferred ones where ``columnTypes`` says nothing.
+  ///
+  /// Names the file lacks are ignored. A model's declared field types come in here, so a
+  /// missing column is reported when the rows are bound to the model, with its words.
   public var columnTypeHints: [String: ColumnType] = [:]
 
   /// The default missing-value tokens: the empty cell, `NA`, `N/A`, `NaN`, `null` and `?`.

@@ -156,9 +156,10 @@ enum DecimalParser {
     return Double(sign: .plus, exponent: drop - shift, significand: Double(UInt64(mantissa)))
   }
 
-  /// Parses with the C library's correctly rounded `strtod`, from a NUL-terminated copy on
-  /// the stack; the text has already been checked to be a decimal number. Callers hold the
-  /// "C" numeric locale (see ``CNumericLocale``).
+  /// Parses with the C library's correctly rounded `strtod`.
+  ///
+  /// Works on a NUL-terminated copy on the stack; the text has already been checked to be a
+  /// decimal number. Callers hold the "C" numeric locale (see ``CNumericLocale``).
   @inline(never)
   private static func slowParse(
     _ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int

@@ -136,35 +136,47 @@ private func numericCSV(_ text: String) -> (header: [String], rows: [[Double]]) 
 
   @Test(arguments: [
     (
-      ["--model", "fixtures/pmml/logistic-regression/model.pmml", "--data",
-       "fixtures/pmml/logistic-regression/data.csv", "--method", "tree-path"],
+      [
+        "--model", "fixtures/pmml/logistic-regression/model.pmml", "--data",
+        "fixtures/pmml/logistic-regression/data.csv", "--method", "tree-path",
+      ],
       "'tree-path' cannot explain"
     ),
     (
-      ["--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
-       "fixtures/models/lgb-german-regression/data.csv", "--method", "linear"],
+      [
+        "--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
+        "fixtures/models/lgb-german-regression/data.csv", "--method", "linear",
+      ],
       "'linear' needs a model whose margin is linear"
     ),
     (
-      ["--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
-       "fixtures/models/lgb-german-regression/data.csv", "--rows", "5000"],
+      [
+        "--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
+        "fixtures/models/lgb-german-regression/data.csv", "--rows", "5000",
+      ],
       "'--rows 5000' is beyond the 1000 rows"
     ),
     (
-      ["--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
-       "fixtures/models/lgb-german-regression/data.csv", "--method", "tree-interventional",
-       "--background", "fixtures/data/adult/adult.csv"],
+      [
+        "--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
+        "fixtures/models/lgb-german-regression/data.csv", "--method", "tree-interventional",
+        "--background", "fixtures/data/adult/adult.csv",
+      ],
       "the model needs a column"
     ),
     (
-      ["--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
-       "fixtures/models/lgb-german-regression/data.csv", "--method", "tree-path", "--samples",
-       "100"],
+      [
+        "--model", "fixtures/models/lgb-german-regression/model.txt", "--data",
+        "fixtures/models/lgb-german-regression/data.csv", "--method", "tree-path", "--samples",
+        "100",
+      ],
       "'--samples' is only valid with"
     ),
     (
-      ["--model", "fixtures/models/lgb-german-binary/model.txt", "--data",
-       "fixtures/models/lgb-german-binary/data.csv", "--output", "probability"],
+      [
+        "--model", "fixtures/models/lgb-german-binary/model.txt", "--data",
+        "fixtures/models/lgb-german-binary/data.csv", "--output", "probability",
+      ],
       "margin"
     ),
   ])

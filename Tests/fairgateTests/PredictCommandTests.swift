@@ -195,7 +195,8 @@ import _FairTestSupport
     #expect(result.status == 2)
     #expect(result.standardOutput.isEmpty)
     #expect(
-      result.standardError.hasPrefix("\(data): error: data row 1: the model '\(model)' refuses "
-        + "the row: field 'colour': "), "\(result.standardError)")
+      result.standardError.hasPrefix(
+        "\(data): error: data row 1: the model '\(model)' refuses "
+          + "the row: field 'colour': "), "\(result.standardError)")
   }
 }

@@ -13,6 +13,8 @@ struct RuntimeOptions: ParsableArguments {
   var seed: UInt64 = 0
 
   func validate() throws {
-    guard threads >= 1 else { throw ValidationError("'--threads' must be 1 or more, not \(threads)") }
+    guard threads >= 1 else {
+      throw ValidationError("'--threads' must be 1 or more, not \(threads)")
+    }
   }
 }

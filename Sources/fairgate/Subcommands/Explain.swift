@@ -92,7 +92,8 @@ extension FairGateCommand {
       let reference = try backgroundRows(for: bound)
       let plan = try ExplanationPlan(
         model: bound.model, method: method, background: reference, samples: samples,
-        steps: steps, groups: try FeatureGroupOption.parse(groups, model: bound.model), threads: runtime.threads)
+        steps: steps, groups: try FeatureGroupOption.parse(groups, model: bound.model),
+        threads: runtime.threads)
       if let reason = plan.reason { StandardError.write("note: method \(reason)") }
       let attributions = try plan.explain(
         selected,
@@ -150,4 +151,3 @@ enum ExplanationFormat: String, ExpressibleByArgument, CaseIterable {
   case csv
   case json
 }
-
