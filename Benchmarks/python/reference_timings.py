@@ -196,11 +196,74 @@ def bench_kernelshap_pipeline(args):
          scoring_seconds=scoring["seconds"], scored_rows=scoring["rows"])
 
 
+def bench_lime(args):
+    """lime.lime_tabular.LimeTabularExplainer on the model, trained on the background rows,
+    explaining the first --rows rows with --samples perturbations each (whole process is
+    timed by the driver)."""
+    from lime.lime_tabular import LimeTabularExplainer
+
+    kind, booster, names = load_model(args.model)
+    frame = feature_frame(args.data, names, args.rows)
+    background = feature_frame(args.background, names, args.background_rows)
+
+    def probabilities(values):
+        if kind == "xgboost":
+            margins = booster.inplace_predict(values.astype(np.float32), predict_type="margin",
+                                              missing=np.nan)
+        else:
+            margins = booster.predict(values, raw_score=True, num_threads=args.threads)
+        positive = 1 / (1 + np.exp(-margins))
+        return np.column_stack([1 - positive, positive])
+
+    explainer = LimeTabularExplainer(background.to_numpy(dtype=np.float64), mode="classification",
+                                     feature_names=names, discretize_continuous=True,
+                                     random_state=0)
+    start = time.perf_counter()
+    for row in frame.to_numpy(dtype=np.float64):
+        explainer.explain_instance(row, probabilities, num_features=10,
+                                   num_samples=args.samples)
+    emit(benchmark="lime", tool="lime LimeTabularExplainer", rows=len(frame),
+         samples=args.samples, seconds=time.perf_counter() - start)
+
+
+def bench_permutation_importance(args):
+    """sklearn.inspection.permutation_importance with the ROC AUC of the model's margins,
+    n_repeats 5, on all rows of --data (label column --label, positive value --positive)."""
+    from sklearn.inspection import permutation_importance
+    from sklearn.metrics import roc_auc_score
+
+    kind, booster, names = load_model(args.model)
+    raw = pd.read_csv(args.data)
+    frame = raw[names]
+    labels = (raw[args.label].astype(str) == args.positive).to_numpy(dtype=int)
+
+    class Scored:
+        """The booster behind the minimal interface permutation_importance needs."""
+
+        def fit(self, X, y):
+            return self
+
+    def scorer(_, X, y):
+        values = np.asarray(X, dtype=np.float32 if kind == "xgboost" else np.float64)
+        if kind == "xgboost":
+            margins = booster.inplace_predict(values, predict_type="margin", missing=np.nan)
+        else:
+            margins = booster.predict(values, raw_score=True, num_threads=args.threads)
+        return roc_auc_score(y, margins)
+
+    start = time.perf_counter()
+    permutation_importance(Scored(), frame, labels, scoring=scorer, n_repeats=args.repeats,
+                           random_state=0, n_jobs=1)
+    emit(benchmark="permutation-importance", tool="sklearn permutation_importance",
+         rows=len(frame), repeats=args.repeats, seconds=time.perf_counter() - start)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("benchmark",
-                        choices=["predict", "treeshap", "kernelshap", "kernelshap-pipeline"])
+                        choices=["predict", "treeshap", "kernelshap", "kernelshap-pipeline",
+                                 "lime", "permutation-importance"])
     parser.add_argument("--model")
     parser.add_argument("--data", required=True)
     parser.add_argument("--rows", type=int, default=0)
@@ -210,10 +273,14 @@ def main(argv):
     parser.add_argument("--background-rows", type=int, default=100)
     parser.add_argument("--interventional-rows", type=int, default=200)
     parser.add_argument("--samples", type=int, default=2048)
+    parser.add_argument("--label", default="income")
+    parser.add_argument("--positive", default=">50K")
+    parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
     {"predict": bench_predict, "treeshap": bench_treeshap,
      "kernelshap": bench_kernelshap,
-     "kernelshap-pipeline": bench_kernelshap_pipeline}[args.benchmark](args)
+     "kernelshap-pipeline": bench_kernelshap_pipeline, "lime": bench_lime,
+     "permutation-importance": bench_permutation_importance}[args.benchmark](args)
 
 
 if __name__ == "__main__":
