@@ -215,9 +215,16 @@ def bench_lime(args):
         positive = 1 / (1 + np.exp(-margins))
         return np.column_stack([1 - positive, positive])
 
-    explainer = LimeTabularExplainer(background.to_numpy(dtype=np.float64), mode="classification",
-                                     feature_names=names, discretize_continuous=True,
-                                     random_state=0)
+    training = background.to_numpy(dtype=np.float64)
+    # lime's quartile sampler fails on a column whose quartiles coincide (zero-inflated
+    # columns such as capital_gain); such columns are declared categorical, which lime then
+    # samples by frequency.
+    quartiles = np.nanpercentile(training, [25, 50, 75], axis=0)
+    degenerate = [j for j in range(training.shape[1])
+                  if not (quartiles[0, j] < quartiles[1, j] < quartiles[2, j])]
+    explainer = LimeTabularExplainer(training, mode="classification", feature_names=names,
+                                     categorical_features=degenerate,
+                                     discretize_continuous=True, random_state=0)
     start = time.perf_counter()
     for row in frame.to_numpy(dtype=np.float64):
         explainer.explain_instance(row, probabilities, num_features=10,
