@@ -216,12 +216,21 @@ def bench_lime(args):
         return np.column_stack([1 - positive, positive])
 
     training = background.to_numpy(dtype=np.float64)
-    # lime's quartile sampler fails on a column whose quartiles coincide (zero-inflated
-    # columns such as capital_gain); such columns are declared categorical, which lime then
-    # samples by frequency.
-    quartiles = np.nanpercentile(training, [25, 50, 75], axis=0)
-    degenerate = [j for j in range(training.shape[1])
-                  if not (quartiles[0, j] < quartiles[1, j] < quartiles[2, j])]
+    # lime's quartile sampler fails on a column whose quartiles coincide or whose quartile
+    # bin holds a single value (zero-inflated or coded columns such as capital_gain), and on
+    # NaN; such columns are declared categorical, which lime then samples by frequency.
+    def degenerate(column):
+        if np.isnan(column).any():
+            return True
+        values = column
+        q1, q2, q3 = np.percentile(values, [25, 50, 75])
+        if not q1 < q2 < q3:
+            return True
+        bins = [values <= q1, (values > q1) & (values <= q2), (values > q2) & (values <= q3),
+                values > q3]
+        return any(values[b].size == 0 or values[b].std() == 0 for b in bins)
+
+    degenerate = [j for j in range(training.shape[1]) if degenerate(training[:, j])]
     explainer = LimeTabularExplainer(training, mode="classification", feature_names=names,
                                      categorical_features=degenerate,
                                      discretize_continuous=True, random_state=0)
