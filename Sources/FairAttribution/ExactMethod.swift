@@ -32,8 +32,10 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
   /// - A ``LinearMarginModel`` gets linear SHAP.
   /// - A ``PMMLModel`` whose margin is a sum of one-field terms (regression models, general
   ///   regression models and scorecards; see ``AdditiveTermSHAP``) gets linear SHAP when a
-  ///   background is available. PMML trees get no exact method here (see
-  ///   `choose(forPMML:hasBackground:)` for the reasons given).
+  ///   background is available. PMML trees that are sums or averages of `TreeModel`s get
+  ///   path-dependent TreeSHAP when every node carries a `recordCount`, and otherwise
+  ///   interventional TreeSHAP (``PMMLInterventionalTreeSHAP``) when a background is
+  ///   available; other PMML trees (boosted trees behind a link function, voting) get none.
   /// - Any other model has no exact method; the caller should fall back to a sampling method
   ///   such as KernelSHAP.
   ///
@@ -80,6 +82,13 @@ extension ExactMethod {
     if !model.trees.isEmpty {
       if PMMLTreeSHAP.unsupportedReason(for: model) == nil {
         return .method(.treePathDependent)
+      }
+      if PMMLInterventionalTreeSHAP.unsupportedReason(for: model) == nil {
+        if hasBackground { return .method(.treeInterventional) }
+        return .unavailable(
+          reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "
+            + "(sklearn2pmml leaves them out or writes 1); give a background for "
+            + "interventional TreeSHAP")
       }
       return .unavailable(
         reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "

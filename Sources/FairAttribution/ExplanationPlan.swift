@@ -88,6 +88,15 @@ public struct ExplanationPlan: Sendable {
       }
       explainer = TreeSHAP(model: ensemble, threads: threads)
     case .treeInterventional:
+      if let pmml = model as? PMMLModel {
+        if let why = PMMLInterventionalTreeSHAP.unsupportedReason(for: pmml) {
+          throw AttributionError(
+            .unsupportedModel,
+            message: "'tree-interventional' cannot explain \(model.summary): \(why)")
+        }
+        explainer = try PMMLInterventionalTreeSHAP(model: pmml, background: try need())
+        break
+      }
       guard let ensemble = model as? TreeEnsemble else { throw unfit("a tree ensemble") }
       explainer = try InterventionalTreeSHAP(
         model: ensemble, background: try need(), threads: threads)

@@ -4,11 +4,22 @@ extension PMMLCompiler {
     _ element: PMMLElement, function: PMMLSubmodel.Function, isFloat: Bool, in scope: PMMLScope
   ) throws -> PMMLTreeBody {
     let strategyText = attribute("missingValueStrategy", of: element) ?? "none"
-    guard let strategy = PMMLTreeBody.MissingValueStrategy(rawValue: strategyText) else {
+    let aggregation = PMMLTreeBody.Aggregation(rawValue: strategyText)
+    let singlePath =
+      aggregation == nil
+      ? PMMLTreeBody.MissingValueStrategy(rawValue: strategyText) : .nullPrediction
+    guard let strategy = singlePath else {
       throw error(
         .unsupported, element,
         "missingValueStrategy '\(strategyText)' is not supported; FairGate evaluates none, "
-          + "nullPrediction, lastPrediction and defaultChild")
+          + "nullPrediction, lastPrediction, defaultChild, weightedConfidence and "
+          + "aggregateNodes")
+    }
+    if aggregation != nil, function != .classification {
+      throw error(
+        .unsupported, element,
+        "missingValueStrategy '\(strategyText)' combines class confidences or record counts, "
+          + "so it is defined for classification trees only")
     }
     let noTrueChild = attribute("noTrueChildStrategy", of: element) ?? "returnNullPrediction"
     guard noTrueChild == "returnNullPrediction" || noTrueChild == "returnLastPrediction" else {
@@ -18,6 +29,7 @@ extension PMMLCompiler {
       throw error(.invalidStructure, element, "TreeModel has no Node")
     }
     var builder = TreeBuilder()
+    builder.collectsClassCounts = aggregation == .aggregateNodes
     var stack: [(element: PMMLElement, parent: Int32)] = [(root, -1)]
     var childLists: [[Int32]] = []
     var pendingDefaults: [(node: Int, id: String, element: PMMLElement)] = []
@@ -54,9 +66,30 @@ extension PMMLCompiler {
       nodeID: builder.nodeID, predicates: builder.predicates, hasScore: builder.hasScore,
       scoreCategory: builder.scoreCategory, defaultChild: defaultChild)
     trees.append(tree)
+    switch aggregation {
+    case .weightedConfidence:
+      // The spec: "weightedConfidence should only be applied when the recordCount
+      // attribute is specified in each Node".
+      if let node = tree.recordCount.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+        throw error(
+          .invalidStructure, element,
+          "missingValueStrategy 'weightedConfidence' needs a recordCount on every Node; "
+            + "node \(node + 1) (document order) has none")
+      }
+    case .aggregateNodes:
+      if let node = builder.incompleteCounts.first {
+        throw error(
+          .invalidStructure, element,
+          "missingValueStrategy 'aggregateNodes' needs a recordCount on every "
+            + "ScoreDistribution; one of node \(node + 1) (document order) has none")
+      }
+    case nil:
+      break
+    }
     return PMMLTreeBody(
       tree: tree, missingValueStrategy: strategy,
-      returnsLastPrediction: noTrueChild == "returnLastPrediction")
+      returnsLastPrediction: noTrueChild == "returnLastPrediction", aggregation: aggregation,
+      classCounts: aggregation == .aggregateNodes ? builder.classCounts : [])
   }
 }
 
@@ -69,6 +102,13 @@ private struct TreeBuilder {
   var predicates: [PMMLPredicate] = []
   var hasScore: [Bool] = []
   var scoreCategory: [Int8] = []
+  /// Whether to fill ``classCounts`` (only `aggregateNodes` reads them).
+  var collectsClassCounts = false
+  /// The `ScoreDistribution@recordCount` sums of each node, category 0 then 1; NaN for a
+  /// node without `ScoreDistribution` (when ``collectsClassCounts``).
+  var classCounts: [Double] = []
+  /// The nodes (by index) with a `ScoreDistribution` that lacks a `recordCount`.
+  var incompleteCounts: [Int] = []
 
   private static let nodeChildren: Set<String> = PMMLCompiler.predicateNames.union([
     "Extension", "Partition", "ScoreDistribution", "Node",
@@ -107,7 +147,31 @@ private struct TreeBuilder {
       scoreCategory.append(Int8(category ?? -1))
       value.append(
         try positiveProbability(element, compiler: compiler, scoreCategory: category))
+      if collectsClassCounts { try appendClassCounts(element, compiler: compiler) }
     }
+  }
+
+  /// Records the per-category `ScoreDistribution@recordCount` sums of a node, as the
+  /// `aggregateNodes` strategy adds them up.
+  private mutating func appendClassCounts(_ element: PMMLElement, compiler: PMMLCompiler) throws {
+    let document = compiler.document
+    let distributions = document.children(of: element, named: "ScoreDistribution")
+    guard !distributions.isEmpty else {
+      classCounts += [.nan, .nan]
+      return
+    }
+    var counts = [0.0, 0.0]
+    for distribution in distributions {
+      let category = try compiler.categoryIndex(
+        try compiler.required("value", of: distribution), at: distribution)
+      guard let count = try compiler.number("recordCount", of: distribution) else {
+        incompleteCounts.append(parent.count - 1)
+        counts = [.nan, .nan]
+        break
+      }
+      counts[category] += count
+    }
+    classCounts += counts
   }
 
   /// The positive-class probability of a node: from `ScoreDistribution` (the `probability`

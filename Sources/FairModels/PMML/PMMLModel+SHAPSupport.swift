@@ -3,20 +3,51 @@
 ///
 /// ``PMMLModel/additiveTrees()`` builds one for a single `TreeModel`, or a `MiningModel`
 /// whose `Segmentation` sums or averages (`sum`, `average`, `weightedSum`,
-/// `weightedAverage`) `TreeModel` segments with `<True/>` predicates, when every node
-/// carries a positive `recordCount`. Path-dependent TreeSHAP uses the record counts as
-/// covers and ``PMMLModel/treeRoutes(_:)`` as the model's own routing of each row.
+/// `weightedAverage`) `TreeModel` segments with `<True/>` predicates. Path-dependent
+/// TreeSHAP needs every node to carry a positive `recordCount`, uses the record counts as
+/// covers and ``PMMLModel/treeRoutes(_:trees:)`` as the model's own routing of each row.
+/// Interventional TreeSHAP needs no covers and routes hybrid rows with
+/// ``PMMLModel/predicateTruths(_:trees:)`` and ``Member/step(from:truth:)``.
 public struct PMMLAdditiveTrees: Sendable {
   /// One tree of the sum.
   public struct Member: Sendable {
-    /// The tree; its ``PMMLTree/recordCount`` values are all positive and finite.
+    /// The tree; its ``PMMLTree/recordCount`` values are all positive and finite when
+    /// ``PMMLModel/additiveTrees(requiringCovers:)`` required covers.
     public let tree: PMMLTree
     /// The tree's factor in the margin (`Targets@rescaleFactor`, `Segment@weight`, ÷ the
     /// number or total weight of segments when averaging).
     public let weight: Double
     /// For each node, the one feature its children's predicates read; -1 when they read
-    /// none (constant predicates) or the node is a leaf.
+    /// none (constant predicates) or the node is a leaf; -2 when they read several (only
+    /// when covers are not required).
     public let splitFeature: [Int]
+    /// For each node, the one feature its own predicate reads; -1 when it reads none.
+    public let predicateFeature: [Int]
+    /// The compiled tree with its missing-value and no-true-child strategies.
+    let body: PMMLTreeBody
+
+    /// Where a row goes from `node`, given the truth of each child's predicate.
+    ///
+    /// Follows the model's own rules: the first child whose predicate is true; on an
+    /// unknown predicate, the tree's missing-value strategy; when no child is true, its
+    /// no-true-child strategy.
+    ///
+    /// - Parameters:
+    ///   - node: A node of ``tree``.
+    ///   - truth: The truth of the predicate of a child (by node index): 1 true, 0 false,
+    ///     -1 unknown (see ``PMMLModel/predicateTruths(_:trees:)``).
+    /// - Returns: The child the row continues in, `node` when the prediction is `node`'s,
+    ///   or -1 for no prediction.
+    /// - Complexity: O(*c*) for *c* children.
+    public func step(from node: Int, truth: (Int) -> Int8) -> Int {
+      body.step(from: node) { child in
+        switch truth(child) {
+        case 1: .true
+        case 0: .false
+        default: .unknown
+        }
+      }
+    }
   }
 
   /// The constant part of the margin (`Targets@rescaleConstant`).
@@ -28,18 +59,25 @@ public struct PMMLAdditiveTrees: Sendable {
 }
 
 extension PMMLModel {
-  /// The model as a weighted sum of trees whose splits each read one field, for
-  /// path-dependent TreeSHAP.
+  /// The model as a weighted sum of trees, for TreeSHAP.
   ///
+  /// With covers required (path-dependent TreeSHAP), the children of each node must test
+  /// one field between them; without (interventional TreeSHAP), each node's own predicate
+  /// must test at most one field, so that compacted trees whose children form an
+  /// if-else-if chain over several fields qualify.
+  ///
+  /// - Parameter requiringCovers: Whether every node must carry a positive `recordCount`
+  ///   (path-dependent TreeSHAP needs them; interventional TreeSHAP does not).
   /// - Returns: The trees, weights and offset.
   /// - Throws: `ModelError` of kind `unsupported`, saying why, when the model is not a
   ///   single `TreeModel` or a sum or average of `TreeModel` segments; when a segment has
   ///   a predicate other than `<True/>` or its own `Targets`; when `Targets` clamp or round;
-  ///   when arithmetic is in `Float` (`x-mathContext="float"`); when a node lacks a positive
-  ///   `recordCount`; when a tree's root predicate is not `<True/>`; or when the children of
-  ///   a node test more than one field.
+  ///   when arithmetic is in `Float` (`x-mathContext="float"`); when a node's predicate
+  ///   tests several fields; when covers are required and a node lacks a positive
+  ///   `recordCount` or the children of a node test more than one field; or when a tree's
+  ///   root predicate is not `<True/>`.
   /// - Complexity: O(*N*) for *N* nodes.
-  public func additiveTrees() throws -> PMMLAdditiveTrees {
+  public func additiveTrees(requiringCovers: Bool = true) throws -> PMMLAdditiveTrees {
     let root = program.root
     func unsupported(_ message: String) -> ModelError {
       ModelError(.unsupported, file: file, message: message)
@@ -93,19 +131,38 @@ extension PMMLModel {
     var members: [PMMLAdditiveTrees.Member] = []
     for (body, weight) in bodies {
       let tree = body.tree
+      // weightedConfidence and aggregateNodes blend several leaves for a row with a missing
+      // input; the single-path routes a SHAP walker follows cannot represent that.
+      guard body.aggregation == nil else {
+        throw unsupported(
+          "the tree at \(tree.place) blends leaves for missing values (weightedConfidence or "
+            + "aggregateNodes), which no single-path walk reproduces")
+      }
       guard case .constant(true) = tree.predicates[0] else {
         throw unsupported("the root node of the tree at \(tree.place) is not <True/>")
       }
       var splitFeature = [Int](repeating: -1, count: tree.nodeCount)
+      var predicateFeature = [Int](repeating: -1, count: tree.nodeCount)
       for node in 0..<tree.nodeCount {
+        let own = featureSet(of: tree.predicates[node])
+        guard own.count <= 1 || requiringCovers else {
+          throw unsupported(
+            "the predicate of node \(node + 1) of the tree at \(tree.place) tests several "
+              + "fields")
+        }
+        predicateFeature[node] = own.first ?? -1
         let count = tree.recordCount[node]
-        guard count > 0 && count.isFinite else {
+        guard !requiringCovers || (count > 0 && count.isFinite) else {
           throw unsupported(
             "node \(node + 1) of the tree at \(tree.place) has no positive recordCount")
         }
         var read = Set<Int>()
         for child in tree.children(of: node) {
           read.formUnion(featureSet(of: tree.predicates[Int(child)]))
+        }
+        if read.count > 1 && !requiringCovers {
+          splitFeature[node] = -2
+          continue
         }
         guard read.count <= 1 else {
           let names = read.sorted().map { "'\(features[$0].name)'" }.joined(separator: ", ")
@@ -115,7 +172,10 @@ extension PMMLModel {
         }
         splitFeature[node] = read.first ?? -1
       }
-      members.append(.init(tree: tree, weight: weight, splitFeature: splitFeature))
+      members.append(
+        .init(
+          tree: tree, weight: weight, splitFeature: splitFeature,
+          predicateFeature: predicateFeature, body: body))
     }
     return PMMLAdditiveTrees(offset: offset, members: members)
   }
@@ -160,6 +220,40 @@ extension PMMLModel {
     return routes
   }
 
+  /// The truth of every node's own predicate for every row, for the trees of
+  /// ``additiveTrees(requiringCovers:)``.
+  ///
+  /// The layout is that of ``treeRoutes(_:trees:)``; each entry is 1 (true), 0 (false) or
+  /// -1 (unknown: the predicate reads a missing value). With
+  /// ``PMMLAdditiveTrees/Member/step(from:truth:)`` it gives the route of any row whose
+  /// fields each come from one of several rows.
+  ///
+  /// - Parameters:
+  ///   - batch: Rows in ``features`` order.
+  ///   - trees: The result of ``additiveTrees(requiringCovers:)``.
+  /// - Returns: `batch.rowCount × trees.nodeCount` truths, row-major.
+  /// - Complexity: O(*n*·*N*) predicate evaluations for *n* rows and *N* nodes.
+  public func predicateTruths(_ batch: RowBatch, trees: PMMLAdditiveTrees) -> [Int8] {
+    let width = trees.nodeCount
+    var truths = [Int8](repeating: -1, count: batch.rowCount * width)
+    var context = PMMLRowContext(program: program, batch: batch)
+    for row in 0..<batch.rowCount {
+      context.begin(row: row)
+      var start = row * width
+      for member in trees.members {
+        for node in 0..<member.tree.nodeCount {
+          switch context.truth(of: member.tree.predicates[node]) {
+          case .true: truths[start + node] = 1
+          case .false: truths[start + node] = 0
+          case .unknown: truths[start + node] = -1
+          }
+        }
+        start += member.tree.nodeCount
+      }
+    }
+    return truths
+  }
+
   /// The features a predicate reads.
   func featureSet(of predicate: PMMLPredicate) -> Set<Int> {
     switch predicate {
@@ -177,7 +271,15 @@ extension PMMLRowContext {
   /// One step of ``resultNode(_:)`` from `node`: the child the row continues in, `node`
   /// when the prediction is `node`'s, or -1 for no prediction.
   mutating func step(_ body: PMMLTreeBody, from node: Int) -> Int {
-    let tree = body.tree
+    body.step(from: node) { truth(of: body.tree.predicates[$0]) }
+  }
+}
+
+extension PMMLTreeBody {
+  /// One step from `node` given the truth of each child's predicate: the child the row
+  /// continues in, `node` when the prediction is `node`'s, or -1 for no prediction.
+  func step(from node: Int, truth: (Int) -> PMMLTruth) -> Int {
+    let tree = tree
     func scored(_ node: Int) -> Int {
       tree.hasScore[node] && !tree.value[node].isNaN ? node : -1
     }
@@ -186,13 +288,13 @@ extension PMMLRowContext {
     if first == end { return scored(node) }
     for position in first..<end {
       let child = Int(tree.children[position])
-      switch truth(of: tree.predicates[child]) {
+      switch truth(child) {
       case .true:
         return child
       case .false:
         continue
       case .unknown:
-        switch body.missingValueStrategy {
+        switch missingValueStrategy {
         case .none: continue
         case .nullPrediction: return -1
         case .lastPrediction: return scored(node)
@@ -200,6 +302,6 @@ extension PMMLRowContext {
         }
       }
     }
-    return body.returnsLastPrediction ? scored(node) : -1
+    return returnsLastPrediction ? scored(node) : -1
   }
 }

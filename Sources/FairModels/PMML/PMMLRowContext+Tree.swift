@@ -6,6 +6,8 @@ extension PMMLRowContext {
   /// gives no prediction, `lastPrediction` returns the current node, `defaultChild`
   /// continues in the default child without testing its predicate. When no child's
   /// predicate is true, `returnLastPrediction` returns the current node if it has a score.
+  /// The multi-path strategies (`weightedConfidence`, `aggregateNodes`) are evaluated by
+  /// `predict(_:aggregation:)` instead.
   mutating func resultNode(_ body: PMMLTreeBody) -> Int? {
     let tree = body.tree
     guard holds(tree.predicates[0]) else { return nil }
@@ -47,7 +49,17 @@ extension PMMLRowContext {
 
   /// Evaluates a `TreeModel`.
   mutating func predict(_ body: PMMLTreeBody, function: PMMLSubmodel.Function) -> PMMLPrediction {
+    if let aggregation = body.aggregation {
+      return predict(body, aggregation: aggregation)
+    }
     guard let node = resultNode(body) else { return .missing }
+    return prediction(body, at: node, function: function)
+  }
+
+  /// The prediction of the single node a row ends in.
+  mutating func prediction(
+    _ body: PMMLTreeBody, at node: Int, function: PMMLSubmodel.Function
+  ) -> PMMLPrediction {
     let tree = body.tree
     guard tree.hasScore[node] else {
       fail(.noPrediction, field: nil, "the tree ends in a node without a score")

@@ -1,0 +1,211 @@
+public import FairModels
+
+/// Exact interventional SHAP values for PMML tree models against a background, with no need
+/// for `recordCount` covers.
+///
+/// **Which models.** Those ``PMMLModel/additiveTrees(requiringCovers:)`` accepts without
+/// covers: a single `TreeModel`, or a `MiningModel` that sums or averages (`sum`, `average`,
+/// `weightedSum`, `weightedAverage`) `TreeModel` segments with `<True/>` predicates, whose
+/// nodes' predicates each test at most one input field. Siblings may test different fields
+/// (the if-else-if chains of compacted trees). That includes sklearn2pmml's decision trees
+/// and random forests, whose inner nodes carry no `recordCount`.
+///
+/// **Game.** A coalition `S` is valued by the mean margin over the background `R` of the
+/// hybrid rows taking `x`'s values on `S` and the background row's elsewhere:
+///
+/// ```
+/// v(S) = Σ_{r∈R} w_r · f(x_S, r_S̄) / Σ_{r∈R} w_r
+/// ```
+///
+/// Each tree is walked once per pair `(x, r)` (reference §2.2) along the routes the PMML
+/// evaluator itself takes, missing-value strategies and `noTrueChildStrategy` included, so
+/// a row the model stops at an inner node ends there for the game too. Where siblings test
+/// different fields (an if-else-if chain), a field is tagged to `x`'s or `r`'s side only
+/// when the model's own first-true-child rule reads it and the two rows disagree on it.
+/// The values add up to `f(x) − mean_r f(r)`; the base value is the weighted mean background margin (the
+/// `Targets` offset, tree weights and averaging applied as the model applies them). A field
+/// no tree splits on gets exactly 0. Only margin space is attributed: the accepted models
+/// have no link function, so a classifier's margin is already its probability.
+public struct PMMLInterventionalTreeSHAP: Explainer {
+  /// The explained model.
+  public let model: PMMLModel
+  /// The model as a weighted sum of trees.
+  public let trees: PMMLAdditiveTrees
+  /// The background (reference) rows.
+  public let background: FeatureMatrix
+  /// Each background row's share of the mean, adding up to 1.
+  public let backgroundShares: [Double]
+  /// The model's margin for each background row.
+  public let backgroundMargins: [Double]
+  /// The weighted mean background margin, φ₀.
+  public let baseValue: Double
+
+  private let backgroundTruths: [Int8]
+
+  /// The model's input field names, the columns of the attributions.
+  public var featureNames: [String] { model.features.map(\.name) }
+
+  /// The output spaces this explainer attributes.
+  public var supportedOutputs: Set<OutputSpace> { [.margin] }
+
+  /// Prepares interventional TreeSHAP for `model` against `background`.
+  ///
+  /// - Parameters:
+  ///   - model: A PMML tree model of the shape described above.
+  ///   - background: The reference rows, bound to the model's features.
+  ///   - weights: One non-negative weight per background row, `nil` for equal weights.
+  /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/unsupportedModel`` saying
+  ///   why the model does not have that shape; of kind
+  ///   ``AttributionError/Kind/invalidBackground`` when the background is empty, has a
+  ///   different feature count, has unusable weights, or has a row the model gives no
+  ///   prediction for (subject `background row N`, 1-based).
+  /// - Complexity: O(*R*·*N*·*c*) for *R* background rows, *N* nodes and *c* children per
+  ///   node.
+  public init(model: PMMLModel, background: FeatureMatrix, weights: [Double]? = nil) throws {
+    trees = try PMMLInterventionalTreeSHAP.additiveTrees(of: model)
+    guard background.featureCount == model.featureCount else {
+      throw AttributionError(
+        .invalidBackground, subject: "background",
+        message: "the rows have \(background.featureCount) features; "
+          + "the model reads \(model.featureCount)")
+    }
+    let count = background.rowCount
+    guard count > 0 else {
+      throw AttributionError(
+        .invalidBackground, subject: "background", message: "the background has no rows")
+    }
+    let raw = weights ?? [Double](repeating: 1, count: count)
+    let total = raw.reduce(0, +)
+    guard raw.count == count, raw.allSatisfy({ $0 >= 0 && $0.isFinite }), total > 0 else {
+      throw AttributionError(
+        .invalidBackground, subject: "background",
+        message: "expected \(count) non-negative weights with a positive sum")
+    }
+    let batch = background.batch(rows: 0..<count)
+    var margins: [Double] = []
+    model.scoreMargins(batch, into: &margins)
+    if let bad = margins.firstIndex(where: { $0.isNaN }) {
+      throw AttributionError(
+        .invalidBackground, subject: "background row \(bad + 1)",
+        message: "the model gives no prediction for this row")
+    }
+    self.model = model
+    self.background = background
+    backgroundShares = raw.map { $0 / total }
+    backgroundMargins = margins
+    baseValue = zip(backgroundShares, margins).reduce(0) { $0 + $1.0 * $1.1 }
+    backgroundTruths = model.predicateTruths(batch, trees: trees)
+  }
+
+  /// Why `model` cannot be explained this way, or `nil` when it can.
+  ///
+  /// - Parameter model: The PMML model.
+  /// - Returns: A lower-case reason with no final period, or `nil`.
+  /// - Complexity: O(*N*) for *N* nodes.
+  public static func unsupportedReason(for model: PMMLModel) -> String? {
+    do {
+      _ = try model.additiveTrees(requiringCovers: false)
+      return nil
+    } catch let error as ModelError {
+      return error.message
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  /// The model's trees, or an unsupported-model error saying why there are none.
+  private static func additiveTrees(of model: PMMLModel) throws -> PMMLAdditiveTrees {
+    do {
+      return try model.additiveTrees(requiringCovers: false)
+    } catch let error as ModelError {
+      throw AttributionError(
+        .unsupportedModel,
+        message: "interventional TreeSHAP needs PMML trees summed or averaged: "
+          + "\(error.message); use kernel SHAP or permutation")
+    }
+  }
+
+  /// Computes interventional SHAP values for every row of `matrix`.
+  ///
+  /// Rows are cut into fixed chunks and each row's sums run in a fixed order (background
+  /// rows, then trees, in order), so the result does not depend on the thread count.
+  ///
+  /// - Parameters:
+  ///   - matrix: The rows, bound to the model's features.
+  ///   - options: The thread count; the output space must be margin.
+  /// - Returns: Margin-space attributions; every base value is ``baseValue``.
+  /// - Throws: ``AttributionError`` when the feature count differs or the output space is
+  ///   not margin, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
+  ///   `row N` (1-based) when the model gives no prediction for the row, or along a path
+  ///   some hybrid of it with a background row takes.
+  /// - Complexity: O(*n*·*R*·*V*) for *n* rows, *R* background rows and *V* nodes the
+  ///   hybrids of a pair reach over all trees (at most the node count).
+  public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
+    try validate(matrix, featureCount: model.featureCount, output: options.output)
+    let rows = matrix.rowCount
+    let chunkSize = 16
+    let chunkCount = (rows + chunkSize - 1) / chunkSize
+    let parts = try ParallelChunks.map(count: chunkCount, threads: options.workerCount) {
+      chunk in
+      let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
+      return try explainChunk(matrix, rows: range)
+    }
+    var values: [Double] = []
+    var predictions: [Double] = []
+    values.reserveCapacity(rows * model.featureCount)
+    predictions.reserveCapacity(rows)
+    for part in parts {
+      values += part.values
+      predictions += part.margins
+    }
+    return Attributions(
+      values: values, rowCount: rows,
+      baseValues: [Double](repeating: baseValue, count: rows), predictions: predictions,
+      featureNames: featureNames, outputSpace: .margin)
+  }
+
+  /// The attributions and margins of `rows`.
+  private func explainChunk(
+    _ matrix: FeatureMatrix, rows: Range<Int>
+  ) throws -> (values: [Double], margins: [Double]) {
+    let width = model.featureCount
+    let nodeCount = trees.nodeCount
+    let batch = matrix.batch(rows: rows)
+    let truths = model.predicateTruths(batch, trees: trees)
+    var margins: [Double] = []
+    model.scoreMargins(batch, into: &margins)
+    var values = [Double](repeating: 0, count: rows.count * width)
+    var walker = PMMLInterventionalWalker(featureCount: width)
+    var phi = [Double](repeating: 0, count: width)
+    for local in 0..<rows.count {
+      let row = rows.lowerBound + local
+      guard !margins[local].isNaN else {
+        throw AttributionError(
+          .unsupportedModel, subject: "row \(row + 1)",
+          message: "the model gives no prediction for this row")
+      }
+      for feature in 0..<width { phi[feature] = 0 }
+      for reference in 0..<backgroundShares.count {
+        var start = 0
+        for member in trees.members {
+          let end = start + member.tree.nodeCount
+          let xStart = local * nodeCount
+          let rStart = reference * nodeCount
+          walker.walk(
+            member, x: truths[(xStart + start)..<(xStart + end)],
+            r: backgroundTruths[(rStart + start)..<(rStart + end)],
+            scale: backgroundShares[reference], phi: &phi)
+          start = end
+        }
+        guard !walker.failed else {
+          throw AttributionError(
+            .unsupportedModel, subject: "row \(row + 1)",
+            message: "the model gives no prediction for a hybrid of this row and background "
+              + "row \(reference + 1) (a missing value under nullPrediction, or no true child)")
+        }
+      }
+      values.replaceSubrange((local * width)..<((local + 1) * width), with: phi)
+    }
+    return (values, margins)
+  }
+}
