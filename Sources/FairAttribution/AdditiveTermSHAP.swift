@@ -138,32 +138,15 @@ public struct AdditiveTermSHAP: Explainer {
   /// - Complexity: O(*n*·*k*) term evaluations for *n* rows and *k* terms.
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
-    let rows = matrix.rowCount
-    let width = model.featureCount
-    let chunkSize = 256
-    let chunkCount = (rows + chunkSize - 1) / chunkSize
-    let parts = try ParallelChunks.map(count: chunkCount, threads: options.workerCount) {
-      chunk in
-      let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
-      return try explainChunk(matrix, rows: range)
+    return try explainInChunks(matrix, chunkSize: 256, threads: options.workerCount) {
+      try explainChunk(matrix, rows: $0)
     }
-    var values: [Double] = []
-    var predictions: [Double] = []
-    values.reserveCapacity(rows * width)
-    predictions.reserveCapacity(rows)
-    for part in parts {
-      values += part.values
-      predictions += part.predictions
-    }
-    return Attributions(
-      values: values, rowCount: rows, baseValues: Array(repeating: baseValue, count: rows),
-      predictions: predictions, featureNames: featureNames, outputSpace: .margin)
   }
 
   /// The attributions and margins of `rows`.
-  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws -> (
-    values: [Double], predictions: [Double]
-  ) {
+  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws
+    -> AttributionChunk
+  {
     let width = model.featureCount
     let count = termMeans.count
     let batch = matrix.batch(rows: rows)
@@ -185,7 +168,9 @@ public struct AdditiveTermSHAP: Explainer {
         if field >= 0 { values[local * width + field] += value - termMeans[k] }
       }
     }
-    return (values, margins)
+    return AttributionChunk(
+      values: values, baseValues: Array(repeating: baseValue, count: rows.count),
+      predictions: margins)
   }
 
   /// Why the model refuses row `row` of `matrix`.

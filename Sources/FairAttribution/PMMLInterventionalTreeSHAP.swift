@@ -142,32 +142,15 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   ///   hybrids of a pair reach over all trees (at most the node count).
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
-    let rows = matrix.rowCount
-    let chunkSize = 16
-    let chunkCount = (rows + chunkSize - 1) / chunkSize
-    let parts = try ParallelChunks.map(count: chunkCount, threads: options.workerCount) {
-      chunk in
-      let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
-      return try explainChunk(matrix, rows: range)
+    return try explainInChunks(matrix, chunkSize: 16, threads: options.workerCount) {
+      try explainChunk(matrix, rows: $0)
     }
-    var values: [Double] = []
-    var predictions: [Double] = []
-    values.reserveCapacity(rows * model.featureCount)
-    predictions.reserveCapacity(rows)
-    for part in parts {
-      values += part.values
-      predictions += part.margins
-    }
-    return Attributions(
-      values: values, rowCount: rows,
-      baseValues: [Double](repeating: baseValue, count: rows), predictions: predictions,
-      featureNames: featureNames, outputSpace: .margin)
   }
 
   /// The attributions and margins of `rows`.
-  private func explainChunk(
-    _ matrix: FeatureMatrix, rows: Range<Int>
-  ) throws -> (values: [Double], margins: [Double]) {
+  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws
+    -> AttributionChunk
+  {
     let width = model.featureCount
     let nodeCount = trees.nodeCount
     let batch = matrix.batch(rows: rows)
@@ -206,6 +189,8 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
       }
       values.replaceSubrange((local * width)..<((local + 1) * width), with: phi)
     }
-    return (values, margins)
+    return AttributionChunk(
+      values: values, baseValues: Array(repeating: baseValue, count: rows.count),
+      predictions: margins)
   }
 }

@@ -91,33 +91,15 @@ public struct PMMLTreeSHAP: Explainer {
   /// - Complexity: O(*n*·*N*·*D*²) for *n* rows, *N* nodes and depth *D*.
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
-    let rows = matrix.rowCount
-    let width = model.featureCount
-    let chunkSize = 64
-    let chunkCount = (rows + chunkSize - 1) / chunkSize
-    let parts = try ParallelChunks.map(count: chunkCount, threads: options.workerCount) {
-      chunk in
-      let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
-      return try explainChunk(matrix, rows: range)
+    return try explainInChunks(matrix, chunkSize: 64, threads: options.workerCount) {
+      try explainChunk(matrix, rows: $0)
     }
-    var values: [Double] = []
-    var bases: [Double] = []
-    var predictions: [Double] = []
-    values.reserveCapacity(rows * width)
-    for part in parts {
-      values += part.values
-      bases += part.bases
-      predictions += part.predictions
-    }
-    return Attributions(
-      values: values, rowCount: rows, baseValues: bases, predictions: predictions,
-      featureNames: featureNames, outputSpace: .margin)
   }
 
   /// The attributions, base values and margins of `rows`.
-  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws -> (
-    values: [Double], bases: [Double], predictions: [Double]
-  ) {
+  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws
+    -> AttributionChunk
+  {
     let width = model.featureCount
     let batch = matrix.batch(rows: rows)
     let routes = model.treeRoutes(batch, trees: trees)
@@ -150,6 +132,6 @@ public struct PMMLTreeSHAP: Explainer {
       }
       values.replaceSubrange((local * width)..<((local + 1) * width), with: phi)
     }
-    return (values, bases, margins)
+    return AttributionChunk(values: values, baseValues: bases, predictions: margins)
   }
 }

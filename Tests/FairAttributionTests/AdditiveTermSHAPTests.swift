@@ -12,45 +12,21 @@ import _FairTestSupport
     "logistic-regression", "general-regression", "scorecard", "linear-regression",
   ]
 
-  /// The fixture's model and its data rows, bound to the model's features.
-  static func load(_ name: String) throws -> (model: PMMLModel, rows: FeatureMatrix) {
-    let folder = FixturePaths.fixture("pmml/" + name)
-    let model = try PMMLModelLoader.load(contentsOf: folder + "/model.pmml")
-    var options = CSVOptions()
-    options.columnTypeHints = model.columnTypeHints
-    let dataset = try CSVReader(options: options).read(contentsOf: folder + "/data.csv")
-    let rows = try FeatureMatrix(binding: dataset, to: model.features, file: "data.csv")
-    return (model, rows)
-  }
-
-  static func slice(_ matrix: FeatureMatrix, _ rows: Range<Int>) -> FeatureMatrix {
-    let width = matrix.featureCount
-    return FeatureMatrix(
-      values: Array(matrix.values[(rows.lowerBound * width)..<(rows.upperBound * width)]),
-      rowCount: rows.count, featureCount: width)
-  }
-
-  static func margins(_ model: PMMLModel, _ matrix: FeatureMatrix) -> [Double] {
-    var margins: [Double] = []
-    model.scoreMargins(matrix.batch(rows: 0..<matrix.rowCount), into: &margins)
-    return margins
-  }
-
   @Test(arguments: fixtures)
   func baseValuePlusAttributionsIsTheMargin(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
-    let background = Self.slice(all, 900..<950)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
+    let background = PMMLFixtureRows.slice(all, 900..<950)
     let weights = (0..<50).map { Double(1 + $0 % 7) }
     let explainer = try AdditiveTermSHAP(model: model, background: background, weights: weights)
     // φ₀ is the weighted mean background margin.
-    let backgroundMargins = Self.margins(model, background)
+    let backgroundMargins = PMMLFixtureRows.margins(model, background)
     let total = weights.reduce(0, +)
     let mean = zip(weights, backgroundMargins).reduce(0) { $0 + $1.0 * $1.1 } / total
     expectClose(explainer.baseValue, mean, absolute: 1e-9 * max(1, abs(mean)))
-    let rows = Self.slice(all, 0..<300)
+    let rows = PMMLFixtureRows.slice(all, 0..<300)
     let attributions = try explainer.explain(rows, options: ExplainOptions(threads: 2))
     #expect(attributions.featureNames == model.features.map(\.name))
-    let margins = Self.margins(model, rows)
+    let margins = PMMLFixtureRows.margins(model, rows)
     var worst = 0.0
     for row in 0..<rows.rowCount {
       let sum = attributions.row(row).reduce(attributions.baseValues[row], +)
@@ -73,8 +49,8 @@ import _FairTestSupport
   /// without cross-field terms these are the values of the full 20-player game.
   @Test(arguments: fixtures)
   func attributionsAreTheEnumeratedShapleyValues(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
-    let background = Self.slice(all, 900..<908)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
+    let background = PMMLFixtureRows.slice(all, 900..<908)
     let weights = [1.0, 2, 3, 1, 1, 2, 5, 1]
     let explainer = try AdditiveTermSHAP(model: model, background: background, weights: weights)
     let width = model.featureCount
@@ -108,7 +84,7 @@ import _FairTestSupport
           hybrids += hybrid
         }
       }
-      let scored = Self.margins(
+      let scored = PMMLFixtureRows.margins(
         model,
         FeatureMatrix(
           values: hybrids, rowCount: coalitions * background.rowCount, featureCount: width))
@@ -130,9 +106,10 @@ import _FairTestSupport
 
   @Test(arguments: fixtures)
   func threadCountDoesNotChangeTheResult(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
-    let explainer = try AdditiveTermSHAP(model: model, background: Self.slice(all, 900..<1000))
-    let rows = Self.slice(all, 0..<900)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
+    let explainer = try AdditiveTermSHAP(
+      model: model, background: PMMLFixtureRows.slice(all, 900..<1000))
+    let rows = PMMLFixtureRows.slice(all, 0..<900)
     let one = try explainer.explain(rows, options: ExplainOptions(threads: 1))
     let four = try explainer.explain(rows, options: ExplainOptions(threads: 4))
     #expect(one.values == four.values)
@@ -142,15 +119,15 @@ import _FairTestSupport
 
   @Test(arguments: fixtures)
   func autoChoosesLinearSHAPForTheFixtures(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
     #expect(ExactMethod.choose(for: model, hasBackground: true) == .method(.linear))
     #expect(ExactMethod.choose(for: model, hasBackground: false).method == nil)
     let plan = try ExplanationPlan(
-      model: model, method: .auto, background: Self.slice(all, 900..<920))
+      model: model, method: .auto, background: PMMLFixtureRows.slice(all, 900..<920))
     #expect(plan.method == .linear)
     #expect(plan.explainer is AdditiveTermSHAP)
     let explicit = try ExplanationPlan(
-      model: model, method: .linear, background: Self.slice(all, 900..<920))
+      model: model, method: .linear, background: PMMLFixtureRows.slice(all, 900..<920))
     #expect(explicit.explainer is AdditiveTermSHAP)
   }
 
@@ -161,7 +138,7 @@ import _FairTestSupport
     let explainer = try AdditiveTermSHAP(model: model, background: background)
     // A missing numeric input leaves the regression without a result.
     let rows = FeatureMatrix(values: [1, 1, .nan, 1, 2, 2], rowCount: 3, featureCount: 2)
-    try #require(Self.margins(model, rows)[1].isNaN)
+    try #require(PMMLFixtureRows.margins(model, rows)[1].isNaN)
     let error = try #require(throws: AttributionError.self) {
       try explainer.explain(rows, options: ExplainOptions())
     }

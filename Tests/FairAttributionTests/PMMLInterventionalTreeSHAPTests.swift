@@ -12,30 +12,6 @@ import _FairTestSupport
   /// The most players enumerated (2^12 coalitions × 8 background rows per explained row).
   static let playerLimit = 12
 
-  /// The fixture's model and its data rows, bound to the model's features.
-  static func load(_ name: String) throws -> (model: PMMLModel, rows: FeatureMatrix) {
-    let folder = FixturePaths.fixture("pmml/" + name)
-    let model = try PMMLModelLoader.load(contentsOf: folder + "/model.pmml")
-    var options = CSVOptions()
-    options.columnTypeHints = model.columnTypeHints
-    let dataset = try CSVReader(options: options).read(contentsOf: folder + "/data.csv")
-    let rows = try FeatureMatrix(binding: dataset, to: model.features, file: "data.csv")
-    return (model, rows)
-  }
-
-  static func slice(_ matrix: FeatureMatrix, _ rows: Range<Int>) -> FeatureMatrix {
-    let width = matrix.featureCount
-    return FeatureMatrix(
-      values: Array(matrix.values[(rows.lowerBound * width)..<(rows.upperBound * width)]),
-      rowCount: rows.count, featureCount: width)
-  }
-
-  static func margins(_ model: PMMLModel, _ matrix: FeatureMatrix) -> [Double] {
-    var margins: [Double] = []
-    model.scoreMargins(matrix.batch(rows: 0..<matrix.rowCount), into: &margins)
-    return margins
-  }
-
   /// How many node predicates read each field, over all trees.
   static func splitCounts(_ model: PMMLModel) throws -> [Int] {
     let trees = try model.additiveTrees(requiringCovers: false)
@@ -69,7 +45,7 @@ import _FairTestSupport
         }
       }
       let matrix = FeatureMatrix(values: hybrids, rowCount: count, featureCount: width)
-      return margins(model, matrix).reduce(0, +) / Double(count)
+      return PMMLFixtureRows.margins(model, matrix).reduce(0, +) / Double(count)
     }
   }
 
@@ -84,11 +60,11 @@ import _FairTestSupport
   /// still catching any wrong leaf weight (those are at least 1/(12·C(12,6)) ≈ 9e-5).
   @Test(arguments: fixtures)
   func matchesEnumerationThroughTheModelsOwnScoring(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
     let width = model.featureCount
     let players = Self.players(try Self.splitCounts(model))
     let playerSet = Set(players)
-    let reference = Self.slice(all, 900..<908)
+    let reference = PMMLFixtureRows.slice(all, 900..<908)
     for row in 0..<5 {
       let x = all.values[(row * width)..<((row + 1) * width)]
       var values = reference.values
@@ -100,7 +76,7 @@ import _FairTestSupport
       let background = FeatureMatrix(
         values: values, rowCount: reference.rowCount, featureCount: width)
       let explainer = try PMMLInterventionalTreeSHAP(model: model, background: background)
-      let single = Self.slice(all, row..<(row + 1))
+      let single = PMMLFixtureRows.slice(all, row..<(row + 1))
       let result = try explainer.explain(single, threads: 1)
       let expected = Self.enumerated(model, x: x, background: background, players: players)
       for (bit, field) in players.enumerated() {
@@ -119,15 +95,15 @@ import _FairTestSupport
   /// near 1e-15), and a field no tree splits on gets exactly 0.
   @Test(arguments: fixtures)
   func localAccuracyHoldsAndUnusedFieldsGetZero(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
     let counts = try Self.splitCounts(model)
-    let background = Self.slice(all, 900..<908)
-    let rows = Self.slice(all, 0..<40)
+    let background = PMMLFixtureRows.slice(all, 900..<908)
+    let rows = PMMLFixtureRows.slice(all, 0..<40)
     let explainer = try PMMLInterventionalTreeSHAP(model: model, background: background)
-    let meanMargin = Self.margins(model, background).reduce(0, +) / 8
+    let meanMargin = PMMLFixtureRows.margins(model, background).reduce(0, +) / 8
     expectClose(explainer.baseValue, meanMargin, absolute: 1e-12)
     let result = try explainer.explain(rows, threads: 1)
-    let margins = Self.margins(model, rows)
+    let margins = PMMLFixtureRows.margins(model, rows)
     let width = model.featureCount
     for row in 0..<rows.rowCount {
       #expect(result.baseValues[row] == explainer.baseValue)
@@ -142,11 +118,11 @@ import _FairTestSupport
 
   @Test(arguments: fixtures)
   func resultDoesNotDependOnTheThreadCount(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
     let explainer = try PMMLInterventionalTreeSHAP(
-      model: model, background: Self.slice(all, 900..<908),
+      model: model, background: PMMLFixtureRows.slice(all, 900..<908),
       weights: [1, 2, 3, 1, 2, 3, 1, 2])
-    let rows = Self.slice(all, 0..<50)
+    let rows = PMMLFixtureRows.slice(all, 0..<50)
     let one = try explainer.explain(rows, threads: 1)
     let four = try explainer.explain(rows, threads: 4)
     #expect(one.values == four.values)
@@ -155,11 +131,11 @@ import _FairTestSupport
 
   @Test(arguments: fixtures)
   func autoChoosesInterventionalTreeSHAPWithABackground(fixture: String) throws {
-    let (model, all) = try Self.load(fixture)
+    let (model, all) = try PMMLFixtureRows.load(fixture)
     #expect(ExactMethod.choose(for: model, hasBackground: true) == .method(.treeInterventional))
     #expect(ExactMethod.choose(for: model, hasBackground: false).method == nil)
     let plan = try ExplanationPlan(
-      model: model, method: .auto, background: Self.slice(all, 900..<908))
+      model: model, method: .auto, background: PMMLFixtureRows.slice(all, 900..<908))
     #expect(plan.method == .treeInterventional)
     #expect(plan.explainer is PMMLInterventionalTreeSHAP)
   }
