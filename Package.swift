@@ -22,23 +22,31 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
   ],
   targets: [
-    .target(name: "FairTabular", swiftSettings: strictSettings),
+    .target(
+      name: "_FairSupport",
+      dependencies: [.product(name: "RealModule", package: "swift-numerics")],
+      swiftSettings: strictSettings
+    ),
+    .target(name: "FairTabular", dependencies: ["_FairSupport"], swiftSettings: strictSettings),
     .target(
       name: "FairModels",
-      dependencies: ["FairTabular", .product(name: "RealModule", package: "swift-numerics")],
+      dependencies: [
+        "_FairSupport", "FairTabular", .product(name: "RealModule", package: "swift-numerics"),
+      ],
       swiftSettings: strictSettings
     ),
     .target(
       name: "FairAttribution",
       dependencies: [
-        "FairTabular", "FairModels", .product(name: "RealModule", package: "swift-numerics"),
+        "_FairSupport", "FairTabular", "FairModels",
+        .product(name: "RealModule", package: "swift-numerics"),
       ],
       swiftSettings: strictSettings
     ),
     .executableTarget(
       name: "fairgate",
       dependencies: [
-        "FairTabular", "FairModels", "FairAttribution",
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
@@ -46,17 +54,19 @@ let package = Package(
     .target(name: "_FairTestSupport", swiftSettings: strictSettings),
     .testTarget(
       name: "FairTabularTests",
-      dependencies: ["FairTabular", "_FairTestSupport"],
+      dependencies: ["_FairSupport", "FairTabular", "_FairTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "FairModelsTests",
-      dependencies: ["FairModels", "FairTabular", "_FairTestSupport"],
+      dependencies: ["_FairSupport", "FairModels", "FairTabular", "_FairTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "FairAttributionTests",
-      dependencies: ["FairAttribution", "FairModels", "FairTabular", "_FairTestSupport"],
+      dependencies: [
+        "_FairSupport", "FairAttribution", "FairModels", "FairTabular", "_FairTestSupport",
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,4 +1,5 @@
-public import FairModels
+import FairModels
+import _FairSupport
 
 /// One chunk's share of an explanation: the attributions, base values and predictions of
 /// its rows, in row order.

@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// Lloyd's k-means over the numeric columns of a matrix, for ``BackgroundSummary``.
 struct BackgroundKMeans {

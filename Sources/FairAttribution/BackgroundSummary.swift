@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Ways to shrink a large dataset into a small background for model-agnostic explainers.
 ///

@@ -1,4 +1,5 @@
 import RealModule
+package import _FairSupport
 
 /// The coalitions KernelSHAP evaluates for one row, with their regression weights, chosen by
 /// shap's `KernelExplainer` scheme (reference §4.2–4.3).
@@ -70,7 +71,7 @@ public struct CoalitionSample: Sendable, Equatable {
   ///   - sampleCount: The budget of distinct coalitions; capped at `2^M − 2`.
   ///   - generator: The random source of phase 2; untouched when phase 1 covers everything.
   /// - Complexity: O(*S*·*M*) for *S* coalitions, plus O(*S*) hash look-ups in phase 2.
-  public init(playerCount: Int, sampleCount: Int, generator: inout SplitMix64) {
+  package init(playerCount: Int, sampleCount: Int, generator: inout SplitMix64) {
     precondition(playerCount >= 2, "'playerCount' \(playerCount) must be at least 2")
     precondition(sampleCount >= 1, "'sampleCount' \(sampleCount) must be at least 1")
     let m = playerCount

@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Integrated gradients (Sundararajan, Taly & Yan 2017) for models with analytic gradients
 /// (``DifferentiableModel``; reference §7).

@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// Per-leaf tables of interventional SHAP contributions, averaged over a background, one
 /// block per pattern of path features the explained row satisfies.

@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Exact interventional SHAP values for tree ensembles against a background dataset (shap's
 /// `feature_perturbation="interventional"`).

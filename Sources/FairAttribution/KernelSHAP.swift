@@ -1,5 +1,6 @@
 public import FairModels
 import RealModule
+import _FairSupport
 
 /// Model-agnostic SHAP values by weighted linear regression over coalitions, with the
 /// semantics of shap's `KernelExplainer` (Lundberg & Lee 2017; reference §4).

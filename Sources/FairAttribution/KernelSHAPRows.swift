@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// The work of ``KernelSHAP`` on one chunk of rows: choose coalitions per row, value all of
 /// them with one ``CoalitionScorer`` pass, then solve each row's regression.

@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Local surrogate explanations as the `lime` package's `LimeTabularExplainer` computes them
 /// with its defaults (`discretize_continuous=True`, `discretizer="quartile"`,

@@ -1,5 +1,6 @@
 import FairModels
 import RealModule
+import _FairSupport
 
 /// The work of ``LIMETabular`` on one chunk of rows: sample, score all samples of the chunk
 /// in blocks, then fit each row's surrogate.

@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// Per-leaf tables of path-dependent SHAP contributions, one block per pattern of satisfied
 /// path features.

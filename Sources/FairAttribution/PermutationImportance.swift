@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Global permutation feature importance with scikit-learn's semantics
 /// (`sklearn.inspection.permutation_importance`; reference §8.1).

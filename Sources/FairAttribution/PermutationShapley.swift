@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Model-agnostic Shapley values by sampling antithetic permutations.
 ///

@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// The work of ``PermutationShapley`` on one chunk of rows, round by round.
 struct PermutationShapleyRows: Sendable {

@@ -1,4 +1,5 @@
 public import FairModels
+import _FairSupport
 
 /// Exact path-dependent SHAP values for tree ensembles (shap's
 /// `feature_perturbation="tree_path_dependent"`, XGBoost's `pred_contribs`).

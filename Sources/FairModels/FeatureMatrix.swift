@@ -1,4 +1,5 @@
 public import FairTabular
+import _FairSupport
 
 /// The rows of a dataset as a model reads them: row-major `Double` values in the model's
 /// feature order.

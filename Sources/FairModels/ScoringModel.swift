@@ -1,3 +1,5 @@
+import _FairSupport
+
 /// What a model predicts.
 public enum ModelTask: String, Sendable, Hashable, Codable {
   /// A binary classifier: the response is the probability of the positive class.

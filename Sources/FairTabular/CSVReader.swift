@@ -1,3 +1,5 @@
+import _FairSupport
+
 /// Reads a delimited text file with a header row into a typed ``Dataset``.
 ///
 /// The reader follows RFC 4180 (quoted fields, doubled quotes, delimiters and line breaks
@@ -28,9 +30,9 @@ public struct CSVReader: Sendable {
   ///   - options: How the file is read.
   ///   - threads: How many threads convert columns (each column is converted by one thread,
   ///     in row order, so the result is the same for any number); all processors by default.
-  public init(options: CSVOptions = CSVOptions(), threads: Int = ProcessorCount.online) {
+  public init(options: CSVOptions = CSVOptions(), threads: Int? = nil) {
     self.options = options
-    self.threads = max(1, threads)
+    self.threads = max(1, threads ?? ProcessorCount.online)
   }
 
   /// Reads the file at `path`.

@@ -1,13 +1,4 @@
-import Dispatch
-import Synchronization
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _FairSupport
 
 /// Converts a block of records, column by column, on up to `threads` threads.
 enum ColumnConversion {
@@ -29,20 +20,10 @@ enum ColumnConversion {
           let work = Work(
             columns: columns, errors: errors, spans: spans, bytes: bytes, rows: rows,
             width: width, missing: missing, path: path)
-          let workers = min(threads, width, max(1, rows * width / 4096))
-          if workers <= 1 {
-            for column in 0..<width { work.convert(column: column) }
-            return
-          }
-          let next = Atomic<Int>(0)
-          DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            CNumericLocale.run {
-              while true {
-                let column = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard column < width else { return }
-                work.convert(column: column)
-              }
-            }
+          // Small blocks stay on the caller: a thread is worth starting for about 4,096 cells.
+          let workers = min(threads, max(1, rows * width / 4096))
+          _ = ParallelChunks.map(count: width, threads: workers) { column in
+            CNumericLocale.run { work.convert(column: column) }
           }
         }
       }
@@ -55,9 +36,9 @@ enum ColumnConversion {
   /// The shared state of one conversion.
   ///
   /// `@unchecked Sendable` because it carries raw pointers across threads: every thread
-  /// writes only `columns[c]` and `errors[c]` for the columns `c` it claimed from the atomic
-  /// counter, no two threads claim the same column, and the spans, bytes and matcher are only
-  /// read. The pointers outlive the threads, which `concurrentPerform` joins before returning.
+  /// writes only `columns[c]` and `errors[c]` for the columns `c` that `ParallelChunks` handed
+  /// it, no two threads get the same column, and the spans, bytes and matcher are only
+  /// read. The pointers outlive the threads, which `ParallelChunks.map` joins before returning.
   private struct Work: @unchecked Sendable {
     let columns: UnsafeMutableBufferPointer<ColumnBuilder>
     let errors: UnsafeMutableBufferPointer<DataError?>
@@ -79,13 +60,5 @@ enum ColumnConversion {
         errors[column] = error
       }
     }
-  }
-}
-
-/// The number of processors, for default thread counts.
-public enum ProcessorCount {
-  /// The processors currently online, at least 1.
-  public static var online: Int {
-    max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
   }
 }

@@ -1,6 +1,7 @@
 import FairAttribution
 import FairModels
 import Foundation
+import _FairSupport
 
 /// Small in-memory models and a brute-force interventional Shapley reference for the tests of
 /// the model-agnostic explainers. (No tests live here.)

@@ -2,6 +2,7 @@ import FairAttribution
 import FairModels
 import Foundation
 import Testing
+import _FairSupport
 import _FairTestSupport
 
 @Suite struct KernelSHAPTests {

@@ -1,4 +1,5 @@
 import FairModels
+import _FairSupport
 
 /// A small, seedable generator (SplitMix64), so that test cases name their seed.
 struct TestRandom: RandomNumberGenerator {

@@ -1,6 +1,7 @@
 import FairModels
 import Foundation
 import Testing
+import _FairSupport
 import _FairTestSupport
 
 @Suite struct CommandModelTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _FairSupport
 
 @testable import FairTabular
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import FairModels
 import FairTabular
 import Foundation
+import _FairSupport
 
 /// The model a command scores: a model file, or a command that scores CSV rows.
 struct ModelOptions: ParsableArguments {

@@ -3,6 +3,7 @@ import FairAttribution
 import FairModels
 import FairTabular
 import Foundation
+import _FairSupport
 
 extension FairGateCommand {
   /// `fairgate importance`: global permutation feature importance.

@@ -2,7 +2,7 @@
 ///
 /// "Near enough" means a distance of at most a third of the word's length (at least 1), the
 /// rule compilers and ArgumentParser use for "did you mean" notes.
-public func closestMatch(to word: String, among candidates: [String]) -> String? {
+package func closestMatch(to word: String, among candidates: [String]) -> String? {
   let limit = max(1, word.count / 3)
   var best: (candidate: String, distance: Int)?
   for candidate in candidates {
@@ -15,7 +15,7 @@ public func closestMatch(to word: String, among candidates: [String]) -> String?
 }
 
 /// Returns the Levenshtein distance between two strings, by Unicode scalars.
-public func editDistance(_ lhs: String, _ rhs: String) -> Int {
+package func editDistance(_ lhs: String, _ rhs: String) -> Int {
   let left = Array(lhs.unicodeScalars)
   let right = Array(rhs.unicodeScalars)
   if left.isEmpty { return right.count }

@@ -10,30 +10,30 @@ import RealModule
 /// The helper draws (``nextDouble()``, ``nextInt(below:)``, ``nextGaussian()``) are defined
 /// here rather than through the standard library's `random(in:using:)`, whose algorithm may
 /// change between Swift releases; FairGate's seeded results stay the same across toolchains.
-public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+package struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
   /// The internal state; it advances by a fixed odd constant on every draw.
-  public var state: UInt64
+  package var state: UInt64
 
   /// Creates a generator from a seed; every seed, including 0, is valid.
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     state = seed
   }
 
   /// Returns the next 64 random bits.
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     return SplitMix64.finalize(state)
   }
 
   /// A uniform `Double` in `[0, 1)` with 53 random bits.
-  public mutating func nextDouble() -> Double {
+  package mutating func nextDouble() -> Double {
     Double(next() >> 11) * 0x1p-53
   }
 
   /// A uniform integer in `0..<bound`, without modulo bias (Lemire's method).
   ///
   /// - Precondition: `bound > 0`.
-  public mutating func nextInt(below bound: Int) -> Int {
+  package mutating func nextInt(below bound: Int) -> Int {
     precondition(bound > 0, "'bound' \(bound) must be positive")
     let limit = UInt64(bound)
     var product = next().multipliedFullWidth(by: limit)
@@ -47,7 +47,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
   }
 
   /// A standard normal draw (Box–Muller, one draw per two uniforms).
-  public mutating func nextGaussian() -> Double {
+  package mutating func nextGaussian() -> Double {
     let u1 = 1 - nextDouble()  // in (0, 1], so the logarithm is finite
     let u2 = nextDouble()
     return (-2 * Double.log(u1)).squareRoot() * Double.cos(2 * Double.pi * u2)
@@ -56,7 +56,7 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
   /// Shuffles `indices` in place (Fisher–Yates, from the back).
   ///
   /// - Complexity: O(*n*) for *n* elements.
-  public mutating func shuffle(_ indices: inout [Int]) {
+  package mutating func shuffle(_ indices: inout [Int]) {
     var position = indices.count - 1
     while position > 0 {
       let other = nextInt(below: position + 1)
@@ -67,12 +67,12 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
 
   /// A seed for stream `index` of `seed`: statistically independent streams per row, chunk
   /// or task, which depend only on the pair.
-  public static func derivedSeed(_ seed: UInt64, _ index: UInt64) -> UInt64 {
+  package static func derivedSeed(_ seed: UInt64, _ index: UInt64) -> UInt64 {
     finalize(seed ^ finalize(index &* 0xD1B5_4A32_D192_ED03 &+ 0x8CB9_2BA7_2F3D_8DD7))
   }
 
   /// A seed for stream `(first, second)` of `seed`.
-  public static func derivedSeed(_ seed: UInt64, _ first: UInt64, _ second: UInt64) -> UInt64 {
+  package static func derivedSeed(_ seed: UInt64, _ first: UInt64, _ second: UInt64) -> UInt64 {
     derivedSeed(derivedSeed(seed, first), second)
   }
 
