@@ -94,7 +94,7 @@ struct RandomForests {
     var threshold: [Double] = []
     var left: [Int32] = []
     var right: [Int32] = []
-    var rule: [DecisionRule] = []
+    var rule: [SplitRule] = []
     var categories: [[Int32]] = []
     var value: [Double] = []
     var cover: [Double] = []
@@ -131,13 +131,13 @@ struct RandomForests {
       }
       if set.isEmpty { set = [0] }
       builder.categories[index] = set
-      var rule: DecisionRule = [.categorical]
+      var rule: SplitRule = [.categorical]
       if flavor == .lightGBM { rule.insert(.lessOrEqual) }
       if Bool.random(using: &rng) { rule.insert(.defaultLeft) }
       builder.rule[index] = rule
     } else {
       builder.threshold[index] = RandomForests.thresholds.randomElement(using: &rng) ?? 0
-      var rule: DecisionRule = []
+      var rule: SplitRule = []
       if Bool.random(using: &rng) { rule.insert(.defaultLeft) }
       if flavor == .lightGBM {
         rule.insert(.lessOrEqual)

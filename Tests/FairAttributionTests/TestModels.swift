@@ -5,7 +5,7 @@ import Foundation
 enum TestModels {
   /// One node of a hand-built tree.
   typealias Node = (
-    feature: Int32, threshold: Double, left: Int32, right: Int32, rule: DecisionRule,
+    feature: Int32, threshold: Double, left: Int32, right: Int32, rule: SplitRule,
     categories: [Int32], value: Double, cover: Double
   )
 
@@ -88,9 +88,9 @@ enum TestModels {
   static func lightGBMCategorical() throws -> TreeEnsemble {
     // decision_type 10: numeric, default left, missing NaN; 9: categorical, missing NaN;
     // 8: numeric, missing NaN.
-    let numericDefaultLeft: DecisionRule = [.lessOrEqual, .defaultLeft, .missingNaN]
-    let numeric: DecisionRule = [.lessOrEqual, .missingNaN]
-    let categorical: DecisionRule = [.lessOrEqual, .categorical, .missingNaN]
+    let numericDefaultLeft: SplitRule = [.lessOrEqual, .defaultLeft, .missingNaN]
+    let numeric: SplitRule = [.lessOrEqual, .missingNaN]
+    let categorical: SplitRule = [.lessOrEqual, .categorical, .missingNaN]
     // Internal nodes first, then leaves 0, 1, 2 at node indexes 2, 3, 4.
     let first = TestModels.tree([
       (0, 0.59308648715847523, 1, 3, numericDefaultLeft, [], 0, 400),

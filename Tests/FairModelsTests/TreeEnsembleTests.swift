@@ -5,7 +5,7 @@ import _FairTestSupport
 @Suite struct TreeEnsembleTests {
   /// A stump on feature 0: node 0 splits, node 1 (left) is -1, node 2 (right) is +1.
   static func stump(
-    rule: DecisionRule, threshold: Double = 0, categories: [Int32] = [],
+    rule: SplitRule, threshold: Double = 0, categories: [Int32] = [],
     accumulation: TreeEnsemble.Accumulation
   ) throws -> TreeEnsemble {
     var tree = Tree(nodeCount: 3)

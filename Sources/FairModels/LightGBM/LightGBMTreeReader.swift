@@ -74,7 +74,7 @@ struct LightGBMTreeReader {
       guard decision >= 0, decision < 16, (decision >> 2) & 3 != 3 else {
         throw fail("decision_type", "\(decision) is not a valid decision type")
       }
-      var rule: DecisionRule = [.lessOrEqual]
+      var rule: SplitRule = [.lessOrEqual]
       if decision & 2 != 0 { rule.insert(.defaultLeft) }
       switch (decision >> 2) & 3 {
       case 1: rule.insert(.missingZero)

@@ -83,7 +83,7 @@ struct XGBoostTreeReader {
       tree.splitFeature[node] = Int32(features[node])
       tree.leftChild[node] = Int32(left[node])
       tree.rightChild[node] = Int32(right[node])
-      var rule: DecisionRule = defaultLeft[node] ? [.defaultLeft] : []
+      var rule: SplitRule = defaultLeft[node] ? [.defaultLeft] : []
       switch splitTypes.isEmpty ? 0 : splitTypes[node] {
       case 0:
         tree.threshold[node] = Double(conditions[node])

@@ -13,7 +13,7 @@ public struct Tree: Sendable, Equatable {
   /// The right child of each split node; -1 for leaves.
   public var rightChild: [Int32]
   /// How each split decides.
-  public var rule: [DecisionRule]
+  public var rule: [SplitRule]
   /// For categorical splits, the category codes of the node's set; empty otherwise.
   public var categories: [[Int32]]
   /// The output of each leaf (internal nodes may hold their own value, used by nothing

@@ -14,7 +14,7 @@ extension TreeEnsemble {
   /// Packs the public node arrays into ``PackedNode``s.
   static func packNodes(
     splitFeature: [Int32], threshold: [Double], leftChild: [Int32], rightChild: [Int32],
-    rule: [DecisionRule], categoryStart: [Int32], categoryWordCount: [Int32], value: [Double]
+    rule: [SplitRule], categoryStart: [Int32], categoryWordCount: [Int32], value: [Double]
   ) -> [PackedNode] {
     var nodes: [PackedNode] = []
     nodes.reserveCapacity(splitFeature.count)
@@ -97,7 +97,7 @@ private struct XGBoostNumericSplit: SplitDecision {
   func goesLeft(_ node: PackedNode, _ x: Double) -> Bool {
     let value = Float(x)
     let isLess = value < Float(node.thresholdOrValue)
-    let defaultLeft = node.rule & DecisionRule.defaultLeft.rawValue != 0
+    let defaultLeft = node.rule & SplitRule.defaultLeft.rawValue != 0
     return value.isNaN ? defaultLeft : isLess
   }
 }
@@ -108,7 +108,7 @@ private struct LightGBMNumericSplit: SplitDecision {
 
   @inline(__always)
   func goesLeft(_ node: PackedNode, _ x: Double) -> Bool {
-    let rule = DecisionRule(rawValue: node.rule)
+    let rule = SplitRule(rawValue: node.rule)
     let isNaN = x.isNaN
     let missingNaN = rule.contains(.missingNaN)
     let value = isNaN && !missingNaN ? 0 : x
@@ -128,7 +128,7 @@ private struct GeneralSplit: SplitDecision {
   @inline(__always)
   func goesLeft(_ node: PackedNode, _ x: Double) -> Bool {
     TreeEnsemble.decide(
-      rule: DecisionRule(rawValue: node.rule), threshold: node.thresholdOrValue, x: x
+      rule: SplitRule(rawValue: node.rule), threshold: node.thresholdOrValue, x: x
     ) { category in
       let word = category >> 5
       guard word < Int(node.categoryWordCount) else { return false }

@@ -37,7 +37,7 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   /// The absolute index of each node's right child; -1 for leaves.
   public let rightChild: [Int32]
   /// The decision rule of each node.
-  public let rule: [DecisionRule]
+  public let rule: [SplitRule]
   /// For categorical nodes, the first word of the node's category bitset in ``categoryWords``.
   public let categoryStart: [Int32]
   /// For categorical nodes, the number of 32-bit words of the node's bitset.
@@ -171,7 +171,7 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   ///   - isInSet: Whether a non-negative category is in the node's set.
   @inlinable @inline(__always)
   static func decide(
-    rule: DecisionRule, threshold: Double, x: Double, isInSet: (Int) -> Bool
+    rule: SplitRule, threshold: Double, x: Double, isInSet: (Int) -> Bool
   ) -> Bool {
     if rule.contains(.lessOrEqual) {
       if rule.contains(.categorical) {
@@ -231,7 +231,7 @@ private struct FlatTreeBuilder {
   var threshold: [Double] = []
   var leftChild: [Int32] = []
   var rightChild: [Int32] = []
-  var rule: [DecisionRule] = []
+  var rule: [SplitRule] = []
   var categoryStart: [Int32] = []
   var categoryWordCount: [Int32] = []
   var categoryWords: [UInt32] = []

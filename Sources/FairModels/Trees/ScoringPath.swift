@@ -8,7 +8,7 @@ enum ScoringPath: Sendable {
   case general
 
   /// The path for nodes with these rules (leaves have empty rules).
-  init(rules: [DecisionRule], splitFeature: [Int32]) {
+  init(rules: [SplitRule], splitFeature: [Int32]) {
     var hasXGBoost = false
     var hasLightGBM = false
     for node in rules.indices where splitFeature[node] >= 0 {

@@ -82,7 +82,7 @@ struct PreorderForest: Sendable {
     static let lessOrEqualNaNRight: UInt8 = 5
 
     /// The route of a split with `rule`.
-    static func of(_ rule: DecisionRule) -> UInt8 {
+    static func of(_ rule: SplitRule) -> UInt8 {
       if rule.contains(.categorical) { return general }
       if !rule.contains(.lessOrEqual) {
         return rule.contains(.defaultLeft) ? floatLessNaNLeft : floatLess

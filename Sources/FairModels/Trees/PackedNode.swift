@@ -16,7 +16,7 @@ struct PackedNode: Sendable {
   var categoryStart: Int32
   /// The number of words of a categorical node's bitset.
   var categoryWordCount: Int32
-  /// The raw ``DecisionRule`` bits.
+  /// The raw ``SplitRule`` bits.
   var rule: UInt8
   /// Whether the node is a leaf.
   var isLeaf: Bool

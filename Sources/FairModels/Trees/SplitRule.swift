@@ -14,7 +14,7 @@
 ///   of -1 or less, and values of 2³¹ or more.
 ///
 /// ``TreeEnsemble/goesLeft(node:x:)`` implements both exactly.
-public struct DecisionRule: OptionSet, Sendable, Hashable {
+public struct SplitRule: OptionSet, Sendable, Hashable {
   /// The bits.
   public let rawValue: UInt8
 
@@ -22,13 +22,13 @@ public struct DecisionRule: OptionSet, Sendable, Hashable {
   public init(rawValue: UInt8) { self.rawValue = rawValue }
 
   /// Missing values (and, for ``missingZero``, zeros) go left.
-  public static let defaultLeft = DecisionRule(rawValue: 1 << 0)
+  public static let defaultLeft = SplitRule(rawValue: 1 << 0)
   /// The split tests membership of a category set.
-  public static let categorical = DecisionRule(rawValue: 1 << 1)
+  public static let categorical = SplitRule(rawValue: 1 << 1)
   /// LightGBM semantics: `x <= threshold` in `Double`; categories in the set go left.
-  public static let lessOrEqual = DecisionRule(rawValue: 1 << 2)
+  public static let lessOrEqual = SplitRule(rawValue: 1 << 2)
   /// LightGBM missing type Zero: NaN and values within ±1e-35 take the default direction.
-  public static let missingZero = DecisionRule(rawValue: 1 << 3)
+  public static let missingZero = SplitRule(rawValue: 1 << 3)
   /// LightGBM missing type NaN: NaN takes the default direction.
-  public static let missingNaN = DecisionRule(rawValue: 1 << 4)
+  public static let missingNaN = SplitRule(rawValue: 1 << 4)
 }
