@@ -16,6 +16,8 @@ let package = Package(
     .library(name: "FairTabular", targets: ["FairTabular"]),
     .library(name: "FairModels", targets: ["FairModels"]),
     .library(name: "FairAttribution", targets: ["FairAttribution"]),
+    .library(name: "FairMetrics", targets: ["FairMetrics"]),
+    .library(name: "FairReports", targets: ["FairReports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,11 +45,26 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    .target(
+      name: "FairMetrics",
+      dependencies: [
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "FairReports",
+      dependencies: [
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics",
+      ],
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "fairgate",
       dependencies: [
-        "_FairSupport", "FairTabular", "FairModels", "FairAttribution",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics",
+        "FairReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
     ),
@@ -65,13 +82,17 @@ let package = Package(
     .testTarget(
       name: "FairAttributionTests",
       dependencies: [
-        "_FairSupport", "FairAttribution", "FairModels", "FairTabular", "_FairTestSupport",
+        "_FairSupport", "FairAttribution", "FairMetrics", "FairModels", "FairTabular",
+        "_FairTestSupport",
       ],
       swiftSettings: strictSettings
     ),
     .testTarget(
       name: "fairgateTests",
-      dependencies: ["fairgate", "_FairTestSupport"],
+      dependencies: [
+        "fairgate", "_FairSupport", "_FairTestSupport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       exclude: ["Golden"],
       swiftSettings: strictSettings
     ),

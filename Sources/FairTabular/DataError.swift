@@ -1,3 +1,5 @@
+public import _FairSupport
+
 /// An error in a data file, with the place where it was found.
 ///
 /// The description has the compiler-style form that editors and CI logs understand:
@@ -5,7 +7,7 @@
 /// ```
 /// loans.csv:218: error: column 4 'income': expected a number, found 'n/a'
 /// ```
-public struct DataError: Error, CustomStringConvertible, Sendable {
+public struct DataError: DiagnosticError {
   /// The category of a data error.
   ///
   /// A struct wrapping a private enumeration, so that new kinds can be added without
@@ -102,18 +104,16 @@ public struct DataError: Error, CustomStringConvertible, Sendable {
     self.underlying = underlying
   }
 
-  /// The error in compiler style: `file:line: error: column N 'name': message`.
-  public var description: String {
-    var text = file
-    if let line { text += ":\(line)" }
-    text += ": error: "
-    if let column {
-      text += "column \(column.index)"
-      if let name = column.name { text += " '\(name)'" }
-      text += ": "
+  /// The error as one diagnostic; the CSV column is its place (`column 4 'income'`).
+  public var diagnostics: [Diagnostic] {
+    let place = column.map { column in
+      "column \(column.index)" + (column.name.map { " '\($0)'" } ?? "")
     }
-    return text + message
+    return [Diagnostic(file: file, line: line, place: place, message: message)]
   }
+
+  /// The error in compiler style: `file:line: error: column N 'name': message`.
+  public var description: String { diagnostics[0].description }
 }
 
 extension DataError {

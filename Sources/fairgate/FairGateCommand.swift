@@ -1,8 +1,6 @@
 import ArgumentParser
-import FairAttribution
-import FairModels
-import FairTabular
 import Foundation
+import _FairSupport
 
 /// The `fairgate` command: fairness and compliance audits of credit and hiring models.
 @main
@@ -25,8 +23,10 @@ struct FairGateCommand: AsyncParsableCommand {
   /// Runs the command line, mapping every failure to the documented exit status.
   ///
   /// ArgumentParser reports usage errors with status 64; the contract is 2 for any bad
-  /// input or usage, so usage errors are printed here and mapped. Errors about user files
-  /// are printed in compiler style (`file:line: error: ...`) and also exit with 2.
+  /// input or usage, so usage errors are printed here and mapped. Every error about user
+  /// input is a `DiagnosticError`, whatever module raised it: its diagnostics are printed in
+  /// compiler style (`file:line:column: error: ...`, the source line and a caret where known,
+  /// then the notes), and the status is 2.
   static func main() async {
     do {
       var command = try parseAsRoot()
@@ -35,23 +35,28 @@ struct FairGateCommand: AsyncParsableCommand {
       } else {
         try command.run()
       }
-    } catch let error as DataError {
-      StandardError.write(error.description)
-      Foundation.exit(ExitStatus.badInput)
-    } catch let error as ModelError {
-      StandardError.write(error.description)
-      Foundation.exit(ExitStatus.badInput)
-    } catch let error as AttributionError {
-      StandardError.write(error.description)
-      Foundation.exit(ExitStatus.badInput)
     } catch {
-      let code = exitCode(for: error)
-      if code == .validationFailure {
-        StandardError.write(fullMessage(for: error))
-        Foundation.exit(ExitStatus.badInput)
+      if let (message, status) = badInputReport(for: error) {
+        StandardError.write(message)
+        Foundation.exit(status)
       }
       exit(withError: error)
     }
+  }
+
+  /// The message and exit status for an error about the user's input, or `nil` for the
+  /// errors ArgumentParser reports itself (help, version, exit codes).
+  ///
+  /// Every `DiagnosticError` maps here to its rendered diagnostics and status 2, whichever
+  /// module raised it; ArgumentParser's usage errors also map to 2 instead of its 64.
+  static func badInputReport(for error: any Error) -> (message: String, status: Int32)? {
+    if let diagnostic = error as? any DiagnosticError {
+      return (diagnostic.renderedDiagnostics, ExitStatus.badInput)
+    }
+    if exitCode(for: error) == .validationFailure {
+      return (fullMessage(for: error), ExitStatus.badInput)
+    }
+    return nil
   }
 }
 

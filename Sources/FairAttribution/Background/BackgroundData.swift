@@ -23,36 +23,47 @@ public struct BackgroundData: Sendable, Equatable {
   /// The number of rows.
   public var rowCount: Int { matrix.rowCount }
 
-  /// Creates background data.
+  /// Creates background data, checking it once for every explainer that uses it.
   ///
   /// - Parameters:
   ///   - matrix: The rows; at least one.
   ///   - weights: One non-negative, finite weight per row with a positive sum, normalised
   ///     here; `nil` for uniform weights.
-  /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/invalidBackground`` when
-  ///   there are no rows, or the weights do not fit the rows or are not valid.
+  ///   - featureCount: The number of features the model reads, when the caller knows it;
+  ///     the rows must have exactly that many.
+  /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/invalidBackground`` (subject
+  ///   `background`, or `background row N`, 1-based) when there are no rows, the rows have the
+  ///   wrong number of features, or the weights do not fit the rows or are not valid.
   /// - Complexity: O(*n*) for *n* rows.
-  public init(_ matrix: FeatureMatrix, weights: [Double]? = nil) throws {
+  public init(_ matrix: FeatureMatrix, weights: [Double]? = nil, featureCount: Int? = nil) throws {
+    if let featureCount, matrix.featureCount != featureCount {
+      throw AttributionError(
+        .invalidBackground, subject: "background",
+        message: AttributionError.Message.featureCount(matrix.featureCount, expected: featureCount))
+    }
     guard matrix.rowCount > 0 else {
-      throw AttributionError(.invalidBackground, message: "the background has no rows")
+      throw AttributionError(
+        .invalidBackground, subject: "background",
+        message: AttributionError.Message.emptyBackground)
     }
     let raw = weights ?? Array(repeating: 1, count: matrix.rowCount)
     guard raw.count == matrix.rowCount else {
       throw AttributionError(
-        .invalidBackground,
-        message: "\(raw.count) weights were given for \(matrix.rowCount) background rows")
+        .invalidBackground, subject: "background",
+        message: AttributionError.Message.weightCount(raw.count, rows: matrix.rowCount))
     }
     var total = 0.0
     for (row, weight) in raw.enumerated() {
       guard weight.isFinite && weight >= 0 else {
         throw AttributionError(
           .invalidBackground, subject: "background row \(row + 1)",
-          message: "the weight \(weight) is not a finite, non-negative number")
+          message: AttributionError.Message.badWeight(weight))
       }
       total += weight
     }
     guard total > 0 else {
-      throw AttributionError(.invalidBackground, message: "the background weights sum to 0")
+      throw AttributionError(
+        .invalidBackground, subject: "background", message: AttributionError.Message.zeroWeights)
     }
     self.matrix = matrix
     self.weights = raw.map { $0 / total }
@@ -62,9 +73,8 @@ public struct BackgroundData: Sendable, Equatable {
   func validate(featureCount: Int) throws {
     guard matrix.featureCount == featureCount else {
       throw AttributionError(
-        .invalidBackground,
-        message: "the background has \(matrix.featureCount) features; the model reads "
-          + "\(featureCount)")
+        .invalidBackground, subject: "background",
+        message: AttributionError.Message.featureCount(matrix.featureCount, expected: featureCount))
     }
   }
 }

@@ -29,7 +29,7 @@ public struct PermutationImportance: Sendable {
   /// The explained model.
   public let model: any ScoringModel
   /// The score whose drop is measured.
-  public let metric: Metric
+  public let metric: any ImportanceMetric
   /// The number of permutations per feature (scikit-learn's `n_repeats`).
   public let repeats: Int
   /// The feature groups permuted together.
@@ -50,7 +50,8 @@ public struct PermutationImportance: Sendable {
   /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/invalidGroup`` for bad
   ///   groups.
   public init(
-    model: any ScoringModel, metric: Metric, repeats: Int = 5, groups: [FeatureGroup] = []
+    model: any ScoringModel, metric: some ImportanceMetric, repeats: Int = 5,
+    groups: [FeatureGroup] = []
   ) throws {
     precondition(repeats >= 1, "'repeats' \(repeats) must be at least 1")
     self.model = model
@@ -70,9 +71,11 @@ public struct PermutationImportance: Sendable {
   ///   - threads: The number of worker threads.
   /// - Returns: The baseline score and every importance.
   /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/featureMismatch`` when
-  ///   the matrix does not fit the model, or the labels or weights do not fit the rows
-  ///   (subject `labels`), including labels other than 0 and 1 and, for the AUC, labels of
-  ///   one class only; the model's error when scoring fails.
+  ///   the matrix does not fit the model, and of kind
+  ///   ``AttributionError/Kind/invalidArgument`` when there are no rows or the labels or
+  ///   weights do not fit the rows (subject `labels`), including labels other than 0 and 1
+  ///   and, for a metric that needs both classes, labels of one class only; the model's
+  ///   error when scoring fails.
   /// - Complexity: *F*·*R*·*n* model evaluations plus *F*·*R* metric evaluations, for *F*
   ///   features or groups, *R* repeats and *n* rows.
   public func compute(
@@ -159,36 +162,36 @@ public struct PermutationImportance: Sendable {
           + "\(model.featureCount)")
     }
     guard matrix.rowCount > 0 else {
-      throw AttributionError(.featureMismatch, message: "there are no rows to permute")
+      throw AttributionError(.invalidArgument, message: "there are no rows to permute")
     }
     if let sampleWeights {
       guard sampleWeights.count == matrix.rowCount,
         sampleWeights.allSatisfy({ $0.isFinite && $0 >= 0 })
       else {
         throw AttributionError(
-          .featureMismatch, subject: "sample weights",
+          .invalidArgument, subject: "sample weights",
           message: "expected \(matrix.rowCount) finite, non-negative weights")
       }
     }
     guard metric.needsLabels else { return }
     guard labels.count == matrix.rowCount else {
       throw AttributionError(
-        .featureMismatch, subject: "labels",
+        .invalidArgument, subject: "labels",
         message: "\(labels.count) labels were given for \(matrix.rowCount) rows")
     }
     var classes = Set<Double>()
     for (row, label) in labels.enumerated() {
       guard label == 0 || label == 1 else {
         throw AttributionError(
-          .featureMismatch, subject: "labels",
+          .invalidArgument, subject: "labels",
           message: "row \(row + 1) has label \(label); expected 0 or 1")
       }
       classes.insert(label)
     }
-    if metric == .auc && classes.count < 2 {
+    if metric.needsBothClasses && classes.count < 2 {
       throw AttributionError(
-        .featureMismatch, subject: "labels",
-        message: "the AUC needs both classes, but every label is \(labels.first ?? 0)")
+        .invalidArgument, subject: "labels",
+        message: "the \(metric.name) needs both classes, but every label is \(labels.first ?? 0)")
     }
   }
 }

@@ -22,9 +22,9 @@ public import FairModels
 /// and KernelSHAP in exact mode gives its interventional values.
 public struct AdditiveTermSHAP: Explainer {
   /// The explained model.
-  public let model: PMMLModel
+  package let model: any AdditiveTermModel
   /// The margin's decomposition.
-  public let decomposition: PMMLLinearDecomposition
+  package let decomposition: PMMLLinearDecomposition
   /// The weighted background mean `μ_k` of each term, in ``decomposition`` order.
   public let termMeans: [Double]
   /// The base value φ₀: the weighted mean margin of the background.
@@ -51,6 +51,13 @@ public struct AdditiveTermSHAP: Explainer {
   ///   model or the model refuses one of its rows.
   /// - Complexity: O(*R*·*k*) term evaluations for *R* background rows and *k* terms.
   public init(model: PMMLModel, background: BackgroundData) throws {
+    try self.init(terms: model, background: background)
+  }
+
+  /// Prepares an explainer for any model whose margin is a sum of terms.
+  ///
+  /// - Throws: As ``init(model:background:)``.
+  package init(terms model: any AdditiveTermModel, background: BackgroundData) throws {
     let decomposition = try AdditiveTermSHAP.decomposition(of: model)
     try background.validate(featureCount: model.featureCount)
     let matrix = background.matrix
@@ -98,6 +105,11 @@ public struct AdditiveTermSHAP: Explainer {
   /// - Returns: A lower-case reason with no final period, or `nil`.
   /// - Complexity: O(*k*) for *k* terms.
   public static func unsupportedReason(for model: PMMLModel) -> String? {
+    unsupportedReason(forTerms: model)
+  }
+
+  /// Why `model` cannot be explained this way, or `nil` when it can.
+  package static func unsupportedReason(forTerms model: any AdditiveTermModel) -> String? {
     do {
       _ = try decomposition(of: model)
       return nil
@@ -109,7 +121,9 @@ public struct AdditiveTermSHAP: Explainer {
   }
 
   /// The decomposition of `model`, checked to have only one-field terms.
-  private static func decomposition(of model: PMMLModel) throws -> PMMLLinearDecomposition {
+  private static func decomposition(of model: any AdditiveTermModel) throws
+    -> PMMLLinearDecomposition
+  {
     guard let decomposition = model.linearDecomposition else {
       throw AttributionError(
         .unsupportedModel,
@@ -152,7 +166,7 @@ public struct AdditiveTermSHAP: Explainer {
     let batch = matrix.batch(rows: rows)
     let terms = try model.linearTermValues(batch)
     var margins: [Double] = []
-    model.scoreMargins(batch, into: &margins)
+    try model.scoreMargins(batch, into: &margins)
     var values = [Double](repeating: 0, count: rows.count * width)
     for local in 0..<rows.count {
       let termSlice = terms[(local * count)..<((local + 1) * count)]
@@ -174,14 +188,10 @@ public struct AdditiveTermSHAP: Explainer {
   }
 
   /// Why the model refuses row `row` of `matrix`.
-  private static func refusal(_ model: PMMLModel, _ matrix: FeatureMatrix, row: Int) -> String {
-    let width = matrix.featureCount
-    let single = FeatureMatrix(
-      values: Array(matrix.values[(row * width)..<((row + 1) * width)]), rowCount: 1,
-      featureCount: width)
-    let reason = model.rowIssues(single).first.map { issue in
-      (issue.field.map { "field '\($0)': " } ?? "") + issue.message
-    }
+  private static func refusal(_ model: any AdditiveTermModel, _ matrix: FeatureMatrix, row: Int)
+    -> String
+  {
+    let reason = model.refusalReason(matrix, row: row)
     return "the model refuses this row: " + (reason ?? "a term has no value")
   }
 }

@@ -40,16 +40,7 @@ public struct LinearSHAP: Explainer {
   /// - Complexity: O(*R*·*k*) for *R* background rows and *k* terms.
   public init(model: any LinearMarginModel, background: FeatureMatrix) throws {
     let terms = model.linearTerms
-    guard background.featureCount == model.featureCount else {
-      throw AttributionError(
-        .invalidBackground, subject: "background",
-        message: "the rows have \(background.featureCount) features; "
-          + "the model reads \(model.featureCount)")
-    }
-    guard background.rowCount > 0 else {
-      throw AttributionError(
-        .invalidBackground, subject: "background", message: "the background has no rows")
-    }
+    _ = try BackgroundData(background, featureCount: model.featureCount)
     var means = [Double](repeating: 0, count: terms.count)
     for (index, term) in terms.enumerated() {
       try LinearSHAP.checkTerm(term, featureCount: model.featureCount)

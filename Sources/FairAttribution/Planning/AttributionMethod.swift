@@ -33,4 +33,8 @@ public enum AttributionMethod: String, Sendable, Hashable, CaseIterable, Codable
     case .treeInterventional, .linear, .kernel, .permutation, .lime, .integratedGradients: true
     }
   }
+
+  /// Whether a request for this method should come with background rows: the methods that
+  /// need them, and `auto`, which may choose one of those.
+  public var mayUseBackground: Bool { needsBackground || self == .auto }
 }

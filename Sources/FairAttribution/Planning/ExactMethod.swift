@@ -47,7 +47,7 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
   public static func choose(
     for model: any ScoringModel, hasBackground: Bool = false
   ) -> Choice {
-    if let ensemble = model as? TreeEnsemble {
+    if let ensemble = (model as? any TreeEnsembleModel)?.treeEnsemble {
       let rootsHaveCovers = (0..<ensemble.treeCount).allSatisfy { tree in
         let cover = ensemble.cover[Int(ensemble.treeStart[tree])]
         return cover > 0 && cover.isFinite
@@ -59,8 +59,11 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
           + "give a background for interventional TreeSHAP")
     }
     if model is any LinearMarginModel { return .method(.linear) }
-    if let pmml = model as? PMMLModel {
-      return choose(forPMML: pmml, hasBackground: hasBackground)
+    if let terms = model as? any AdditiveTermModel, terms.linearDecomposition != nil {
+      return choose(forTerms: terms, hasBackground: hasBackground)
+    }
+    if let trees = model as? any AdditiveTreeModel, trees.hasTrees {
+      return choose(forTrees: trees, hasBackground: hasBackground)
     }
     return .unavailable(
       reason: "no exact method for \(model.summary.isEmpty ? "this model" : model.summary); "
@@ -69,35 +72,33 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension ExactMethod {
-  /// The exact method for a PMML model, or why there is none.
-  static func choose(forPMML model: PMMLModel, hasBackground: Bool) -> Choice {
-    if model.linearDecomposition != nil {
-      if let reason = AdditiveTermSHAP.unsupportedReason(for: model) {
-        return .unavailable(reason: reason)
-      }
-      if hasBackground { return .method(.linear) }
-      return .unavailable(
-        reason: "linear SHAP of \(model.summary) needs background rows for the term means")
+  /// The exact method for a model whose margin is a sum of terms, or why there is none.
+  static func choose(forTerms model: any AdditiveTermModel, hasBackground: Bool) -> Choice {
+    if let reason = AdditiveTermSHAP.unsupportedReason(forTerms: model) {
+      return .unavailable(reason: reason)
     }
-    if !model.trees.isEmpty {
-      if PMMLTreeSHAP.unsupportedReason(for: model) == nil {
-        return .method(.treePathDependent)
-      }
-      if PMMLInterventionalTreeSHAP.unsupportedReason(for: model) == nil {
-        if hasBackground { return .method(.treeInterventional) }
-        return .unavailable(
-          reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "
-            + "(sklearn2pmml leaves them out or writes 1); give a background for "
-            + "interventional TreeSHAP")
-      }
+    if hasBackground { return .method(.linear) }
+    return .unavailable(
+      reason: "linear SHAP of \(model.summary) needs background rows for the term means")
+  }
+
+  /// The exact method for a model made of trees (PMML), or why there is none.
+  static func choose(forTrees model: any AdditiveTreeModel, hasBackground: Bool) -> Choice {
+    if PMMLTreeSHAP.unsupportedReason(forTrees: model) == nil {
+      return .method(.treePathDependent)
+    }
+    if PMMLInterventionalTreeSHAP.unsupportedReason(forTrees: model) == nil {
+      if hasBackground { return .method(.treeInterventional) }
       return .unavailable(
         reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "
-          + "(sklearn2pmml leaves them out or writes 1, and compacted XGBoost and LightGBM "
-          + "trees drop them); interventional SHAP of \(model.summary) is exact with kernel "
-          + "SHAP in exact mode (a sample budget of at least 2^M − 2 coalitions for M "
-          + "fields) or estimated by permutation")
+          + "(sklearn2pmml leaves them out or writes 1); give a background for "
+          + "interventional TreeSHAP")
     }
     return .unavailable(
-      reason: "no exact method for \(model.summary); use a sampling method such as kernel SHAP")
+      reason: "PMML trees carry no usable recordCount covers for path-dependent TreeSHAP "
+        + "(sklearn2pmml leaves them out or writes 1, and compacted XGBoost and LightGBM "
+        + "trees drop them); interventional SHAP of \(model.summary) is exact with kernel "
+        + "SHAP in exact mode (a sample budget of at least 2^M − 2 coalitions for M "
+        + "fields) or estimated by permutation")
   }
 }

@@ -57,29 +57,32 @@ public struct ExplanationPlan: Sendable {
     func need() throws -> FeatureMatrix {
       guard let background else {
         throw AttributionError(
-          .invalidBackground, message: "'\(chosen.rawValue)' needs background rows")
+          .invalidBackground,
+          message: AttributionError.Message.needsBackground(chosen.rawValue))
       }
       return background
     }
     func unfit(_ what: String) -> AttributionError {
       AttributionError(
         .unsupportedModel,
-        message: "'\(chosen.rawValue)' needs \(what); \(model.summary) is not one")
+        message: AttributionError.Message.unfit(chosen.rawValue, needs: what, model: model.summary))
     }
     let explainer: any Explainer
     switch chosen {
     case .auto:
       preconditionFailure("auto is resolved above")
     case .treePathDependent:
-      if let pmml = model as? PMMLModel {
-        if let why = PMMLTreeSHAP.unsupportedReason(for: pmml) {
+      if let trees = model as? any AdditiveTreeModel {
+        if let why = PMMLTreeSHAP.unsupportedReason(forTrees: trees) {
           throw AttributionError(
             .unsupportedModel, message: "'tree-path' cannot explain \(model.summary): \(why)")
         }
-        explainer = try PMMLTreeSHAP(model: pmml)
+        explainer = try PMMLTreeSHAP(trees: trees)
         break
       }
-      guard let ensemble = model as? TreeEnsemble else { throw unfit("a tree ensemble") }
+      guard let ensemble = (model as? any TreeEnsembleModel)?.treeEnsemble else {
+        throw unfit("a tree ensemble")
+      }
       guard ensemble.cover.allSatisfy({ $0 > 0 && $0.isFinite }) else {
         throw AttributionError(
           .unsupportedModel,
@@ -88,24 +91,26 @@ public struct ExplanationPlan: Sendable {
       }
       explainer = TreeSHAP(model: ensemble, threads: threads)
     case .treeInterventional:
-      if let pmml = model as? PMMLModel {
-        if let why = PMMLInterventionalTreeSHAP.unsupportedReason(for: pmml) {
+      if let trees = model as? any AdditiveTreeModel {
+        if let why = PMMLInterventionalTreeSHAP.unsupportedReason(forTrees: trees) {
           throw AttributionError(
             .unsupportedModel,
             message: "'tree-interventional' cannot explain \(model.summary): \(why)")
         }
-        explainer = try PMMLInterventionalTreeSHAP(model: pmml, background: try need())
+        explainer = try PMMLInterventionalTreeSHAP(trees: trees, background: try need())
         break
       }
-      guard let ensemble = model as? TreeEnsemble else { throw unfit("a tree ensemble") }
+      guard let ensemble = (model as? any TreeEnsembleModel)?.treeEnsemble else {
+        throw unfit("a tree ensemble")
+      }
       explainer = try InterventionalTreeSHAP(
         model: ensemble, background: try need(), threads: threads)
     case .linear:
       if let linear = model as? any LinearMarginModel {
         explainer = try LinearSHAP(model: linear, background: try need())
-      } else if let pmml = model as? PMMLModel, pmml.linearDecomposition != nil {
+      } else if let terms = model as? any AdditiveTermModel, terms.linearDecomposition != nil {
         // Throws unsupported-model, naming the term, when a term reads several fields.
-        explainer = try AdditiveTermSHAP(model: pmml, background: try BackgroundData(try need()))
+        explainer = try AdditiveTermSHAP(terms: terms, background: try BackgroundData(try need()))
       } else {
         throw unfit("a model whose margin is linear in its inputs")
       }
@@ -122,7 +127,7 @@ public struct ExplanationPlan: Sendable {
         model: model, training: try BackgroundData(try need()), sampleCount: samples ?? 5000)
     case .integratedGradients:
       guard let differentiable = model as? any DifferentiableModel,
-        (differentiable as? PMMLModel)?.isDifferentiable ?? true
+        differentiable.isDifferentiable
       else {
         throw unfit("a differentiable model (a neural network or a regression)")
       }

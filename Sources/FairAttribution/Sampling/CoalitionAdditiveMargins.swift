@@ -22,7 +22,7 @@ import FairModels
 struct CoalitionAdditiveMargins: Sendable {
   /// Where term values come from.
   private enum Source: Sendable {
-    case pmml(PMMLModel)
+    case terms(any AdditiveTermModel)
     case linear([LinearTerm])
   }
 
@@ -45,8 +45,10 @@ struct CoalitionAdditiveMargins: Sendable {
       source = .linear(linear.linearTerms)
       intercept = linear.intercept
       termFeature = linear.linearTerms.map(\.feature)
-    } else if let pmml = model as? PMMLModel, let decomposition = pmml.linearDecomposition {
-      source = .pmml(pmml)
+    } else if let terms = model as? any AdditiveTermModel,
+      let decomposition = terms.linearDecomposition
+    {
+      source = .terms(terms)
       intercept = decomposition.intercept
       for term in decomposition.terms {
         guard let first = term.featureIndices.first else {
@@ -84,7 +86,7 @@ struct CoalitionAdditiveMargins: Sendable {
   func termValues(of matrix: FeatureMatrix, rows: Range<Int>) throws -> [Double] {
     let slice = matrix.values[(rows.lowerBound * width)..<(rows.upperBound * width)]
     switch source {
-    case .pmml(let model):
+    case .terms(let model):
       return try model.linearTermValues(RowBatch(values: slice, featureCount: width))
     case .linear(let terms):
       var values: [Double] = []

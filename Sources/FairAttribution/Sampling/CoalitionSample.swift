@@ -22,45 +22,45 @@ package import _FairSupport
 ///
 /// The draws themselves are kept (``draws``), because the standard errors of KernelSHAP
 /// treat each draw as one independent observation.
-public struct CoalitionSample: Sendable, Equatable {
+package struct CoalitionSample: Sendable, Equatable {
   /// One phase-2 draw: the coalition drawn and, for a paired size, its complement.
-  public struct Draw: Sendable, Equatable {
+  package struct Draw: Sendable, Equatable {
     /// The index of the drawn coalition.
-    public var coalition: Int
+    package var coalition: Int
     /// The index of its complement, or -1 when the size is not paired or the budget ran out.
-    public var complement: Int
+    package var complement: Int
   }
 
   /// The number of players `M`.
-  public let playerCount: Int
+  package let playerCount: Int
   /// The coalitions, row-major `count × playerCount`: 1 where the player is in.
-  public private(set) var masks: [UInt8] = []
+  package private(set) var masks: [UInt8] = []
   /// The regression weight of each coalition.
-  public private(set) var weights: [Double] = []
+  package private(set) var weights: [Double] = []
   /// The number of coalitions enumerated in phase 1; they come first.
-  public private(set) var enumeratedCount = 0
+  package private(set) var enumeratedCount = 0
   /// The number of sizes (counting a size and its complement once) enumerated in phase 1.
-  public private(set) var enumeratedSizeCount = 0
+  package private(set) var enumeratedSizeCount = 0
   /// The normalised size weights, for sizes `1 … ⌈(M−1)/2⌉`.
-  public let sizeWeights: [Double]
+  package let sizeWeights: [Double]
   /// The phase-2 draws, in order.
-  public private(set) var draws: [Draw] = []
+  package private(set) var draws: [Draw] = []
   /// The total weight of phase 2, `Σ sizeWeights` over sizes not enumerated.
-  public private(set) var sampledWeight = 0.0
+  package private(set) var sampledWeight = 0.0
 
   /// The number of coalitions.
-  public var count: Int { weights.count }
+  package var count: Int { weights.count }
 
   /// Whether every proper coalition is enumerated, so that the regression is exact.
-  public var isExact: Bool { draws.isEmpty }
+  package var isExact: Bool { draws.isEmpty }
 
   /// The number of coalitions shap uses by default: `2·M + 2048`, capped at `2^M − 2`.
-  public static func defaultSampleCount(playerCount: Int) -> Int {
+  package static func defaultSampleCount(playerCount: Int) -> Int {
     min(2 * playerCount + 2048, maximumSampleCount(playerCount: playerCount))
   }
 
   /// The number of proper, non-empty coalitions, `2^M − 2` (saturating).
-  public static func maximumSampleCount(playerCount: Int) -> Int {
+  package static func maximumSampleCount(playerCount: Int) -> Int {
     playerCount >= 62 ? Int.max : (1 << playerCount) - 2
   }
 

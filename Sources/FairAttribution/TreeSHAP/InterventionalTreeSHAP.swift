@@ -79,16 +79,7 @@ public struct InterventionalTreeSHAP: Explainer {
     model: TreeEnsemble, background: FeatureMatrix,
     tableMemoryLimit: Int = TreeSHAP.defaultTableMemoryLimit, threads: Int = 1
   ) throws {
-    guard background.featureCount == model.featureCount else {
-      throw AttributionError(
-        .invalidBackground, subject: "background",
-        message: "the rows have \(background.featureCount) features; "
-          + "the model reads \(model.featureCount)")
-    }
-    guard background.rowCount > 0 else {
-      throw AttributionError(
-        .invalidBackground, subject: "background", message: "the background has no rows")
-    }
+    _ = try BackgroundData(background, featureCount: model.featureCount)
     let forest = PreorderForest(model)
     let frozen = FrozenForest(forest)
     let weights = ShapleyWeights(limit: forest.maxDepth + 1)

@@ -28,9 +28,9 @@ public import FairModels
 /// have no link function, so a classifier's margin is already its probability.
 public struct PMMLInterventionalTreeSHAP: Explainer {
   /// The explained model.
-  public let model: PMMLModel
+  package let model: any AdditiveTreeModel
   /// The model as a weighted sum of trees.
-  public let trees: PMMLAdditiveTrees
+  package let trees: PMMLAdditiveTrees
   /// The background (reference) rows.
   public let background: FeatureMatrix
   /// Each background row's share of the mean, adding up to 1.
@@ -62,28 +62,22 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   /// - Complexity: O(*R*·*N*·*c*) for *R* background rows, *N* nodes and *c* children per
   ///   node.
   public init(model: PMMLModel, background: FeatureMatrix, weights: [Double]? = nil) throws {
+    try self.init(trees: model, background: background, weights: weights)
+  }
+
+  /// Prepares an explainer for any model with additive trees.
+  ///
+  /// - Throws: As ``init(model:background:weights:)``.
+  package init(
+    trees model: any AdditiveTreeModel, background: FeatureMatrix, weights: [Double]? = nil
+  ) throws {
     trees = try PMMLInterventionalTreeSHAP.additiveTrees(of: model)
-    guard background.featureCount == model.featureCount else {
-      throw AttributionError(
-        .invalidBackground, subject: "background",
-        message: "the rows have \(background.featureCount) features; "
-          + "the model reads \(model.featureCount)")
-    }
-    let count = background.rowCount
-    guard count > 0 else {
-      throw AttributionError(
-        .invalidBackground, subject: "background", message: "the background has no rows")
-    }
-    let raw = weights ?? [Double](repeating: 1, count: count)
-    let total = raw.reduce(0, +)
-    guard raw.count == count, raw.allSatisfy({ $0 >= 0 && $0.isFinite }), total > 0 else {
-      throw AttributionError(
-        .invalidBackground, subject: "background",
-        message: "expected \(count) non-negative weights with a positive sum")
-    }
+    let checked = try BackgroundData(
+      background, weights: weights, featureCount: model.featureCount)
+    let count = checked.rowCount
     let batch = background.batch(rows: 0..<count)
     var margins: [Double] = []
-    model.scoreMargins(batch, into: &margins)
+    try model.scoreMargins(batch, into: &margins)
     if let bad = margins.firstIndex(where: { $0.isNaN }) {
       throw AttributionError(
         .invalidBackground, subject: "background row \(bad + 1)",
@@ -91,7 +85,7 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
     }
     self.model = model
     self.background = background
-    backgroundShares = raw.map { $0 / total }
+    backgroundShares = checked.weights
     backgroundMargins = margins
     baseValue = zip(backgroundShares, margins).reduce(0) { $0 + $1.0 * $1.1 }
     backgroundTruths = model.predicateTruths(batch, trees: trees)
@@ -103,6 +97,11 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   /// - Returns: A lower-case reason with no final period, or `nil`.
   /// - Complexity: O(*N*) for *N* nodes.
   public static func unsupportedReason(for model: PMMLModel) -> String? {
+    unsupportedReason(forTrees: model)
+  }
+
+  /// Why `model` cannot be explained this way, or `nil` when it can.
+  package static func unsupportedReason(forTrees model: any AdditiveTreeModel) -> String? {
     do {
       _ = try model.additiveTrees(requiringCovers: false)
       return nil
@@ -114,7 +113,7 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   }
 
   /// The model's trees, or an unsupported-model error saying why there are none.
-  private static func additiveTrees(of model: PMMLModel) throws -> PMMLAdditiveTrees {
+  private static func additiveTrees(of model: any AdditiveTreeModel) throws -> PMMLAdditiveTrees {
     do {
       return try model.additiveTrees(requiringCovers: false)
     } catch let error as ModelError {
@@ -156,7 +155,7 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
     let batch = matrix.batch(rows: rows)
     let truths = model.predicateTruths(batch, trees: trees)
     var margins: [Double] = []
-    model.scoreMargins(batch, into: &margins)
+    try model.scoreMargins(batch, into: &margins)
     var values = [Double](repeating: 0, count: rows.count * width)
     var walker = PMMLInterventionalWalker(featureCount: width)
     var phi = [Double](repeating: 0, count: width)

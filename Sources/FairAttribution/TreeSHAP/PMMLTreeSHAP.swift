@@ -33,9 +33,9 @@ public import FairModels
 /// - Complexity: O(*N*·*D*²) per row for *N* nodes and depth *D*.
 public struct PMMLTreeSHAP: Explainer {
   /// The explained model.
-  public let model: PMMLModel
+  package let model: any AdditiveTreeModel
   /// The model as a weighted sum of trees.
-  public let trees: PMMLAdditiveTrees
+  package let trees: PMMLAdditiveTrees
 
   /// The model's input field names, the columns of the attributions.
   public var featureNames: [String] { model.features.map(\.name) }
@@ -50,8 +50,15 @@ public struct PMMLTreeSHAP: Explainer {
   ///   why the model does not have that shape.
   /// - Complexity: O(*N*) for *N* nodes.
   public init(model: PMMLModel) throws {
+    try self.init(trees: model)
+  }
+
+  /// Prepares an explainer for any model with additive trees carrying covers.
+  ///
+  /// - Throws: As ``init(model:)``.
+  package init(trees model: any AdditiveTreeModel) throws {
     do {
-      self.trees = try model.additiveTrees()
+      self.trees = try model.additiveTrees(requiringCovers: true)
     } catch let error as ModelError {
       throw AttributionError(
         .unsupportedModel,
@@ -68,8 +75,13 @@ public struct PMMLTreeSHAP: Explainer {
   /// - Returns: A lower-case reason with no final period, or `nil`.
   /// - Complexity: O(*N*) for *N* nodes.
   public static func unsupportedReason(for model: PMMLModel) -> String? {
+    unsupportedReason(forTrees: model)
+  }
+
+  /// Why `model` cannot be explained this way, or `nil` when it can.
+  package static func unsupportedReason(forTrees model: any AdditiveTreeModel) -> String? {
     do {
-      _ = try model.additiveTrees()
+      _ = try model.additiveTrees(requiringCovers: true)
       return nil
     } catch let error as ModelError {
       return error.message
@@ -105,7 +117,7 @@ public struct PMMLTreeSHAP: Explainer {
     let routes = model.treeRoutes(batch, trees: trees)
     let nodeCount = trees.nodeCount
     var margins: [Double] = []
-    model.scoreMargins(batch, into: &margins)
+    try model.scoreMargins(batch, into: &margins)
     var values = [Double](repeating: 0, count: rows.count * width)
     var bases = [Double](repeating: trees.offset, count: rows.count)
     for local in 0..<rows.count {

@@ -51,4 +51,13 @@ public protocol DifferentiableModel: ScoringModel {
   /// - Complexity: Typically O(*n*·*m*) for a linear model and O(*n*·*W*) for a network with
   ///   *W* weights, for *n* rows of *m* features.
   func marginGradients(_ batch: RowBatch, into gradients: inout [Double]) throws
+
+  /// Whether this particular model has a gradient everywhere it is evaluated; a model type
+  /// that is differentiable only for some documents (PMML) says so per model.
+  var isDifferentiable: Bool { get }
+}
+
+extension DifferentiableModel {
+  /// True: a model type that adopts the protocol is differentiable unless it says otherwise.
+  public var isDifferentiable: Bool { true }
 }

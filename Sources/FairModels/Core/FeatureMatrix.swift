@@ -45,6 +45,31 @@ public struct FeatureMatrix: Sendable, Equatable {
     values[row * featureCount + feature]
   }
 
+  /// The first `count` rows (all rows when there are fewer), as a new matrix.
+  ///
+  /// - Complexity: O(`count`·``featureCount``).
+  public func prefix(_ count: Int) -> FeatureMatrix {
+    let kept = max(0, min(count, rowCount))
+    if kept == rowCount { return self }
+    return FeatureMatrix(
+      values: Array(values.prefix(kept * featureCount)), rowCount: kept,
+      featureCount: featureCount)
+  }
+
+  /// The rows at `indices`, in that order, as a new matrix.
+  ///
+  /// - Precondition: every index is in `0..<rowCount`.
+  /// - Complexity: O(`indices.count`·``featureCount``).
+  public func rows(_ indices: [Int]) -> FeatureMatrix {
+    var selected: [Double] = []
+    selected.reserveCapacity(indices.count * featureCount)
+    for row in indices {
+      precondition(row >= 0 && row < rowCount, "'row' \(row) is out of range 0..<\(rowCount)")
+      selected.append(contentsOf: values[(row * featureCount)..<((row + 1) * featureCount)])
+    }
+    return FeatureMatrix(values: selected, rowCount: indices.count, featureCount: featureCount)
+  }
+
   /// Binds the columns of `dataset` to `features` by name.
   ///
   /// Numeric features need numeric columns. Categorical features take labels from

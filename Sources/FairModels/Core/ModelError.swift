@@ -1,3 +1,5 @@
+public import _FairSupport
+
 /// An error in a model file, with the place where it was found.
 ///
 /// The place is what a person needs to find the problem: a line for text formats, a tree,
@@ -6,7 +8,7 @@
 /// ```
 /// model.json: error: tree 3, node 17, 'left_children': child 99 is out of range 0..<31
 /// ```
-public struct ModelError: Error, CustomStringConvertible, Sendable {
+public struct ModelError: DiagnosticError {
   /// The category of a model error.
   public struct Kind: Hashable, Sendable, CustomStringConvertible {
     private enum Raw: String, Hashable, Sendable {
@@ -78,12 +80,11 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
     return text
   }
 
-  /// The error in compiler style: `file:line: error: place: message`.
-  public var description: String {
-    var text = file
-    if let line { text += ":\(line)" }
-    text += ": error: "
-    if let place { text += place + ": " }
-    return text + message
+  /// The error as one diagnostic.
+  public var diagnostics: [Diagnostic] {
+    [Diagnostic(file: file, line: line, place: place, message: message)]
   }
+
+  /// The error in compiler style: `file:line: error: place: message`.
+  public var description: String { diagnostics[0].description }
 }

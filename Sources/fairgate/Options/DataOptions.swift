@@ -1,4 +1,5 @@
 import ArgumentParser
+import FairModels
 import FairTabular
 
 /// The data file a command reads, and how to read it.
@@ -7,9 +8,13 @@ struct DataOptions: ParsableArguments {
   var data: String
 
   @OptionGroup var csv: CSVInputOptions
+}
 
-  /// Reads the data file.
-  func read() throws -> Dataset {
-    try CSVReader(options: try csv.csvOptions()).read(contentsOf: data)
+extension BoundRows {
+  /// The model and the data that the command-line options name, read with `--threads`.
+  init(_ model: ModelOptions, _ data: DataOptions, _ runtime: RuntimeOptions) throws {
+    try self.init(
+      model: try model.source(), data: data.data, csv: try data.csv.csvOptions(),
+      threads: runtime.threads)
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import FairModels
-import FairTabular
 import Foundation
 import _FairSupport
 
@@ -70,36 +69,16 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
-  /// The model these options name, for data already read (``BoundRows`` reads a model file
-  /// first, so that the data is read with the model's column types).
-  ///
-  /// A command model reads the columns named by `--features`; each is categorical when
-  /// the data holds it as text, so the command receives the labels it was trained on.
-  ///
-  /// - Parameters:
-  ///   - dataset: The data that will be scored, for the kinds of a command's features.
-  ///   - file: The data file's path, for messages.
-  func load(for dataset: Dataset, file: String) throws -> any ScoringModel {
-    if let model { return try ModelLoader.load(contentsOf: model) }
+  /// The model source these options name.
+  func source() throws -> ModelSource {
+    if let model { return .file(model) }
     let names = (features ?? "").split(separator: ",").map {
       String($0).trimmingCharacters(in: .whitespaces)
     }
-    let kinds = try names.map { name -> ModelFeature in
-      guard let column = dataset.column(named: name) else {
-        var message = "'--features' names a column '\(name)', which the file does not have"
-        if let near = closestMatch(to: name, among: dataset.columnNames) {
-          message += "; did you mean '\(near)'?"
-        }
-        throw DataError(.unknownColumn, file: file, message: message)
-      }
-      if let labels = column.categorical {
-        return ModelFeature(name: name, kind: .categorical(levels: labels.levels))
-      }
-      return ModelFeature(name: name)
-    }
-    return try CommandModel(
-      command: modelCommand ?? "", features: kinds, outputIs: commandOutput, task: commandTask,
-      batchSize: batchSize, timeout: .milliseconds(Int64(timeout * 1000)))
+    return .command(
+      ModelSource.CommandSpecification(
+        command: modelCommand ?? "", featureNames: names, output: commandOutput,
+        task: commandTask, batchSize: batchSize, timeout: .milliseconds(Int64(timeout * 1000))))
   }
 
   /// Throws unless `output` is meaningful for `model`.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import FairReports
 import FairTabular
-import Foundation
 
 extension FairGateCommand.DataCommand {
   /// `fairgate data describe FILE.csv`: prints the inferred schema of a CSV file.
@@ -28,21 +28,22 @@ extension FairGateCommand.DataCommand {
     )
     var top: Int = 5
 
+    @OptionGroup var threading: ThreadOptions
+
     func validate() throws {
       guard top >= 0 else { throw ValidationError("'--top' must be 0 or more, not \(top)") }
     }
 
     func run() throws {
-      let dataset = try CSVReader(options: try csv.csvOptions()).read(contentsOf: file)
+      let dataset = try CSVReader(options: try csv.csvOptions(), threads: threading.threads)
+        .read(contentsOf: file)
       let profile = DatasetProfile(dataset, file: file, topCount: top)
       let output = StandardOutput()
       switch format {
       case .text:
         output.write(profile.renderText())
       case .json:
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        output.write(String(decoding: try encoder.encode(profile), as: UTF8.self) + "\n")
+        output.write(try DocumentJSON.encode(profile))
       }
       output.flush()
     }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import FairAttribution
 import FairModels
-import FairTabular
-import Foundation
+import FairReports
 
 extension FairGateCommand {
   /// `fairgate explain`: per-row feature attributions.
@@ -86,63 +85,42 @@ extension FairGateCommand {
     }
 
     func run() throws {
-      let bound = try BoundRows(model: model, data: data)
+      let bound = try BoundRows(model, data, runtime)
       try model.check(output: output, for: bound.model)
-      let selected = try selectRows(bound)
-      let reference = try backgroundRows(for: bound)
+      if let rows, rows > bound.matrix.rowCount {
+        throw ValidationError(
+          "'--rows \(rows)' is beyond the \(bound.matrix.rowCount) rows of '\(bound.dataFile)'")
+      }
+      let featureNames = bound.model.features.map(\.name)
       let plan = try ExplanationPlan(
-        model: bound.model, method: method, background: reference, samples: samples,
-        steps: steps, groups: try FeatureGroupOption.parse(groups, model: bound.model),
+        model: bound.model, method: method,
+        background: method.mayUseBackground
+          ? try backgroundSource.rows(for: bound, seed: runtime.seed) : nil,
+        samples: samples, steps: steps,
+        groups: try groups.map { try FeatureGroup(parsing: $0, featureNames: featureNames) },
         threads: runtime.threads)
       if let reason = plan.reason { StandardError.write("note: method \(reason)") }
       let attributions = try plan.explain(
-        selected,
+        bound.matrix.prefix(rows ?? bound.matrix.rowCount),
         options: ExplainOptions(output: output, threads: runtime.threads, seed: runtime.seed))
       let out = StandardOutput()
       switch format {
-      case .csv: out.write(ExplanationWriter.csv(attributions))
+      case .csv: out.write(ExplanationDocument.csv(attributions))
       case .json:
         out.write(
-          try ExplanationWriter.json(
-            attributions, method: plan.method, reason: plan.reason, model: bound.model))
+          try DocumentJSON.encode(
+            ExplanationDocument(
+              attributions, method: plan.method, reason: plan.reason,
+              modelSummary: bound.model.summary)))
       }
       out.flush()
     }
 
-    private func selectRows(_ bound: BoundRows) throws -> FeatureMatrix {
-      guard let rows else { return bound.matrix }
-      guard rows <= bound.matrix.rowCount else {
-        throw ValidationError(
-          "'--rows \(rows)' is beyond the \(bound.matrix.rowCount) rows of '\(bound.dataFile)'")
-      }
-      let width = bound.matrix.featureCount
-      return FeatureMatrix(
-        values: Array(bound.matrix.values.prefix(rows * width)), rowCount: rows,
-        featureCount: width)
+    /// Where the background comes from: `--background`, else a sample of the data.
+    private var backgroundSource: BackgroundSource {
+      if let background { return .file(background, rows: backgroundRows) }
+      return .sample(rows: backgroundRows ?? BackgroundSource.defaultRowCount)
     }
-
-    /// The background: the `--background` file's rows, or a seeded sample of the data;
-    /// `nil` for methods that need none.
-    private func backgroundRows(for bound: BoundRows) throws -> FeatureMatrix? {
-      guard method.needsBackground || method == .auto else { return nil }
-      var source = bound.matrix
-      if let background {
-        var csv = try data.csv.csvOptions()
-        if let checking = bound.model as? any InputCheckingModel {
-          csv.columnTypeHints = checking.columnTypeHints
-        }
-        let dataset = try CSVReader(options: csv).read(contentsOf: background)
-        source = try FeatureMatrix(binding: dataset, to: bound.model.features, file: background)
-        guard source.rowCount > 0 else {
-          throw DataError(.emptyFile, file: background, message: "the background has no rows")
-        }
-        guard let backgroundRows, backgroundRows < source.rowCount else { return source }
-      }
-      let count = backgroundRows ?? 100
-      if count >= source.rowCount { return source }
-      return try BackgroundSummary.sample(source, rows: count, seed: runtime.seed).matrix
-    }
-
   }
 }
 

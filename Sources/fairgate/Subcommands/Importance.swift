@@ -1,8 +1,9 @@
 import ArgumentParser
 import FairAttribution
+import FairMetrics
 import FairModels
+import FairReports
 import FairTabular
-import Foundation
 import _FairSupport
 
 extension FairGateCommand {
@@ -35,7 +36,7 @@ extension FairGateCommand {
     var positive: String?
 
     @Option(help: "The score whose drop measures importance.")
-    var metric: ImportanceMetric = .auc
+    var metric: ImportanceMetricChoice = .auc
 
     @Option(
       help: ArgumentHelp(
@@ -69,116 +70,41 @@ extension FairGateCommand {
     }
 
     func run() throws {
-      let bound = try BoundRows(model: model, data: data)
-      let labels = try labelValues(bound)
+      let bound = try BoundRows(model, data, runtime)
+      let labels =
+        try label.map {
+          try bound.dataset.binaryOutcome(column: $0, positive: positive, file: bound.dataFile)
+        } ?? Array(repeating: 0, count: bound.matrix.rowCount)
+      let featureNames = bound.model.features.map(\.name)
       let importance = try PermutationImportance(
         model: bound.model, metric: metric.metric(threshold: threshold), repeats: repeats,
-        groups: try FeatureGroupOption.parse(groups, model: bound.model))
+        groups: try groups.map { try FeatureGroup(parsing: $0, featureNames: featureNames) })
       let result = try importance.compute(
         bound.matrix, labels: labels, seed: runtime.seed, threads: runtime.threads)
-      let order = result.means.indices.sorted {
-        result.means[$0] > result.means[$1]
-          || (result.means[$0] == result.means[$1] && $0 < $1)
-      }
+      let document = ImportanceDocument(result, metric: metric.rawValue, seed: runtime.seed)
       let out = StandardOutput()
       switch format {
-      case .csv:
-        out.write("feature,importance_mean,importance_std\n")
-        for index in order {
-          out.write(
-            ExplanationWriter.csvField(result.featureNames[index]) + ","
-              + formatCSVNumber(result.means[index]) + ","
-              + formatCSVNumber(result.standardDeviations[index]) + "\n")
-        }
-      case .json:
-        out.write(try renderJSON(result, order: order))
+      case .csv: out.write(document.csv)
+      case .json: out.write(try DocumentJSON.encode(document))
       }
       out.flush()
-    }
-
-    /// The labels as 1 (positive) and 0, one per row; zeros when the metric needs none.
-    private func labelValues(_ bound: BoundRows) throws -> [Double] {
-      guard let label else { return Array(repeating: 0, count: bound.matrix.rowCount) }
-      guard let column = bound.dataset.column(named: label) else {
-        var message = "'--label' names a column '\(label)', which the file does not have"
-        if let near = closestMatch(to: label, among: bound.dataset.columnNames) {
-          message += "; did you mean '\(near)'?"
-        }
-        throw DataError(.unknownColumn, file: bound.dataFile, message: message)
-      }
-      let reference = DataError.ColumnReference(
-        index: (bound.dataset.columnIndex(named: label) ?? 0) + 1, name: label)
-      switch column {
-      case .numeric(let numbers):
-        if let bad = numbers.values.first(where: { $0 != 0 && $0 != 1 }) {
-          throw DataError(
-            .expectedNumber, file: bound.dataFile, column: reference,
-            message: "a numeric label must be 0 or 1 (or give '--positive'), found \(bad)")
-        }
-        return numbers.values
-      case .categorical(let labels):
-        guard let positive else {
-          throw ValidationError(
-            "the label '\(label)' holds text (\(labels.levels.prefix(3).joined(separator: ", ")))"
-              + "; say which value is positive with '--positive'")
-        }
-        guard let code = labels.levels.firstIndex(of: positive) else {
-          throw DataError(
-            .unknownCategory, file: bound.dataFile, column: reference,
-            message: "'--positive \(positive)' is not a value of the column")
-        }
-        if labels.codes.contains(CategoricalColumn.missingCode) {
-          throw DataError(
-            .expectedNumber, file: bound.dataFile, column: reference,
-            message: "the label is missing in some rows")
-        }
-        return labels.codes.map { $0 == Int32(code) ? 1 : 0 }
-      }
-    }
-
-    private func renderJSON(_ result: PermutationImportanceResult, order: [Int]) throws -> String {
-      struct Entry: Encodable {
-        var feature: String
-        var mean: Double
-        var standardDeviation: Double
-      }
-      struct Document: Encodable {
-        var schema = "fairgate.importance/1"
-        var metric: String
-        var baselineScore: Double
-        var repeats: Int
-        var seed: UInt64
-        var features: [Entry]
-      }
-      let document = Document(
-        metric: metric.rawValue, baselineScore: result.baselineScore, repeats: repeats,
-        seed: runtime.seed,
-        features: order.map {
-          Entry(
-            feature: result.featureNames[$0], mean: result.means[$0],
-            standardDeviation: result.standardDeviations[$0])
-        })
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      encoder.keyEncodingStrategy = .convertToSnakeCase
-      return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
     }
   }
 }
 
 /// The metrics of `fairgate importance`.
-enum ImportanceMetric: String, ExpressibleByArgument, CaseIterable {
+enum ImportanceMetricChoice: String, ExpressibleByArgument, CaseIterable {
   case auc
   case logLoss = "log-loss"
   case accuracy
   case decisionRate = "decision-rate"
 
-  func metric(threshold: Double) -> PermutationImportance.Metric {
+  func metric(threshold: Double) -> any FairAttribution.ImportanceMetric {
     switch self {
-    case .auc: .auc
-    case .logLoss: .logLoss
-    case .accuracy: .accuracy(threshold: threshold)
-    case .decisionRate: .decisionRate(threshold: threshold)
+    case .auc: AreaUnderCurve()
+    case .logLoss: NegativeLogLoss()
+    case .accuracy: DecisionAccuracy(threshold: threshold)
+    case .decisionRate: DecisionRate(threshold: threshold)
     }
   }
 }

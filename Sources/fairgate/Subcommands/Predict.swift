@@ -1,6 +1,6 @@
 import ArgumentParser
 import FairModels
-import FairTabular
+import FairReports
 
 extension FairGateCommand {
   /// `fairgate predict`: scores every row of a CSV file.
@@ -25,19 +25,12 @@ extension FairGateCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func run() throws {
-      let rows = try BoundRows(model: model, data: data)
-      try model.check(output: output, for: rows.model)
-      let scores = try rows.model.predict(rows.matrix, output: output, threads: runtime.threads)
+      let bound = try BoundRows(model, data, runtime)
+      try model.check(output: output, for: bound.model)
+      let scores = try bound.model.predict(bound.matrix, output: output, threads: runtime.threads)
       let out = StandardOutput()
-      out.write("row,prediction\n")
-      for (row, score) in scores.enumerated() { out.write("\(row),\(formatCSVNumber(score))\n") }
+      out.write(PredictionTable.csv(scores))
       out.flush()
     }
   }
-}
-
-/// A number as CSV cell text: the shortest text that reads back as the same `Double`, and an
-/// empty cell for NaN.
-func formatCSVNumber(_ value: Double) -> String {
-  value.isNaN ? "" : "\(value)"
 }

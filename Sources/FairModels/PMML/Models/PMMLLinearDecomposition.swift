@@ -17,18 +17,18 @@
 /// `multinomialLogistic` model), and a `Scorecard` (one term per characteristic: its
 /// partial score), all without `Targets` clamping or rounding. Terms are in margin units,
 /// with `Targets` rescaling and the sign of the positive class applied.
-public struct PMMLLinearDecomposition: Sendable, Hashable {
+package struct PMMLLinearDecomposition: Sendable, Hashable {
   /// One additive term.
-  public struct Term: Sendable, Hashable {
+  package struct Term: Sendable, Hashable {
     /// A readable name: the field (`age`), the category (`region=S`), the product
     /// (`age*income`), the parameter (`p3`) or the characteristic.
-    public var name: String
+    package var name: String
     /// The features the term reads, as indexes into ``PMMLModel/features``.
-    public var featureIndices: [Int]
+    package var featureIndices: [Int]
   }
 
   /// The constant part of the margin.
-  public var intercept: Double
+  package var intercept: Double
   /// The terms, in document order.
-  public var terms: [Term]
+  package var terms: [Term]
 }

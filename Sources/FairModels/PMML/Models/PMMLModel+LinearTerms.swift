@@ -3,7 +3,7 @@ import RealModule
 extension PMMLModel {
   /// The additive structure of the margin, for linear SHAP; `nil` when the model has none
   /// (see ``PMMLLinearDecomposition`` for which models do).
-  public var linearDecomposition: PMMLLinearDecomposition? {
+  package var linearDecomposition: PMMLLinearDecomposition? {
     linearStructure.map { PMMLLinearDecomposition(intercept: $0.intercept, terms: $0.terms) }
   }
 
@@ -15,7 +15,7 @@ extension PMMLModel {
   /// - Throws: `ModelError` of kind `unsupported` when the model has no linear
   ///   decomposition.
   /// - Complexity: O(*n*·*t*) for *n* rows and *t* terms.
-  public func linearTermValues(_ batch: RowBatch) throws -> [Double] {
+  package func linearTermValues(_ batch: RowBatch) throws -> [Double] {
     guard let structure = linearStructure else {
       throw ModelError(
         .unsupported, file: file,

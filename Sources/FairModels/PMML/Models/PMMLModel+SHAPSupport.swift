@@ -8,21 +8,21 @@
 /// covers and ``PMMLModel/treeRoutes(_:trees:)`` as the model's own routing of each row.
 /// Interventional TreeSHAP needs no covers and routes hybrid rows with
 /// ``PMMLModel/predicateTruths(_:trees:)`` and ``Member/step(from:truth:)``.
-public struct PMMLAdditiveTrees: Sendable {
+package struct PMMLAdditiveTrees: Sendable {
   /// One tree of the sum.
-  public struct Member: Sendable {
+  package struct Member: Sendable {
     /// The tree; its ``PMMLTree/recordCount`` values are all positive and finite when
     /// ``PMMLModel/additiveTrees(requiringCovers:)`` required covers.
-    public let tree: PMMLTree
+    package let tree: PMMLTree
     /// The tree's factor in the margin (`Targets@rescaleFactor`, `Segment@weight`, ÷ the
     /// number or total weight of segments when averaging).
-    public let weight: Double
+    package let weight: Double
     /// For each node, the one feature its children's predicates read; -1 when they read
     /// none (constant predicates) or the node is a leaf; -2 when they read several (only
     /// when covers are not required).
-    public let splitFeature: [Int]
+    package let splitFeature: [Int]
     /// For each node, the one feature its own predicate reads; -1 when it reads none.
-    public let predicateFeature: [Int]
+    package let predicateFeature: [Int]
     /// The compiled tree with its missing-value and no-true-child strategies.
     let body: PMMLTreeBody
 
@@ -39,7 +39,7 @@ public struct PMMLAdditiveTrees: Sendable {
     /// - Returns: The child the row continues in, `node` when the prediction is `node`'s,
     ///   or -1 for no prediction.
     /// - Complexity: O(*c*) for *c* children.
-    public func step(from node: Int, truth: (Int) -> Int8) -> Int {
+    package func step(from node: Int, truth: (Int) -> Int8) -> Int {
       body.step(from: node) { child in
         switch truth(child) {
         case 1: .true
@@ -51,11 +51,11 @@ public struct PMMLAdditiveTrees: Sendable {
   }
 
   /// The constant part of the margin (`Targets@rescaleConstant`).
-  public let offset: Double
+  package let offset: Double
   /// The trees, in document order.
-  public let members: [Member]
+  package let members: [Member]
   /// The total number of nodes over all members, the width of a row of routes.
-  public var nodeCount: Int { members.reduce(0) { $0 + $1.tree.nodeCount } }
+  package var nodeCount: Int { members.reduce(0) { $0 + $1.tree.nodeCount } }
 }
 
 extension PMMLModel {
@@ -77,7 +77,7 @@ extension PMMLModel {
   ///   `recordCount` or the children of a node test more than one field; or when a tree's
   ///   root predicate is not `<True/>`.
   /// - Complexity: O(*N*) for *N* nodes.
-  public func additiveTrees(requiringCovers: Bool = true) throws -> PMMLAdditiveTrees {
+  package func additiveTrees(requiringCovers: Bool = true) throws -> PMMLAdditiveTrees {
     let root = program.root
     func unsupported(_ message: String) -> ModelError {
       ModelError(.unsupported, file: file, message: message)
@@ -193,7 +193,7 @@ extension PMMLModel {
   ///   - trees: The result of ``additiveTrees()``.
   /// - Returns: `batch.rowCount × trees.nodeCount` node indexes, row-major.
   /// - Complexity: O(*n*·*N*·*c*) for *n* rows, *N* nodes and *c* children per node.
-  public func treeRoutes(_ batch: RowBatch, trees: PMMLAdditiveTrees) -> [Int32] {
+  package func treeRoutes(_ batch: RowBatch, trees: PMMLAdditiveTrees) -> [Int32] {
     let width = trees.nodeCount
     var routes = [Int32](repeating: -1, count: batch.rowCount * width)
     var bodies: [PMMLTreeBody] = []
@@ -233,7 +233,7 @@ extension PMMLModel {
   ///   - trees: The result of ``additiveTrees(requiringCovers:)``.
   /// - Returns: `batch.rowCount × trees.nodeCount` truths, row-major.
   /// - Complexity: O(*n*·*N*) predicate evaluations for *n* rows and *N* nodes.
-  public func predicateTruths(_ batch: RowBatch, trees: PMMLAdditiveTrees) -> [Int8] {
+  package func predicateTruths(_ batch: RowBatch, trees: PMMLAdditiveTrees) -> [Int8] {
     let width = trees.nodeCount
     var truths = [Int8](repeating: -1, count: batch.rowCount * width)
     var context = PMMLRowContext(program: program, batch: batch)

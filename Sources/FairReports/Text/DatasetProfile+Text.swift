@@ -1,3 +1,5 @@
+public import FairTabular
+
 extension DatasetProfile {
   /// Renders the profile as an aligned plain-text table.
   ///

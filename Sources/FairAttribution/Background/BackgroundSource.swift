@@ -1,0 +1,46 @@
+public import FairModels
+import FairTabular
+
+/// Where an explainer's background rows come from: a file, or rows sampled from the data.
+///
+/// ```swift
+/// let source = BackgroundSource.sample(rows: 100)
+/// let background = try source.rows(for: bound, seed: 7)
+/// ```
+public enum BackgroundSource: Sendable, Hashable {
+  /// The rows of a CSV file with the data's columns; when `rows` is smaller than the file,
+  /// that many of its rows, sampled with the seed.
+  case file(String, rows: Int?)
+  /// `rows` rows of the data, sampled with the seed (all of them when the data has fewer).
+  case sample(rows: Int)
+
+  /// The number of rows sampled when nothing else is said, as shap advises.
+  public static let defaultRowCount = 100
+
+  /// The background rows, bound to the model's features.
+  ///
+  /// - Parameters:
+  ///   - bound: The model and the data; a file is read with the same options and checks.
+  ///   - seed: The seed of the sample.
+  /// - Returns: The rows.
+  /// - Throws: `DataError` or `ModelError` for the file; ``AttributionError`` of kind
+  ///   ``AttributionError/Kind/invalidBackground``, located in the file, when it has no rows
+  ///   or `rows` is below 1.
+  /// - Complexity: O(*n*·*m*) to read or sample *n* rows of *m* features.
+  public func rows(for bound: BoundRows, seed: UInt64) throws -> FeatureMatrix {
+    switch self {
+    case .file(let path, let rows):
+      let matrix = try bound.bind(file: path)
+      do {
+        _ = try BackgroundData(matrix, featureCount: bound.model.featureCount)
+        guard let rows, rows < matrix.rowCount else { return matrix }
+        return try BackgroundSummary.sample(matrix, rows: rows, seed: seed).matrix
+      } catch let error as AttributionError {
+        throw error.located(in: path)
+      }
+    case .sample(let rows):
+      if rows >= bound.matrix.rowCount { return bound.matrix }
+      return try BackgroundSummary.sample(bound.matrix, rows: rows, seed: seed).matrix
+    }
+  }
+}
