@@ -29,8 +29,9 @@ enum BruteForceShapley {
     model.treeWeight[tree] / (model.averagesTrees ? Double(model.treeCount) : 1)
   }
 
-  /// The path-dependent value `G(node, S)` of the reference §1.1, with covers sanitized as
-  /// the explainer does (0 read as 1e-6).
+  /// The path-dependent value `G(node, S)` of Lundberg, Erion & Lee (2018), as stated in
+  /// `FairAttribution.docc/TreeSHAPAlgorithms.md` ("The path-dependent game"), with covers
+  /// sanitized as the explainer does (0 read as 1e-6).
   static func pathValue(_ model: TreeEnsemble, node: Int, row: [Double], coalition: Int)
     -> Double
   {

@@ -29,7 +29,7 @@ import _FairTestSupport
   /// computes `pred_contribs` and its predictions in `Float`, whose spacing is 2.4e-4 at
   /// 3,000, so a file whose values reach the thousands (the credit-amount regression) cannot
   /// be matched to 1e-5 by any `Double` implementation; there the bound is 8 units in the last
-  /// place of `Float` at the file's largest magnitude, the resolution of the reference itself.
+  /// place of `Float` at the file's largest magnitude, the resolution of XGBoost's own values.
   /// For every other fixture this is 1e-5.
   static func tolerance(_ values: [Double], _ base: [Double], xgboost: Bool) -> Double {
     guard xgboost else { return 1e-5 }

@@ -1,7 +1,11 @@
 import FairModels
 import Foundation
 
-/// Hand-built ensembles from the reference's Appendix B, and helpers to build small trees.
+/// Three tiny XGBoost and LightGBM models rebuilt by hand, the rows their library outputs were
+/// computed on, and helpers to build small trees.
+///
+/// The same models, as the libraries wrote them, are `XGBoostTestModels` and
+/// `LightGBMTestModels` in the FairModels tests; the expected values are in `TreeSHAPTests`.
 enum TestModels {
   /// One node of a hand-built tree.
   typealias Node = (
@@ -42,7 +46,12 @@ enum TestModels {
     (0..<count).map { ModelFeature(name: "f\($0)") }
   }
 
-  /// Appendix B.1: the XGBoost 3.4.1 "AND" model (`reg:squarederror`, `base_score` 0).
+  /// The XGBoost 3.4.1 "AND" model (`reg:squarederror`, `base_score` 0).
+  ///
+  /// One tree of depth 2, grown by XGBoost 3.4.1 in one round (`max_depth=2`, `eta=1`,
+  /// `lambda=0`) on the rows `[1, 1], [1, 0], [0, 1], [0, 0]` with labels `1, 0, 0, 0`, a
+  /// case from XGBoost's own test suite. Its thresholds are 1, so a value of exactly 1 goes
+  /// right under XGBoost's strict `<`. Its `pred_contribs` are exact dyadic numbers.
   static func xgboostAnd() throws -> TreeEnsemble {
     let tree = TestModels.tree([
       xgbSplit(0, 1, left: 1, right: 2, defaultLeft: false, cover: 4),
@@ -56,7 +65,13 @@ enum TestModels {
       outputTransform: .identity, accumulation: .float32, summary: "B.1", file: "B.1")
   }
 
-  /// Appendix B.2: the XGBoost 3.4.1 tiny `binary:logistic` model, `base_score` 0.4675.
+  /// A tiny XGBoost 3.4.1 `binary:logistic` model, `base_score` 0.4675.
+  ///
+  /// Two trees of depth 2 over three numeric features, with the thresholds, leaf values and
+  /// `sum_hessian` covers of its JSON file (`XGBoostTestModels.logistic`). The root of tree 0
+  /// sends missing values left and the root of tree 1 right, so ``appendixRows`` exercise
+  /// both default directions. The expected values are XGBoost 3.4.1's
+  /// `predict(output_margin=True)` and `predict(pred_contribs=True)` on ``appendixRows``.
   static func xgboostLogistic() throws -> TreeEnsemble {
     let first = TestModels.tree([
       xgbSplit(0, 5.067324E-1, left: 1, right: 2, defaultLeft: true, cover: 9.957751E1),
@@ -84,7 +99,11 @@ enum TestModels {
       summary: "B.2", file: "B.2")
   }
 
-  /// Appendix B.3: the LightGBM 4.7.0 tiny binary model; column 1 categorical, {1, 3} left.
+  /// A tiny LightGBM 4.7.0 binary model; column 1 categorical, {1, 3} left.
+  ///
+  /// Two trees of 3 leaves, with the thresholds, leaf values and `internal_count`/`leaf_count`
+  /// covers of its text file (`LightGBMTestModels.tiny`). The expected values are LightGBM
+  /// 4.7.0's `predict(raw_score=True)` and `predict(pred_contrib=True)` on ``appendixRows``.
   static func lightGBMCategorical() throws -> TreeEnsemble {
     // decision_type 10: numeric, default left, missing NaN; 9: categorical, missing NaN;
     // 8: numeric, missing NaN.
@@ -116,7 +135,9 @@ enum TestModels {
       outputTransform: .logistic, accumulation: .float64, summary: "B.3", file: "B.3")
   }
 
-  /// The four rows of Appendix B.2 and B.3.
+  /// The four rows the logistic XGBoost and the LightGBM models were evaluated on by their
+  /// libraries: ordinary values; NaN at both XGBoost roots (row 2); NaN below the roots and
+  /// a missing category (row 3); and category 0, which LightGBM sends right (row 4).
   static let appendixRows: [Double] = [
     0.3, 1, 0.0,
     .nan, 3, 1.0,

@@ -11,8 +11,9 @@ import _FairTestSupport
     let model = try TestModels.xgboostAnd()
     let rows = FeatureMatrix(values: [1, 1, 1, 0, 0, 1, 0, 0], rowCount: 4, featureCount: 2)
     let result = try TreeSHAP(model: model, algorithm: algorithm).explain(rows, threads: 1)
-    // Appendix B.1 (XGBoost 3.4.1 pred_contribs). The values are dyadic; the quadrature
-    // nodes are not, so allow a few units in the last place (2^-50 ≈ 8.9e-16).
+    // XGBoost 3.4.1's pred_contribs for the AND model (TestModels.xgboostAnd). The values
+    // are dyadic; the quadrature nodes are not, so allow a few units in the last place
+    // (2^-50 ≈ 8.9e-16).
     expectAllClose(
       result.values, [0.375, 0.375, 0.125, -0.375, -0.375, 0.125, -0.125, -0.125],
       absolute: 0x1p-50)
@@ -24,7 +25,8 @@ import _FairTestSupport
     let model = try TestModels.xgboostLogistic()
     let rows = FeatureMatrix(values: TestModels.appendixRows, rowCount: 4, featureCount: 3)
     let result = try TreeSHAP(model: model, algorithm: algorithm).explain(rows, threads: 1)
-    // Appendix B.2: XGBoost 3.4.1 pred_contribs, float32 and printed with 8 digits, so 1e-6.
+    // XGBoost 3.4.1's pred_contribs (TestModels.xgboostLogistic), float32 and printed with 8
+    // digits, so 1e-6.
     let expected: [[Double]] = [
       [-0.06226167, 0.34256315, -0.00823639, -0.12434584],
       [-0.11067773, 0.34256315, 0.04017968, -0.12434584],
@@ -43,7 +45,8 @@ import _FairTestSupport
     let model = try TestModels.lightGBMCategorical()
     let rows = FeatureMatrix(values: TestModels.appendixRows, rowCount: 4, featureCount: 3)
     let result = try TreeSHAP(model: model, algorithm: algorithm).explain(rows, threads: 1)
-    // Appendix B.3: LightGBM 4.7.0 pred_contrib (double), printed with 9 digits, so 1e-6.
+    // LightGBM 4.7.0's pred_contrib (TestModels.lightGBMCategorical), in double and printed
+    // with 9 digits, so 1e-6.
     let expected: [[Double]] = [
       [0.030645649, 1.130226682, 0.0, -0.189732755],
       [0.030645649, 1.130226682, 0.0, -0.189732755],

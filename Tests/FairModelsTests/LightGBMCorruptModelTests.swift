@@ -1,8 +1,8 @@
 import FairModels
 import Testing
 
-/// One way to damage the Appendix B.3 model (replace the first line starting with `prefix`),
-/// and the error it must produce on that line.
+/// One way to damage the tiny LightGBM model, `LightGBMTestModels.tiny` (replace the first line
+/// starting with `prefix`), and the error it must produce on that line.
 struct LightGBMCorruption: Sendable, CustomTestStringConvertible {
   var name: String
   var prefix: String

@@ -11,8 +11,9 @@ import _FairTestSupport
 
   static let b3Rows = FeatureMatrix(
     values: [0.3, 1, 0, .nan, 3, 1, -1.2, .nan, .nan, 2, 0, -0.5], rowCount: 4, featureCount: 3)
-  /// Appendix B.3's raw scores from LightGBM 4.7.0, printed by Python as shortest
-  /// round-trip decimals, so each is exactly the `Double` LightGBM returned.
+  /// The raw scores LightGBM 4.7.0 gives `LightGBMTestModels.tiny` on ``b3Rows``
+  /// (`predict(raw_score=True)`), printed by Python as shortest round-trip decimals, so each
+  /// is exactly the `Double` LightGBM returned.
   static let b3RawScores = [
     0.9711395768523419, 0.9711395768523419, -1.6442768376667236, 0.5674816808356378,
   ]

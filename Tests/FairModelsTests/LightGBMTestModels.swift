@@ -1,7 +1,11 @@
 /// LightGBM model texts used by the loader tests.
 enum LightGBMTestModels {
-  /// Appendix B.3 of `algorithms-and-formats.md`: a LightGBM 4.7.0 binary model of 2 trees ×
-  /// 3 leaves whose column 1 is categorical (`cat_threshold=10`: categories {1, 3} go left).
+  /// A LightGBM 4.7.0 binary model of 2 trees × 3 leaves whose column 1 is categorical
+  /// (`cat_threshold=10`: categories {1, 3} go left), as `Booster.save_model` wrote it, with
+  /// the `parameters:` list cut down to the entries FairGate reads.
+  ///
+  /// Its expected raw scores (LightGBM 4.7.0's `predict(raw_score=True)`) are in
+  /// `LightGBMModelLoaderTests`; the FairAttribution tests rebuild it by hand (`TestModels`).
   static let tiny = """
     tree
     version=v4

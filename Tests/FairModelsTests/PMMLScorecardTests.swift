@@ -3,7 +3,13 @@ import _FairTestSupport
 
 @testable import FairModels
 
-/// The DMG sample scorecard (reference Appendix B.4) and reason codes.
+/// The sample scorecard of the DMG PMML 4.4 `Scorecard` specification, which jpmml-evaluator
+/// also tests with, and reason codes.
+///
+/// The expected scores and reason codes follow the specification's rules, worked by hand:
+/// for `engineering, 25, 500` the partial scores are 3, 0 and 26 (score 29), and
+/// `pointsBelow` gives RC1 19 − 3 = 16, RC2 18 − 0 = 18 and RC3 10 − 26 = −16. Codes with a
+/// negative total are dropped, as jpmml-evaluator does, so the codes are RC2, then RC1.
 @Suite struct PMMLScorecardTests {
   static func scorecard(departmentValues: Bool = true, useReasonCodes: Bool = true) -> String {
     let values =

@@ -62,7 +62,14 @@ import _FairTestSupport
     #expect(tree.parent == [-1, 0, 0, 2, 2])
   }
 
-  /// The first tree of the reference's XGBoost example, compacted by jpmml.
+  /// The first tree of an `XGBClassifier` pipeline converted by sklearn2pmml 0.133.1, as
+  /// jpmml-xgboost compacts it (it splits on `age` and `region`).
+  ///
+  /// Compaction moves each default (missing-value) child's score into its parent and turns
+  /// its predicate into `True`; with `noTrueChildStrategy="returnLastPrediction"` a row that
+  /// matches no child keeps its parent's score. The four leaves are `age < 59 & region ≠ S`
+  /// → −0.3585, `age < 59 & region = S` → 0.1493, `age ≥ 59 & region ≠ S` → 0.2039 and
+  /// `age ≥ 59 & region = S` → 0.6033.
   static let compacted = PMMLTesting.document(
     fields: """
       <DataField name="age" optype="continuous" dataType="double"/>

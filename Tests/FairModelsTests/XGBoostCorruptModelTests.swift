@@ -1,7 +1,8 @@
 import FairModels
 import Testing
 
-/// One way to damage the Appendix B.2 model, and the error it must produce.
+/// One way to damage the tiny logistic model, `XGBoostTestModels.logistic`, and the error it
+/// must produce.
 struct XGBoostCorruption: Sendable, CustomTestStringConvertible {
   var name: String
   var target: String

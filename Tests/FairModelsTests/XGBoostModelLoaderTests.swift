@@ -28,8 +28,9 @@ import _FairTestSupport
     #expect(model.cover[0] == 4)
     let margins = try model.predict(
       XGBoostModelLoaderTests.rows([[1, 1], [1, 0], [0, 1], [0, 0], [.nan, 1]]))
-    // Appendix B.1: the margins are the sums of its pred_contribs rows (0.375 + 0.375 + 0.25
-    // and so on), all exact in Float. NaN at the root goes right (default_left 0).
+    // The margins are the sums of XGBoost's pred_contribs rows for this model (0.375 + 0.375
+    // + 0.25 and so on; see XGBoostTestModels.and), all exact in Float. NaN at the root goes
+    // right (default_left 0).
     expectAllClose(margins, [1, 0, 0, 0, 1], "B.1 margins are exact")
   }
 

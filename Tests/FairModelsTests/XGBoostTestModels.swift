@@ -1,9 +1,17 @@
 import Foundation
 
-/// XGBoost model texts used by the loader tests, from Appendix B of
-/// `algorithms-and-formats.md` (written by XGBoost 3.4.1 and 1.7.6).
+/// XGBoost model texts used by the loader tests, as `Booster.save_model("m.json")` wrote them
+/// (XGBoost 3.4.1, and 1.7.6 for the older layout); each says where it departs from that.
+///
+/// The FairAttribution tests rebuild the same models by hand (`TestModels`).
 enum XGBoostTestModels {
-  /// B.1: the "AND" model (`reg:squarederror`, `base_score` 0), XGBoost 3.4.1.
+  /// The "AND" model (`reg:squarederror`, `base_score` 0), XGBoost 3.4.1.
+  ///
+  /// One tree of depth 2, grown in one round (`max_depth=2`, `eta=1`, `lambda=0`) on the
+  /// rows `[1, 1], [1, 0], [0, 1], [0, 0]` with labels `1, 0, 0, 0`, a case from XGBoost's
+  /// own test suite. XGBoost's `pred_contribs` for those rows are `[0.375, 0.375, 0.25]`,
+  /// `[0.125, −0.375, 0.25]`, `[−0.375, 0.125, 0.25]` and `[−0.125, −0.125, 0.25]`
+  /// (feature 0, feature 1, bias), so its margins are 1, 0, 0 and 0.
   static let and = """
     {"learner":{"attributes":{},"feature_names":[],"feature_types":[],"gradient_booster":{"model":\
     {"cats":{"enc":[],"feature_segments":[],"sorted_idx":[]},"gbtree_model_param":\
@@ -20,7 +28,7 @@ enum XGBoostTestModels {
     "reg_loss_param":{"scale_pos_weight":"1"}}},"version":[3,4,1]}
     """
 
-  /// B.1 as XGBoost 1.7.6 writes it.
+  /// The "AND" model as XGBoost 1.7.6 writes it.
   ///
   /// It differs in `base_score` `"0E0"`, thresholds 0.5, `default_left` 1 on the splits and
   /// no `cats` or `iteration_indptr`. `default_left` is written as booleans here, the XGBoost
@@ -40,8 +48,11 @@ enum XGBoostTestModels {
     "reg_loss_param":{"scale_pos_weight":"1"}}},"version":[1,7,6]}
     """
 
-  /// B.2: a tiny `binary:logistic` model (2 trees, depth 2, NaN-aware), `base_score`
+  /// A tiny `binary:logistic` model (2 trees, depth 2, NaN-aware), `base_score`
   /// `"[4.675E-1]"`, XGBoost 3.4.1.
+  ///
+  /// Its expected margins and probabilities, XGBoost 3.4.1's `predict(output_margin=True)`
+  /// and `predict()` printed with 8 decimals, are in `XGBoostModelLoaderTests`.
   static let logistic = """
     {"learner":{"attributes":{},"feature_names":[],"feature_types":[],"gradient_booster":{"model":\
     {"cats":{"enc":[],"feature_segments":[],"sorted_idx":[]},"gbtree_model_param":\

@@ -1,8 +1,9 @@
 public import FairModels
 import _FairSupport
 
-/// Integrated gradients (Sundararajan, Taly & Yan 2017) for models with analytic gradients
-/// (``DifferentiableModel``; reference §7).
+/// Integrated gradients (Sundararajan, Taly & Yan 2017, *Axiomatic Attribution for Deep
+/// Networks*, §3) for models with analytic gradients (``DifferentiableModel``; see
+/// <doc:IntegratedGradientsAlgorithm>).
 ///
 /// For a baseline `x′` the attribution of feature `j` is
 ///

@@ -2,7 +2,8 @@ public import FairModels
 import _FairSupport
 
 /// Global permutation feature importance with scikit-learn's semantics
-/// (`sklearn.inspection.permutation_importance`; reference §8.1).
+/// (scikit-learn 1.9 `sklearn.inspection.permutation_importance`; see
+/// <doc:PermutationImportanceAlgorithm>).
 ///
 /// The baseline score `s₀` is the metric on the unchanged rows. For each feature (or feature
 /// group) and repeat, the feature's column is shuffled across rows (a group's columns with

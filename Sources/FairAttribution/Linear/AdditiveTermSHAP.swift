@@ -6,7 +6,8 @@ public import FairModels
 /// `GeneralRegressionModel` or a `Scorecard` as `intercept + Σ_k term_k(x)`, with the
 /// document's own preprocessing, missing-value and category rules inside each term. When
 /// every term reads the features of one input field, the interventional Shapley value of
-/// field `f` against background rows `b` with weights `w_b` is closed-form (reference §5):
+/// field `f` against background rows `b` with weights `w_b` is closed-form (Linear SHAP of
+/// Lundberg & Lee 2017, §4.2; see <doc:LinearAndAdditiveSHAP>):
 ///
 /// ```
 /// φ_f = Σ_{k reads f} (term_k(x) − μ_k),      μ_k = Σ_b w_b · term_k(b)

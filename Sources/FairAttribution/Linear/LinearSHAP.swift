@@ -4,7 +4,8 @@ public import FairModels
 /// with interventional perturbation).
 ///
 /// For `margin(x) = b + Σ_t w_t · g_t(x_{j(t)})` and background means `μ_t = E_R[g_t(r)]`,
-/// the interventional Shapley values of the margin are closed-form (reference §5):
+/// the interventional Shapley values of the margin are closed-form (Lundberg & Lee 2017,
+/// NeurIPS, §4.2, Linear SHAP; see <doc:LinearAndAdditiveSHAP>):
 ///
 /// ```
 /// φ_j = Σ_{t : j(t) = j} w_t · (g_t(x_j) − μ_t)          φ₀ = b + Σ_t w_t · μ_t

@@ -2,7 +2,7 @@ import RealModule
 package import _FairSupport
 
 /// The coalitions KernelSHAP evaluates for one row, with their regression weights, chosen by
-/// shap's `KernelExplainer` scheme (reference §4.2–4.3).
+/// shap's `KernelExplainer` scheme (<doc:KernelSHAPAlgorithm#Choosing-coalitions>).
 ///
 /// **Size weights.** With `M` players, sizes `s = 1 … ⌈(M−1)/2⌉` get the Shapley kernel mass
 /// `(M−1) / (s·(M−s))`, doubled for `s ≤ ⌊(M−1)/2⌋` because size `s` comes with its

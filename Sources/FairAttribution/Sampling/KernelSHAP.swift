@@ -3,7 +3,8 @@ import RealModule
 import _FairSupport
 
 /// Model-agnostic SHAP values by weighted linear regression over coalitions, with the
-/// semantics of shap's `KernelExplainer` (Lundberg & Lee 2017; reference §4).
+/// semantics of shap's `KernelExplainer` (Lundberg & Lee 2017, *A Unified Approach to
+/// Interpreting Model Predictions*, NeurIPS, §4.1; stated in <doc:KernelSHAPAlgorithm>).
 ///
 /// **Game.** For a row `x` and a coalition `S` of players (features, or feature groups
 /// switched on and off as a whole), the value is the interventional expectation over the
@@ -20,11 +21,12 @@ import _FairSupport
 /// margin; the result is labelled ``OutputSpace/margin``. Probabilities are clamped to
 /// `[1e-15, 1 − 1e-15]` before the logit.
 ///
-/// **Preparation** (§4.2). Players whose members equal every background row's (exactly; NaN
-/// equals NaN) get φ = 0 and leave the game; shap compares with `np.isclose` instead. With
-/// `M` players left: none gives all zeros, one gets all of `Δ = v(all) − φ₀`, otherwise
-/// coalitions are chosen by ``CoalitionSample`` (shap's scheme) with a budget of
-/// ``sampleCount`` coalitions, or shap's `"auto"` `2·M + 2048`, capped at `2^M − 2`.
+/// **Preparation** (<doc:KernelSHAPAlgorithm#Preparation>). Players whose members equal every
+/// background row's (exactly; NaN equals NaN) get φ = 0 and leave the game; shap compares with
+/// `np.isclose` instead. With `M` players left: none gives all zeros, one gets all of
+/// `Δ = v(all) − φ₀`, otherwise coalitions are chosen by ``CoalitionSample`` (shap's scheme)
+/// with a budget of ``sampleCount`` coalitions, or shap's `"auto"` `2·M + 2048`, capped at
+/// `2^M − 2`.
 ///
 /// **Exact mode.** When the budget reaches `2^M − 2`, every coalition is enumerated and the
 /// regression returns the exact Shapley values of `v` (to rounding; about 1e-12 here); the
@@ -32,8 +34,9 @@ import _FairSupport
 /// ``SplitMix64/derivedSeed(_:_:)`` of (``ExplainOptions/seed``, row index), so every row's
 /// result is the same for any thread count and chunking.
 ///
-/// **Regression** (§4.4): ``KernelSHAPRegression``, which also gives each attribution a
-/// delta-method standard error for the sampling of coalitions.
+/// **Regression** (<doc:KernelSHAPAlgorithm#The-constrained-regression>):
+/// ``KernelSHAPRegression``, which also gives each attribution a delta-method standard error
+/// for the sampling of coalitions.
 ///
 /// **Differences from shap.** No `l1_reg` feature selection: shap ≤ 0.46 ran an AIC
 /// LassoLarsIC when fewer than 20 % of the coalitions were sampled ("auto"), and shap ≥ 0.47

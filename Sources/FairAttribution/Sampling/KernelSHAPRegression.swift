@@ -1,5 +1,6 @@
-/// The efficiency-constrained weighted least squares of KernelSHAP (reference §4.4), with
-/// standard errors for sampled coalitions.
+/// The efficiency-constrained weighted least squares of KernelSHAP
+/// (<doc:KernelSHAPAlgorithm#The-constrained-regression>), with standard errors for sampled
+/// coalitions.
 ///
 /// With `M` players, targets `y(z) = link(v(z)) − link(v(∅))` and `Δ = link(f(x)) − link(v(∅))`,
 /// the last player `k` is eliminated to enforce `Σφ = Δ`:

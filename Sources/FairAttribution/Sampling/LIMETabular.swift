@@ -3,7 +3,8 @@ import _FairSupport
 
 /// Local surrogate explanations as the `lime` package's `LimeTabularExplainer` computes them
 /// with its defaults (`discretize_continuous=True`, `discretizer="quartile"`,
-/// `sample_around_instance=False`, `feature_selection="auto"`; reference §6).
+/// `sample_around_instance=False`, `feature_selection="auto"`), after Ribeiro, Singh &
+/// Guestrin (2016); stated in <doc:LIMEAlgorithm>.
 ///
 /// **Training data** is the background matrix: it fixes the quartile bins of numeric
 /// features and the frequencies every column is sampled from (``LIMEDiscretizer``).

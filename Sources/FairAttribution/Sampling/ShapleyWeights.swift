@@ -1,9 +1,9 @@
 /// The Shapley weights of a single-leaf interventional game, by `(Mx, N)`.
 ///
-/// A leaf reachable by hybrids of `x` and a reference `r` has `Mx` path features that only
-/// `x` satisfies and `N − Mx` that only `r` satisfies; its game is `v · [A_x ⊆ S, A_r ∩ S = ∅]`
-/// (reference §2.2). Each feature of `A_x` gets `+v · plus(Mx, N)` and each feature of `A_r`
-/// gets `−v · minus(Mx, N)`, with
+/// A leaf reachable by hybrids of `x` and a reference `r` has `Mx` path features that only `x`
+/// satisfies and `N − Mx` that only `r` satisfies; its game is `v · [A_x ⊆ S, A_r ∩ S = ∅]`
+/// (<doc:TreeSHAPAlgorithms#One-reference-and-one-leaf>). Each feature of `A_x` gets
+/// `+v · plus(Mx, N)` and each feature of `A_r` gets `−v · minus(Mx, N)`, with
 ///
 /// ```
 /// plus(Mx, N)  = (Mx − 1)! (N − Mx)! / N!  = 1 / (Mx · C(N, Mx))

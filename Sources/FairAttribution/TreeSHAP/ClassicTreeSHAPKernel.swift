@@ -3,11 +3,11 @@ import FairModels
 /// The classic path-dependent TreeSHAP recursion ("Algorithm 2" of Lundberg, Erion & Lee,
 /// 2018), in `Double`, for one tree and one row at a time.
 ///
-/// It keeps the path of distinct features with their zero fractions (products of cover
-/// ratios), one fractions (whether the row satisfies the splits) and positional permutation
-/// weights, and uses the EXTEND, UNWIND and UNWOUND_SUM primitives of the reference §1.4.
-/// It is the oracle that the tabulated algorithm is tested against, and the fallback for
-/// trees whose tables would be too large.
+/// It keeps the path of distinct features with their zero fractions (products of cover ratios),
+/// one fractions (whether the row satisfies the splits) and positional permutation weights, and
+/// uses the EXTEND, UNWIND and UNWOUND_SUM primitives of that algorithm, stated in
+/// <doc:TreeSHAPAlgorithms#The-classic-recursion>. It is the oracle that the tabulated
+/// algorithm is tested against, and the fallback for trees whose tables would be too large.
 ///
 /// The scratch memory is owned by the kernel and sized for the deepest tree; create one
 /// kernel per worker.

@@ -6,11 +6,11 @@ import _FairSupport
 ///
 /// For a leaf with distinct path features `k = 0..<d`, a row's pattern is the bit mask of the
 /// features whose every split on the path it satisfies. With `x`'s pattern `mx` and a
-/// reference's pattern `p`, the leaf is reachable by a hybrid only when `mx | p` has all
-/// bits; then `A_x = ~p`, `A_r = p & ~mx`, and the leaf's Shapley values are those of
-/// ``ShapleyWeights`` (reference §2.2). They depend on the reference only through `p`, so
-/// the background is summarised per leaf by a histogram of patterns, and the contributions
-/// for every `mx` are tabulated once:
+/// reference's pattern `p`, the leaf is reachable by a hybrid only when `mx | p` has all bits;
+/// then `A_x = ~p`, `A_r = p & ~mx`, and the leaf's Shapley values are those of
+/// ``ShapleyWeights`` (<doc:TreeSHAPAlgorithms#One-reference-and-one-leaf>). They depend on the
+/// reference only through `p`, so the background is summarised per leaf by a histogram of
+/// patterns, and the contributions for every `mx` are tabulated once:
 ///
 /// ```
 /// table[mx][k] = (v / R) · Σ_p count(p) · φ_k(mx, p)

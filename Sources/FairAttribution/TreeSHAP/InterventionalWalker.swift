@@ -1,4 +1,5 @@
-/// The per-reference interventional TreeSHAP traversal of one tree (reference §2.2).
+/// The per-reference interventional TreeSHAP traversal of one tree
+/// (<doc:TreeSHAPAlgorithms#The-walk-per-reference>).
 ///
 /// For an explained row `x` and one reference row `r`, the walk follows the branch both take
 /// where they agree and both branches where they disagree, tagging the split feature as

@@ -1,7 +1,8 @@
 /// The path-dependent SHAP contributions of one leaf, by exact Gauss–Legendre quadrature.
 ///
 /// For a leaf with value `v` and distinct path features `k = 0..<d` with zero fractions `q_k`
-/// and one fractions `o_k` (bit `k` of the mask), the reference §1.1 gives
+/// and one fractions `o_k` (bit `k` of the mask), the Beta-integral form of the Shapley value
+/// (<doc:TreeSHAPAlgorithms#The-closed-form-per-leaf>) gives
 ///
 /// ```
 /// φ_k = v · (o_k − q_k) · ∫₀¹ Π_{l≠k} (q_l + (o_l − q_l)·t) dt

@@ -17,15 +17,16 @@ public import FairModels
 /// v(S) = Σ_{r∈R} w_r · f(x_S, r_S̄) / Σ_{r∈R} w_r
 /// ```
 ///
-/// Each tree is walked once per pair `(x, r)` (reference §2.2) along the routes the PMML
-/// evaluator itself takes, missing-value strategies and `noTrueChildStrategy` included, so
-/// a row the model stops at an inner node ends there for the game too. Where siblings test
-/// different fields (an if-else-if chain), a field is tagged to `x`'s or `r`'s side only
-/// when the model's own first-true-child rule reads it and the two rows disagree on it.
-/// The values add up to `f(x) − mean_r f(r)`; the base value is the weighted mean background margin (the
-/// `Targets` offset, tree weights and averaging applied as the model applies them). A field
-/// no tree splits on gets exactly 0. Only margin space is attributed: the accepted models
-/// have no link function, so a classifier's margin is already its probability.
+/// Each tree is walked once per pair `(x, r)` (<doc:TreeSHAPAlgorithms#The-walk-per-reference>)
+/// along the routes the PMML evaluator itself takes, missing-value strategies and
+/// `noTrueChildStrategy` included, so a row the model stops at an inner node ends there for the
+/// game too. Where siblings test different fields (an if-else-if chain), a field is tagged to
+/// `x`'s or `r`'s side only when the model's own first-true-child rule reads it and the two
+/// rows disagree on it. The values add up to `f(x) − mean_r f(r)`; the base value is the
+/// weighted mean background margin (the `Targets` offset, tree weights and averaging applied as
+/// the model applies them). A field no tree splits on gets exactly 0. Only margin space is
+/// attributed: the accepted models have no link function, so a classifier's margin is already
+/// its probability.
 public struct PMMLInterventionalTreeSHAP: Explainer {
   /// The explained model.
   package let model: any AdditiveTreeModel

@@ -1,7 +1,7 @@
 import FairModels
 
-/// The interventional TreeSHAP walk (reference §2.2) over one PMML tree for one pair of an
-/// explained row `x` and a background row `r`.
+/// The interventional TreeSHAP walk (<doc:TreeSHAPAlgorithms#The-walk-per-reference>) over one
+/// PMML tree for one pair of an explained row `x` and a background row `r`.
 ///
 /// Each node's own predicate reads at most one field, so for a hybrid row its truth is
 /// `x`'s or `r`'s, by the side of that field. The walk routes hybrids with the model's own

@@ -10,8 +10,9 @@ public import FairModels
 /// sklearn2pmml's trees do not qualify: their internal nodes carry no `recordCount` (the
 /// leaves carry `1`), and the XGBoost and LightGBM conversions drop it altogether.
 ///
-/// **Game.** With `c(·)` the record counts, the value of a coalition `S` for one tree is
-/// (reference §1.1, extended to multi-way splits and to rows that stop at an inner node)
+/// **Game.** With `c(·)` the record counts, the value of a coalition `S` for one tree is (the
+/// game of <doc:TreeSHAPAlgorithms#The-path-dependent-game>, extended to multi-way splits and
+/// to rows that stop at an inner node)
 ///
 /// ```
 /// G(j, S) = value(j)                                 if the row's prediction is node j

@@ -1,6 +1,7 @@
 import FairModels
 
-/// The path-dependent TreeSHAP recursion (reference §1.3–1.5) over one PMML tree for one row.
+/// The path-dependent TreeSHAP recursion (<doc:TreeSHAPAlgorithms#The-classic-recursion>)
+/// over one PMML tree for one row.
 ///
 /// Nodes may have any number of children. The row's own route at every node comes from
 /// ``PMMLModel/treeRoutes(_:trees:)``: a child, the node itself (the prediction stops

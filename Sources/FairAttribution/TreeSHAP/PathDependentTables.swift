@@ -7,7 +7,8 @@ import _FairSupport
 /// Fix a leaf with value `v` and distinct path features `k = 0..<d`, with zero fractions
 /// `q_k` (products of cover ratios) and one fractions `o_k ∈ {0, 1}` (whether the row
 /// satisfies every split on `k`). The leaf's share of the path-dependent game is
-/// multiplicative, and its Shapley values have the closed form (reference §1.1)
+/// multiplicative, and its Shapley values have the closed form
+/// (<doc:TreeSHAPAlgorithms#The-closed-form-per-leaf>)
 ///
 /// ```
 /// φ_k = v · (o_k − q_k) · ∫₀¹ Π_{l≠k} (q_l + (o_l − q_l)·t) dt

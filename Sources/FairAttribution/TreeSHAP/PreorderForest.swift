@@ -48,7 +48,8 @@ struct PreorderForest: Sendable {
   let largestTreeNodeCount: Int
   /// The largest depth of one tree.
   let maxDepth: Int
-  /// The cover-weighted mean of the scaled leaf values, per tree (`E_t` of the reference).
+  /// The cover-weighted mean of the scaled leaf values, per tree (`E_t` of
+  /// <doc:TreeSHAPAlgorithms#The-base-value>).
   let treeExpectation: [Double]
 
   /// The start of each leaf's path in ``pathFeature`` and ``pathZeroFraction``, plus the end.

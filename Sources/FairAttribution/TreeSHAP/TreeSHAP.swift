@@ -26,13 +26,14 @@ import _FairSupport
 /// accuracy still holds exactly because `E_t` is computed from the same ratios.
 ///
 /// **Algorithms.** ``Algorithm/fast`` (the default) evaluates, per leaf, the closed form of
-/// the reference §1.1 with exact Gauss–Legendre quadrature. For trees with at most 10
-/// distinct features on a path it tabulates, once per model, every leaf's contributions for
-/// every pattern of path features a row satisfies, so a row then costs O(*d*) additions per
-/// leaf (the idea of FastTreeSHAP v2); deeper trees, and trees beyond the table memory limit,
-/// evaluate the closed form per row, O(*d*·⌈*d*/2⌉) per leaf; trees with more than 32 distinct
-/// features on a path use the classic recursion. ``Algorithm/classic`` uses the classic
-/// recursion ("Algorithm 2", reference §1.4–1.5) for every tree and serves as the reference
+/// <doc:TreeSHAPAlgorithms#The-closed-form-per-leaf> with exact Gauss–Legendre quadrature. For
+/// trees with at most 10 distinct features on a path it tabulates, once per model, every leaf's
+/// contributions for every pattern of path features a row satisfies, so a row then costs O(*d*)
+/// additions per leaf (the idea of FastTreeSHAP v2); deeper trees, and trees beyond the table
+/// memory limit, evaluate the closed form per row, O(*d*·⌈*d*/2⌉) per leaf; trees with more
+/// than 32 distinct features on a path use the classic recursion. ``Algorithm/classic`` uses
+/// the classic recursion (Algorithm 2 of Lundberg, Erion & Lee 2018;
+/// <doc:TreeSHAPAlgorithms#The-classic-recursion>) for every tree and serves as the reference
 /// implementation. Both work in `Double` and agree to about 1e-13 relative.
 public struct TreeSHAP: Explainer {
   /// How attributions are computed.

@@ -38,7 +38,8 @@
 /// Examples: a linear or logistic regression (`∂margin/∂x_j = w_j`, constant), a PMML
 /// `RegressionModel` with numeric predictors (including `exponent` terms:
 /// `c · p · x^(p−1)`), and a PMML `NeuralNetwork` with smooth activations (back-propagate
-/// through the layers with the activation derivatives of the reference §9.3.7).
+/// through the layers with the activation derivatives listed in
+/// <doc:PMMLSupport#Neural-network-activations>).
 public protocol DifferentiableModel: ScoringModel {
   /// Writes the gradient of the margin for every row of `batch` into `gradients`, replacing
   /// its contents.

@@ -1,6 +1,6 @@
 /// Loads LightGBM models saved as text with `booster.save_model("model.txt")`.
 ///
-/// Scores them exactly as LightGBM's `predict` does (§9.2 of the reference): numeric splits
+/// Scores them exactly as LightGBM's `predict` does (<doc:LightGBMText>): numeric splits
 /// go left when `x <= threshold` in `Double` after LightGBM's missing-value rules (per node:
 /// NaN read as 0, zero-as-missing, or NaN-as-missing, each with a default direction);
 /// categorical splits go left for the categories whose bit is set in the node's

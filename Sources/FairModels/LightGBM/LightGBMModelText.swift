@@ -1,4 +1,4 @@
-/// A LightGBM text model cut into its sections (§9.2.1 of the reference): the header, the
+/// A LightGBM text model cut into its sections (<doc:LightGBMText#Layout>): the header, the
 /// `Tree=` blocks, the `parameters:` list and the `pandas_categorical:` trailer.
 ///
 /// Only the layout is checked here; the values are read by ``LightGBMModelLoader`` and

@@ -1,5 +1,5 @@
-/// Reads one `Tree=` block of a LightGBM text model (§9.2.2–9.2.5 of the reference) into a
-/// ``Tree``.
+/// Reads one `Tree=` block of a LightGBM text model (<doc:LightGBMText#Tree-blocks>, with
+/// its decision types and split rules) into a ``Tree``.
 ///
 /// LightGBM numbers internal nodes 0..<L-1 and leaves 0..<L for a tree of L leaves; a child
 /// entry `c < 0` is leaf `~c`. FairGate's ``Tree`` puts internal node `i` at index `i` and

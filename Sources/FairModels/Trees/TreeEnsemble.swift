@@ -133,8 +133,9 @@ public struct TreeEnsemble: ScoringModel, Sendable {
 
   /// Whether a value goes to the left child of split `node`.
   ///
-  /// Follows the training library exactly (§1.6 of the reference), including its edge
-  /// cases on x86-64:
+  /// Follows the training library exactly, including its edge cases on x86-64 (the rules
+  /// are stated in <doc:XGBoostJSON#Categorical-splits>, <doc:XGBoostJSON#Margin-computation>,
+  /// <doc:LightGBMText#Numeric-splits> and <doc:LightGBMText#Categorical-splits>):
   ///
   /// - XGBoost numeric: NaN takes the default direction; otherwise `Float(x) < Float(t)`.
   /// - XGBoost categorical: NaN takes the default direction; the value is rounded to `Float`

@@ -1,5 +1,5 @@
 /// The category labels an XGBoost 3.1+ model stores for its categorical features
-/// (`gradient_booster.model.cats`, §9.1.6 of the reference).
+/// (`gradient_booster.model.cats`; see <doc:XGBoostJSON#Categorical-splits>).
 ///
 /// `cats.enc` has one entry per feature, empty for numeric ones. String categories are
 /// `{"offsets": [...], "values": [...]}`: Arrow-style offsets into UTF-8 bytes that XGBoost

@@ -1,4 +1,4 @@
-/// Reads the `learner` of an XGBoost JSON document (§9.1.2 of the reference) into a
+/// Reads the `learner` of an XGBoost JSON document (<doc:XGBoostJSON#Document-tree>) into a
 /// ``TreeEnsemble``.
 struct XGBoostLearnerReader {
   let document: JSONDocument

@@ -1,9 +1,10 @@
 /// Loads XGBoost tree models saved as JSON with `Booster.save_model("model.json")`.
 ///
-/// Reads models written by XGBoost 1.0 through 3.x (§9.1 of the reference) and scores them
-/// exactly as XGBoost's CPU predictor does: splits compare `Float(x) < threshold` (float32,
-/// strict), missing values follow `default_left`, categorical splits send the listed
-/// categories right, and the margin is summed in `Float` from the base margin in tree order.
+/// Reads models written by XGBoost 1.0 through 3.x (the format and its sources are in
+/// <doc:XGBoostJSON>) and scores them exactly as XGBoost's CPU predictor does: splits compare
+/// `Float(x) < threshold` (float32, strict), missing values follow `default_left`, categorical
+/// splits send the listed categories right, and the margin is summed in `Float` from the base
+/// margin in tree order.
 ///
 /// - Objectives: `binary:logistic`, `reg:logistic`, `binary:logitraw`, `reg:squarederror`
 ///   (and its 1.0 name `reg:linear`). Any other objective is rejected with

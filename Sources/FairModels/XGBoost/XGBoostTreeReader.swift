@@ -1,4 +1,4 @@
-/// Reads one tree of an XGBoost JSON model (§9.1.3 of the reference) into a ``Tree``.
+/// Reads one tree of an XGBoost JSON model (<doc:XGBoostJSON#One-tree>) into a ``Tree``.
 ///
 /// Every per-node array must have `tree_param.num_nodes` entries. A node is a leaf when its
 /// `left_children` entry is -1; a leaf's value is its `split_conditions` entry (the learning
