@@ -25,7 +25,7 @@ import _FairTestSupport
 
   /// The largest difference allowed per cell.
   ///
-  /// DESIGN.md asks tree methods to match the reference libraries to 1e-5 absolute. XGBoost
+  /// The product promises tree attributions equal to the libraries' to 1e-5 absolute. XGBoost
   /// computes `pred_contribs` and its predictions in `Float`, whose spacing is 2.4e-4 at
   /// 3,000, so a file whose values reach the thousands (the credit-amount regression) cannot
   /// be matched to 1e-5 by any `Double` implementation; there the bound is 8 units in the last

@@ -74,7 +74,7 @@ import _FairTestSupport
   }
 
   @Test func sizeWeightsMatchTheReferenceVectors() {
-    // Reference B.5 (shap's scheme), printed to six decimals there.
+    // shap's size weights (KernelExplainer's scheme), printed to six decimals.
     var generator = SplitMix64(seed: 0)
     let four = CoalitionSample(playerCount: 4, sampleCount: 100, generator: &generator)
     expectAllClose(four.sizeWeights, [8.0 / 11, 3.0 / 11], absolute: 1e-15)
@@ -83,7 +83,8 @@ import _FairTestSupport
       (0..<4).reduce(0) { $0 + Int(four.masks[coalition * 4 + $1]) }
     }
     for (size, weight) in zip(fourSizes, four.weights) {
-      expectClose(weight, size == 2 ? 0.045455 : 0.090909, absolute: 5e-7, "B.5, M = 4")
+      expectClose(
+        weight, size == 2 ? 0.045455 : 0.090909, absolute: 5e-7, "shap's size weights, M = 4")
     }
     let five = CoalitionSample(playerCount: 5, sampleCount: 30, generator: &generator)
     expectAllClose(five.sizeWeights, [0.6, 0.4], absolute: 1e-15)
@@ -92,7 +93,7 @@ import _FairTestSupport
       let size = (0..<5).reduce(0) { $0 + Int(five.masks[coalition * 5 + $1]) }
       expectClose(
         five.weights[coalition], size == 1 || size == 4 ? 0.06 : 0.02, absolute: 1e-15,
-        "B.5, M = 5")
+        "shap's size weights, M = 5")
     }
   }
 

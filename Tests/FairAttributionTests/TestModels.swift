@@ -62,16 +62,17 @@ enum TestModels {
     ])
     return try TreeEnsemble(
       trees: [tree], baseMargin: 0, features: numericFeatures(2), task: .regression,
-      outputTransform: .identity, accumulation: .float32, summary: "B.1", file: "B.1")
+      outputTransform: .identity, accumulation: .float32, summary: "xgboost-and-model",
+      file: "xgboost-and-model")
   }
 
   /// A tiny XGBoost 3.4.1 `binary:logistic` model, `base_score` 0.4675.
   ///
   /// Two trees of depth 2 over three numeric features, with the thresholds, leaf values and
   /// `sum_hessian` covers of its JSON file (`XGBoostTestModels.logistic`). The root of tree 0
-  /// sends missing values left and the root of tree 1 right, so ``appendixRows`` exercise
+  /// sends missing values left and the root of tree 1 right, so ``tinyModelRows`` exercise
   /// both default directions. The expected values are XGBoost 3.4.1's
-  /// `predict(output_margin=True)` and `predict(pred_contribs=True)` on ``appendixRows``.
+  /// `predict(output_margin=True)` and `predict(pred_contribs=True)` on ``tinyModelRows``.
   static func xgboostLogistic() throws -> TreeEnsemble {
     let first = TestModels.tree([
       xgbSplit(0, 5.067324E-1, left: 1, right: 2, defaultLeft: true, cover: 9.957751E1),
@@ -96,14 +97,14 @@ enum TestModels {
     return try TreeEnsemble(
       trees: [first, second], baseMargin: baseMargin, features: numericFeatures(3),
       task: .binaryClassification, outputTransform: .logistic, accumulation: .float32,
-      summary: "B.2", file: "B.2")
+      summary: "xgboost-tiny-logistic", file: "xgboost-tiny-logistic")
   }
 
   /// A tiny LightGBM 4.7.0 binary model; column 1 categorical, {1, 3} left.
   ///
   /// Two trees of 3 leaves, with the thresholds, leaf values and `internal_count`/`leaf_count`
   /// covers of its text file (`LightGBMTestModels.tiny`). The expected values are LightGBM
-  /// 4.7.0's `predict(raw_score=True)` and `predict(pred_contrib=True)` on ``appendixRows``.
+  /// 4.7.0's `predict(raw_score=True)` and `predict(pred_contrib=True)` on ``tinyModelRows``.
   static func lightGBMCategorical() throws -> TreeEnsemble {
     // decision_type 10: numeric, default left, missing NaN; 9: categorical, missing NaN;
     // 8: numeric, missing NaN.
@@ -132,13 +133,14 @@ enum TestModels {
     ]
     return try TreeEnsemble(
       trees: [first, second], baseMargin: 0, features: features, task: .binaryClassification,
-      outputTransform: .logistic, accumulation: .float64, summary: "B.3", file: "B.3")
+      outputTransform: .logistic, accumulation: .float64, summary: "lightgbm-tiny-binary",
+      file: "lightgbm-tiny-binary")
   }
 
   /// The four rows the logistic XGBoost and the LightGBM models were evaluated on by their
   /// libraries: ordinary values; NaN at both XGBoost roots (row 2); NaN below the roots and
   /// a missing category (row 3); and category 0, which LightGBM sends right (row 4).
-  static let appendixRows: [Double] = [
+  static let tinyModelRows: [Double] = [
     0.3, 1, 0.0,
     .nan, 3, 1.0,
     -1.2, .nan, .nan,

@@ -23,7 +23,7 @@ import _FairTestSupport
   @Test(arguments: algorithms)
   func reproducesXGBoostLogisticModelWithMissingValues(algorithm: TreeSHAP.Algorithm) throws {
     let model = try TestModels.xgboostLogistic()
-    let rows = FeatureMatrix(values: TestModels.appendixRows, rowCount: 4, featureCount: 3)
+    let rows = FeatureMatrix(values: TestModels.tinyModelRows, rowCount: 4, featureCount: 3)
     let result = try TreeSHAP(model: model, algorithm: algorithm).explain(rows, threads: 1)
     // XGBoost 3.4.1's pred_contribs (TestModels.xgboostLogistic), float32 and printed with 8
     // digits, so 1e-6.
@@ -43,7 +43,7 @@ import _FairTestSupport
   @Test(arguments: algorithms)
   func reproducesLightGBMCategoricalModel(algorithm: TreeSHAP.Algorithm) throws {
     let model = try TestModels.lightGBMCategorical()
-    let rows = FeatureMatrix(values: TestModels.appendixRows, rowCount: 4, featureCount: 3)
+    let rows = FeatureMatrix(values: TestModels.tinyModelRows, rowCount: 4, featureCount: 3)
     let result = try TreeSHAP(model: model, algorithm: algorithm).explain(rows, threads: 1)
     // LightGBM 4.7.0's pred_contrib (TestModels.lightGBMCategorical), in double and printed
     // with 9 digits, so 1e-6.

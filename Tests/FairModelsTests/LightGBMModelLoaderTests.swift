@@ -14,11 +14,11 @@ import _FairTestSupport
   /// The raw scores LightGBM 4.7.0 gives `LightGBMTestModels.tiny` on ``b3Rows``
   /// (`predict(raw_score=True)`), printed by Python as shortest round-trip decimals, so each
   /// is exactly the `Double` LightGBM returned.
-  static let b3RawScores = [
+  static let tinyModelRawScores = [
     0.9711395768523419, 0.9711395768523419, -1.6442768376667236, 0.5674816808356378,
   ]
 
-  @Test func tinyModelReproducesAppendixB3() throws {
+  @Test func tinyModelReproducesLightGBMRawScores() throws {
     let model = try LightGBMModelLoaderTests.load(LightGBMTestModels.tiny)
     #expect(model.features.map(\.name) == ["Column_0", "Column_1", "Column_2"])
     #expect(model.features[1].kind == .categorical(levels: []))
@@ -29,12 +29,13 @@ import _FairTestSupport
     #expect(model.cover[0...4] == [400, 300, 110, 100, 190])
     let margins = try model.predict(LightGBMModelLoaderTests.b3Rows)
     // Exact: LightGBM sums the parsed Double leaf values in tree order, as FairGate does.
-    expectAllClose(margins, LightGBMModelLoaderTests.b3RawScores, "B.3 raw scores are exact")
+    expectAllClose(
+      margins, LightGBMModelLoaderTests.tinyModelRawScores, "the tiny model's raw scores are exact")
     let probabilities = try model.predict(LightGBMModelLoaderTests.b3Rows, output: .probability)
     // LightGBM computes 1 / (1 + exp(-raw)) in Double too; allow a few ulps for exp.
     expectAllClose(
-      probabilities, LightGBMModelLoaderTests.b3RawScores.map { 1 / (1 + exp(-$0)) },
-      relative: 1e-15, "B.3 probabilities")
+      probabilities, LightGBMModelLoaderTests.tinyModelRawScores.map { 1 / (1 + exp(-$0)) },
+      relative: 1e-15, "tiny model probabilities")
   }
 
   @Test func sigmoidParameterWeightsEveryTree() throws {
@@ -45,7 +46,7 @@ import _FairTestSupport
     let probabilities = try model.predict(LightGBMModelLoaderTests.b3Rows, output: .probability)
     // LightGBM's probability is 1 / (1 + exp(-2·raw)); doubling is exact, so only exp rounds.
     expectAllClose(
-      probabilities, LightGBMModelLoaderTests.b3RawScores.map { 1 / (1 + exp(-2 * $0)) },
+      probabilities, LightGBMModelLoaderTests.tinyModelRawScores.map { 1 / (1 + exp(-2 * $0)) },
       relative: 1e-15, "sigmoid:2 probabilities")
   }
 
@@ -57,7 +58,7 @@ import _FairTestSupport
     let margins = try model.predict(LightGBMModelLoaderTests.b3Rows)
     // Dividing the Double sum by 2 is exact.
     expectAllClose(
-      margins, LightGBMModelLoaderTests.b3RawScores.map { $0 / 2 }, "random-forest margins")
+      margins, LightGBMModelLoaderTests.tinyModelRawScores.map { $0 / 2 }, "random-forest margins")
   }
 
   @Test(arguments: ["regression", "regression_l1", "huber", "quantile"])
@@ -130,10 +131,11 @@ import _FairTestSupport
     let fromLabels = try model.predict(labelRows)
     let fromCodes = try model.predict(codeRows)
     expectAllClose(fromLabels, fromCodes, "labels and their codes score the same")
-    // 'b' (code 1) and 'd' (code 3) go left at both categorical splits, as row 1 of B.3.
+    // 'b' (code 1) and 'd' (code 3) go left at both categorical splits, as row 1 of the tiny model's rows.
     expectAllClose(
-      Array(fromLabels[0...1]), Array(repeating: LightGBMModelLoaderTests.b3RawScores[0], count: 2),
-      "exact, as in B.3")
+      Array(fromLabels[0...1]),
+      Array(repeating: LightGBMModelLoaderTests.tinyModelRawScores[0], count: 2),
+      "exact, as for the tiny model")
     #expect(fromLabels[2] == fromLabels[3], "unseen and missing both go right")
   }
 

@@ -31,7 +31,7 @@ import _FairTestSupport
     // The margins are the sums of XGBoost's pred_contribs rows for this model (0.375 + 0.375
     // + 0.25 and so on; see XGBoostTestModels.and), all exact in Float. NaN at the root goes
     // right (default_left 0).
-    expectAllClose(margins, [1, 0, 0, 0, 1], "B.1 margins are exact")
+    expectAllClose(margins, [1, 0, 0, 0, 1], "the AND model's margins are exact")
   }
 
   @Test func version17ModelReadsBooleanDefaultsAndAPlainBaseScore() throws {
@@ -40,10 +40,10 @@ import _FairTestSupport
     let margins = try model.predict(
       XGBoostModelLoaderTests.rows([[1, 1], [1, 0], [0, 1], [0, 0], [.nan, 1]]))
     // 1.7.6 stores thresholds 0.5 and default_left true at the root: NaN goes left, to 0.
-    expectAllClose(margins, [1, 0, 0, 0, 0], "B.1 (1.7.6) margins are exact")
+    expectAllClose(margins, [1, 0, 0, 0, 0], "the AND model (1.7.6) margins are exact")
   }
 
-  @Test func logisticModelReproducesAppendixB2() throws {
+  @Test func tinyLogisticModelReproducesXGBoostMargins() throws {
     let model = try XGBoostModelLoaderTests.load(XGBoostTestModels.logistic)
     #expect(model.task == .binaryClassification)
     #expect(model.outputTransform == .logistic)
@@ -54,15 +54,15 @@ import _FairTestSupport
     let margins = try model.predict(rows)
     let probabilities = try model.predict(rows, output: .probability)
     for margin in margins { #expect(Double(Float(margin)) == margin, "summed in Float") }
-    // B.2 prints XGBoost 3.4.1's margins to 8 decimals: within half a unit of the last digit.
+    // The tiny logistic model's reference prints XGBoost 3.4.1's margins to 8 decimals: within half a unit of the last digit.
     expectAllClose(
       margins, [0.14771929, 0.14771929, -1.78652430, 1.18865585], absolute: 5e-9,
-      "B.2 margins")
+      "tiny logistic margins")
     // Probabilities: XGBoost's sigmoid runs in Float (ulp 6e-8 here) and FairGate's in
     // Double, plus the 5e-9 rounding of the printed values.
     expectAllClose(
       probabilities, [0.53686279, 0.53686279, 0.14349939, 0.76650053], absolute: 1e-7,
-      "B.2 probabilities")
+      "tiny logistic probabilities")
   }
 
   @Test(arguments: [
