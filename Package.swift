@@ -16,6 +16,7 @@ let package = Package(
     .library(name: "FairTabular", targets: ["FairTabular"]),
     .library(name: "FairModels", targets: ["FairModels"]),
     .library(name: "FairAttribution", targets: ["FairAttribution"]),
+    .library(name: "FairMetrics", targets: ["FairMetrics"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,6 +40,14 @@ let package = Package(
       name: "FairAttribution",
       dependencies: [
         "_FairSupport", "FairTabular", "FairModels",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "FairMetrics",
+      dependencies: [
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution",
         .product(name: "RealModule", package: "swift-numerics"),
       ],
       swiftSettings: strictSettings
@@ -67,6 +76,11 @@ let package = Package(
       dependencies: [
         "_FairSupport", "FairAttribution", "FairModels", "FairTabular", "_FairTestSupport",
       ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FairMetricsTests",
+      dependencies: ["FairMetrics", "_FairSupport", "_FairTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
