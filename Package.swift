@@ -88,6 +88,11 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "FairMetricsTests",
+      dependencies: ["FairMetrics", "_FairSupport", "_FairTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "fairgateTests",
       dependencies: [
         "fairgate", "_FairSupport", "_FairTestSupport",
