@@ -16,10 +16,12 @@ let package = Package(
     .library(name: "FairTabular", targets: ["FairTabular"]),
     .library(name: "FairModels", targets: ["FairModels"]),
     .library(name: "FairAttribution", targets: ["FairAttribution"]),
+    .library(name: "FairPolicy", targets: ["FairPolicy"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     .target(
@@ -41,6 +43,11 @@ let package = Package(
         "_FairSupport", "FairTabular", "FairModels",
         .product(name: "RealModule", package: "swift-numerics"),
       ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "FairPolicy",
+      dependencies: ["_FairSupport", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictSettings
     ),
     .executableTarget(
@@ -67,6 +74,11 @@ let package = Package(
       dependencies: [
         "_FairSupport", "FairAttribution", "FairModels", "FairTabular", "_FairTestSupport",
       ],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FairPolicyTests",
+      dependencies: ["FairPolicy", "_FairSupport", "_FairTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(
