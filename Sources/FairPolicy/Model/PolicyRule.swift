@@ -32,6 +32,9 @@ public struct PolicyRule: Hashable, Sendable, Codable {
   public var declaredIn: String
   /// Where the rule was last declared or overridden.
   public var location: PolicyLocation?
+  /// Where the scope items are written, keyed `over.0`, `over.1`, `features.0`, …, for
+  /// diagnostics found after parsing (such as a grouping the audit does not declare).
+  public var scopeLocations: [String: PolicyLocation]
 
   /// Creates a rule.
   public init(
@@ -39,7 +42,8 @@ public struct PolicyRule: Hashable, Sendable, Codable {
     features: FeatureScope? = nil, requirement: Requirement? = nil, severity: Severity = .error,
     minimumGroupSize: Int? = nil, test: SignificanceTest = .none, alpha: Double = 0.05,
     citation: Citation? = nil, rationale: String? = nil, isAdvisory: Bool = false,
-    isEnabled: Bool = true, declaredIn: String = "", location: PolicyLocation? = nil
+    isEnabled: Bool = true, declaredIn: String = "", location: PolicyLocation? = nil,
+    scopeLocations: [String: PolicyLocation] = [:]
   ) {
     self.id = id
     self.title = title
@@ -57,5 +61,6 @@ public struct PolicyRule: Hashable, Sendable, Codable {
     self.isEnabled = isEnabled
     self.declaredIn = declaredIn
     self.location = location
+    self.scopeLocations = scopeLocations
   }
 }

@@ -72,7 +72,9 @@ struct PolicyParser {
     rule.title = located(mapping["title"]) { reader.string($0) }
     rule.metric = located(mapping["metric"]) { metric($0) }
     rule.over = located(mapping["over"]) { groupingScope($0) }
+    rule.overItemPositions = itemPositions(mapping["over"])
     rule.features = located(mapping["features"]) { featureScope($0) }
+    rule.featureItemPositions = itemPositions(mapping["features"])
     if let node = mapping["require"], let parsed = requirement(node) {
       rule.requirement = Located(value: parsed.requirement, position: node.position)
       rule.boundPositions = parsed.boundOffsets.map { reader.position(in: node, offset: $0) }
@@ -86,6 +88,11 @@ struct PolicyParser {
     rule.advisory = located(mapping["advisory"]) { reader.bool($0) }
     rule.enabled = located(mapping["enabled"]) { reader.bool($0) }
     return rule
+  }
+
+  private func itemPositions(_ node: YAMLNode?) -> [SourcePosition] {
+    guard let node else { return [] }
+    return node.items?.map(\.position) ?? [node.position]
   }
 
   private func located<Value>(

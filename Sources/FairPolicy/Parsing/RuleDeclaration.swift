@@ -33,6 +33,10 @@ struct RuleDeclaration {
   var advisory: Located<Bool>?
   /// `enabled`.
   var enabled: Located<Bool>?
+  /// The position of each grouping under `over` (one for a scalar).
+  var overItemPositions: [SourcePosition] = []
+  /// The position of each name under `features` (one for a scalar).
+  var featureItemPositions: [SourcePosition] = []
   /// Whether the mapping has a `metric` key, even one whose value was rejected.
   var hasMetricKey = false
 
@@ -40,8 +44,14 @@ struct RuleDeclaration {
   func apply(to rule: inout PolicyRule) {
     if let title { rule.title = title.value }
     if let metric { rule.metric = metric.value }
-    if let over { rule.over = over.value }
-    if let features { rule.features = features.value }
+    if let over {
+      rule.over = over.value
+      rule.scopeLocations = rule.scopeLocations.filter { !$0.key.hasPrefix("over.") }
+    }
+    if let features {
+      rule.features = features.value
+      rule.scopeLocations = rule.scopeLocations.filter { !$0.key.hasPrefix("features.") }
+    }
     if let requirement { rule.requirement = requirement.value }
     if let severity { rule.severity = severity.value }
     if let minimumGroupSize { rule.minimumGroupSize = minimumGroupSize.value }

@@ -92,19 +92,25 @@ final class PolicyResolver {
     }
     let checker = RuleChecker(reader: reader, catalog: loader.catalog)
     for declaration in document.rules {
-      let location = PolicyLocation(
-        file: document.file, line: declaration.position.line,
-        column: declaration.position.column)
+      let location = locate(declaration.position, in: reader)
+      var scopeLocations: [String: PolicyLocation] = [:]
+      for (index, position) in declaration.overItemPositions.enumerated() {
+        scopeLocations["over.\(index)"] = locate(position, in: reader)
+      }
+      for (index, position) in declaration.featureItemPositions.enumerated() {
+        scopeLocations["features.\(index)"] = locate(position, in: reader)
+      }
       if let index = rules.firstIndex(where: { $0.id == declaration.id.value }) {
         var rule = rules[index]
         declaration.apply(to: &rule)
         rule.declaredIn = policyID
         rule.location = location
+        rule.scopeLocations.merge(scopeLocations) { $1 }
         rules[index] = checker.check(rule, declaration)
       } else if let metric = declaration.metric {
         var rule = PolicyRule(
           id: declaration.id.value, title: declaration.id.value, metric: metric.value,
-          declaredIn: policyID, location: location)
+          declaredIn: policyID, location: location, scopeLocations: scopeLocations)
         declaration.apply(to: &rule)
         rules.append(checker.check(rule, declaration))
       } else if !declaration.hasMetricKey {
@@ -122,6 +128,12 @@ final class PolicyResolver {
       notes: document.notes, extends: parents, rules: rules, file: document.file)
     resolved[path] = policy
     return policy
+  }
+
+  private func locate(_ position: SourcePosition, in reader: YAMLReader) -> PolicyLocation {
+    PolicyLocation(
+      file: reader.file, line: position.line, column: position.column,
+      sourceLine: reader.sourceLine(position.line))
   }
 
   private func id(ofPath path: String) -> String {
