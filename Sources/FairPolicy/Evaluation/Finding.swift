@@ -39,8 +39,8 @@ public struct Finding: Hashable, Sendable, Codable {
   public var reference: String?
   /// The shortfall, if measured.
   public var shortfall: Double?
-  /// The rule's source.
-  public var citation: Citation?
+  /// The rule's sources, the primary one first.
+  public var citations: [Citation]
   /// Whether the rule is advisory only.
   public var isAdvisory: Bool
   /// The waiver that covers the finding, or that expired before the evaluation date.

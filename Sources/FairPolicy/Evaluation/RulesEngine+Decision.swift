@@ -23,7 +23,7 @@ extension RulesEngine {
       metric: rule.metric, subject: subject, verdict: .pass, severity: rule.severity,
       ruleSeverity: rule.severity, qualifier: nil, value: nil, requirement: rule.requirement,
       interval: nil, significance: nil, alpha: nil, groupSize: nil, referenceSize: nil,
-      reference: nil, shortfall: nil, citation: rule.citation, isAdvisory: rule.isAdvisory,
+      reference: nil, shortfall: nil, citations: rule.citations, isAdvisory: rule.isAdvisory,
       waiver: nil, isWaiverExpired: false, message: "")
     let measured: MeasuredValue
     switch measurement {

@@ -29,7 +29,7 @@ extension RulesEngine {
             } else {
               message = Message.unknownGrouping(grouping, unknown: unknown)
               let candidates = grouping.isIntersection ? Array(attributes).sorted() : groupingNames
-              if let suggestion = closestMatch(to: unknown[0], among: candidates) {
+              if let suggestion = Suggestion.candidate(for: unknown[0], among: candidates) {
                 notes.append(Diagnostic.Note(YAMLReader.Message.didYouMean(suggestion)))
               }
             }
@@ -40,7 +40,7 @@ extension RulesEngine {
         case .names(let names):
           for (index, name) in names.enumerated() where !environment.features.contains(name) {
             let location = rule.scopeLocations["features.\(index)"] ?? rule.location
-            let notes = closestMatch(to: name, among: environment.features).map {
+            let notes = Suggestion.candidate(for: name, among: environment.features).map {
               [Diagnostic.Note(YAMLReader.Message.didYouMean($0))]
             }
             append(
@@ -49,7 +49,7 @@ extension RulesEngine {
           }
         case .group(let name) where !environment.featureGroups.contains(name):
           let location = rule.scopeLocations["features.0"] ?? rule.location
-          let notes = closestMatch(to: name, among: environment.featureGroups).map {
+          let notes = Suggestion.candidate(for: name, among: environment.featureGroups).map {
             [Diagnostic.Note(YAMLReader.Message.didYouMean($0))]
           }
           append(

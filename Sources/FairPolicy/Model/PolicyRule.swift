@@ -20,8 +20,8 @@ public struct PolicyRule: Hashable, Sendable, Codable {
   public var test: SignificanceTest
   /// The significance level of the test.
   public var alpha: Double
-  /// The rule's source.
-  public var citation: Citation?
+  /// The rule's sources, the primary one first.
+  public var citations: [Citation]
   /// Why the rule exists, in prose.
   public var rationale: String?
   /// Whether the rule is advisory only (such as the four-fifths flag under NYC LL144).
@@ -41,7 +41,7 @@ public struct PolicyRule: Hashable, Sendable, Codable {
     id: String, title: String, metric: String, over: GroupingScope? = nil,
     features: FeatureScope? = nil, requirement: Requirement? = nil, severity: Severity = .error,
     minimumGroupSize: Int? = nil, test: SignificanceTest = .none, alpha: Double = 0.05,
-    citation: Citation? = nil, rationale: String? = nil, isAdvisory: Bool = false,
+    citations: [Citation] = [], rationale: String? = nil, isAdvisory: Bool = false,
     isEnabled: Bool = true, declaredIn: String = "", location: PolicyLocation? = nil,
     scopeLocations: [String: PolicyLocation] = [:]
   ) {
@@ -55,7 +55,7 @@ public struct PolicyRule: Hashable, Sendable, Codable {
     self.minimumGroupSize = minimumGroupSize
     self.test = test
     self.alpha = alpha
-    self.citation = citation
+    self.citations = citations
     self.rationale = rationale
     self.isAdvisory = isAdvisory
     self.isEnabled = isEnabled
@@ -63,4 +63,7 @@ public struct PolicyRule: Hashable, Sendable, Codable {
     self.location = location
     self.scopeLocations = scopeLocations
   }
+
+  /// The primary source, if any.
+  public var citation: Citation? { citations.first }
 }

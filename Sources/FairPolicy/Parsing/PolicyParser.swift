@@ -1,3 +1,4 @@
+import Yams
 import _FairSupport
 
 /// Reads one policy file into a ``PolicyDocument``, recording every problem in its reader.
@@ -83,7 +84,7 @@ struct PolicyParser {
     rule.minimumGroupSize = located(mapping["min_group_size"]) { minimumGroupSize($0) }
     rule.test = located(mapping["test"]) { choice($0, SignificanceTest.self, named: "test") }
     rule.alpha = located(mapping["alpha"]) { alpha($0) }
-    rule.citation = located(mapping["citation"]) { citation($0) }
+    rule.citations = located(mapping["citation"]) { citations($0) }
     rule.rationale = located(mapping["rationale"]) { reader.string($0) }
     rule.advisory = located(mapping["advisory"]) { reader.bool($0) }
     rule.enabled = located(mapping["enabled"]) { reader.bool($0) }
@@ -92,6 +93,11 @@ struct PolicyParser {
 
   private func itemPositions(_ node: YAMLNode?) -> [SourcePosition] {
     guard let node else { return [] }
+    if case .mapping(let mapping) = node.node,
+      let group = mapping.first(where: { $0.key.string == "group" })?.value
+    {
+      return [YAMLNode(group).position]
+    }
     return node.items?.map(\.position) ?? [node.position]
   }
 
@@ -157,6 +163,17 @@ struct PolicyParser {
       return nil
     }
     return value
+  }
+
+  /// Reads `citation`: one citation mapping, or a list of them (the primary one first).
+  private func citations(_ node: YAMLNode) -> [Citation]? {
+    guard let items = node.items else { return citation(node).map { [$0] } }
+    guard !items.isEmpty else {
+      reader.error(Message.emptyList("citation"), at: node.position)
+      return nil
+    }
+    let citations = items.compactMap(citation)
+    return citations.count == items.count ? citations : nil
   }
 
   private func citation(_ node: YAMLNode) -> Citation? {

@@ -26,7 +26,7 @@ struct RuleDeclaration {
   /// `alpha`.
   var alpha: Located<Double>?
   /// `citation`.
-  var citation: Located<Citation>?
+  var citations: Located<[Citation]>?
   /// `rationale`.
   var rationale: Located<String>?
   /// `advisory`.
@@ -57,7 +57,7 @@ struct RuleDeclaration {
     if let minimumGroupSize { rule.minimumGroupSize = minimumGroupSize.value }
     if let test { rule.test = test.value }
     if let alpha { rule.alpha = alpha.value }
-    if let citation { rule.citation = citation.value }
+    if let citations { rule.citations = citations.value }
     if let rationale { rule.rationale = rationale.value }
     if let advisory { rule.isAdvisory = advisory.value }
     if let enabled { rule.isEnabled = enabled.value }

@@ -8,6 +8,9 @@ enum Suggestion {
   static func candidate(for word: String, among candidates: [String]) -> String? {
     if let match = closestMatch(to: word, among: candidates) { return match }
     let lowered = word.lowercased()
+    if let swapped = candidates.first(where: { isOneTransposition(lowered, $0.lowercased()) }) {
+      return swapped
+    }
     if lowered.count >= 4 {
       let containing = candidates.filter { $0.lowercased().contains(lowered) }
       if let shortest = containing.min(by: { $0.count < $1.count }) { return shortest }
@@ -20,6 +23,17 @@ enum Suggestion {
       return candidate(for: americanised, among: candidates)
     }
     return nil
+  }
+
+  /// Whether `lhs` becomes `rhs` by swapping two adjacent characters (`sxe` and `sex`).
+  static func isOneTransposition(_ lhs: String, _ rhs: String) -> Bool {
+    let left = Array(lhs)
+    let right = Array(rhs)
+    guard left.count == right.count, left.count >= 2 else { return false }
+    let differences = left.indices.filter { left[$0] != right[$0] }
+    guard differences.count == 2, differences[1] == differences[0] + 1 else { return false }
+    return left[differences[0]] == right[differences[1]]
+      && left[differences[1]] == right[differences[0]]
   }
 }
 

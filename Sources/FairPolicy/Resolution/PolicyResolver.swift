@@ -110,8 +110,9 @@ final class PolicyResolver {
       } else if let metric = declaration.metric {
         var rule = PolicyRule(
           id: declaration.id.value, title: declaration.id.value, metric: metric.value,
-          declaredIn: policyID, location: location, scopeLocations: scopeLocations)
+          declaredIn: policyID, location: location)
         declaration.apply(to: &rule)
+        rule.scopeLocations = scopeLocations
         rules.append(checker.check(rule, declaration))
       } else if !declaration.hasMetricKey {
         var notes: [Diagnostic.Note] = []

@@ -74,6 +74,10 @@ extension YAMLReader {
       "'\(text)' is not a calendar date: \(reason)"
     }
 
+    /// A comparison starting with `>`, which YAML reads as a folded block scalar.
+    static let quoteComparison =
+      "a value starting with '>' begins a folded block in YAML; quote it: \">= 0.8\""
+
     /// A quoted number.
     static let removeQuotes = "write the number without quotes"
   }

@@ -79,6 +79,11 @@ extension YAMLReader {
       .parser(let context, let problem, let mark, _),
       .composer(let context, let problem, let mark, _):
       var notes: [Diagnostic.Note] = []
+      if context?.text == "while scanning a block scalar",
+        let line = sourceLine(context?.mark.line ?? mark.line), line.contains(": >")
+      {
+        notes.append(Diagnostic.Note(Message.quoteComparison))
+      }
       if let context, context.mark.line != mark.line || context.mark.column != mark.column,
         context.mark.line >= 1
       {
@@ -87,7 +92,8 @@ extension YAMLReader {
             context.text, line: context.mark.line, column: context.mark.column))
       }
       error(
-        Message.syntax(problem, context: notes.isEmpty ? context?.text : nil),
+        Message.syntax(
+          problem, context: notes.contains { $0.line != nil } ? nil : context?.text),
         at: SourcePosition(line: max(1, mark.line), column: max(1, mark.column)), notes: notes)
     case .reader(let problem, let offset, _, _):
       error(

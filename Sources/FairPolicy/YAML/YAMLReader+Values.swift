@@ -115,7 +115,7 @@ extension YAMLReader {
       }
       if !allowedKeys.contains(name) {
         var notes: [Diagnostic.Note] = []
-        if let suggestion = closestMatch(to: name, among: allowedKeys) {
+        if let suggestion = Suggestion.candidate(for: name, among: allowedKeys) {
           notes.append(Diagnostic.Note(Message.didYouMean(suggestion)))
         } else if allowedKeys.count <= 12 {
           notes.append(Diagnostic.Note(Message.allowedKeys(allowedKeys)))
