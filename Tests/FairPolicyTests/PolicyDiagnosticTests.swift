@@ -281,7 +281,8 @@ let policyHeader = """
     expectPolicy(
       marked,
       diagnoses: [
-        Expected("1️⃣", "'is_model_input' is a yes/no value (1 or 0); compare it with '== 0' or '== 1'")
+        Expected(
+          "1️⃣", "'is_model_input' is a yes/no value (1 or 0); compare it with '== 0' or '== 1'")
       ])
   }
 
@@ -376,7 +377,10 @@ let policyHeader = """
           metric: impact_ratio
         """)
     let diagnostics = policyDiagnostics(marked)
-    expect(diagnostics, match: [Expected("1️⃣", "duplicate rule id 'same'", notes: ["first declared here"])], in: marked)
+    expect(
+      diagnostics,
+      match: [Expected("1️⃣", "duplicate rule id 'same'", notes: ["first declared here"])], in: marked
+    )
     #expect(diagnostics.first?.notes.first?.line == 5)
     #expect(diagnostics.first?.notes.first?.column == 7)
   }

@@ -131,7 +131,9 @@ import _FairTestSupport
     let evaluation = findings(impactRule, nil)
     let finding = try #require(female(evaluation))
     #expect(finding.verdict == .insufficientData)
-    #expect(finding.message == "sex=female: impact_ratio cannot be computed: no evidence for impact_ratio")
+    #expect(
+      finding.message == "sex=female: impact_ratio cannot be computed: no evidence for impact_ratio"
+    )
     #expect(finding.value == nil)
     #expect(evaluation.outcome(failOn: .warning).passed)
   }
@@ -282,12 +284,14 @@ import _FairTestSupport
       match: [
         Expected("1️⃣", "unknown grouping 'sxe'", notes: ["did you mean 'sex'?"]),
         Expected(
-          "2️⃣", "the audit declares no intersection 'sex x age'; add it to the manifest's "
+          "2️⃣",
+          "the audit declares no intersection 'sex x age'; add it to the manifest's "
             + "intersections"),
         Expected("3️⃣", "unknown feature 'incme'", notes: ["did you mean 'income'?"]),
         Expected("4️⃣", "unknown feature group 'adress'", notes: ["did you mean 'address'?"]),
         Expected(
-          "5️⃣", "the audit declares no intersection 'race x sex'; add it to the manifest's "
+          "5️⃣",
+          "the audit declares no intersection 'race x sex'; add it to the manifest's "
             + "intersections"),
       ], in: marked, file: "p.yaml")
     #expect(diagnostics.first?.sourceLine == "    over: [sex, sxe, sex x age]")

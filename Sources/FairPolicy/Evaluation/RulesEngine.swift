@@ -103,7 +103,8 @@ public struct RulesEngine: Sendable {
 
   private func unmatchedDiagnostic(_ waiver: Waiver, ruleIDs: [String]) -> Diagnostic {
     var notes: [Diagnostic.Note] = []
-    if !ruleIDs.contains(waiver.rule), let suggestion = Suggestion.candidate(for: waiver.rule, among: ruleIDs)
+    if !ruleIDs.contains(waiver.rule),
+      let suggestion = Suggestion.candidate(for: waiver.rule, among: ruleIDs)
     {
       notes.append(Diagnostic.Note(YAMLReader.Message.didYouMean(suggestion)))
     }

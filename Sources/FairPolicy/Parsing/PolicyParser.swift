@@ -139,7 +139,8 @@ struct PolicyParser {
     guard let text = reader.string(node) else { return nil }
     if let value = Choice(rawValue: text) { return value }
     let names = Choice.allCases.map(\.rawValue)
-    let note = Suggestion.candidate(for: text, among: names)
+    let note =
+      Suggestion.candidate(for: text, among: names)
       ?? names.first { !text.isEmpty && $0.hasPrefix(text.lowercased()) }
     reader.error(
       Message.unknownChoice(key, text, expected: names), at: node.position,
@@ -188,6 +189,7 @@ struct PolicyParser {
     let url = reader.string(mapping["url"])
     let note = reader.string(mapping["note"])
     guard let text, let kind, status != .some(nil) else { return nil }
-    return Citation(text: text, kind: kind, status: status.flatMap { $0 } ?? .inForce, url: url, note: note)
+    return Citation(
+      text: text, kind: kind, status: status.flatMap { $0 } ?? .inForce, url: url, note: note)
   }
 }

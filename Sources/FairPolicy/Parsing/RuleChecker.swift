@@ -35,7 +35,8 @@ struct RuleChecker {
         Message.notTestable(metric.name, example: testableExample()),
         at: declaration.test?.position ?? declaration.position)
     } else if rule.test != .none, rule.requirement == nil {
-      reader.error(Message.testNeedsRequirement, at: declaration.test?.position ?? declaration.position)
+      reader.error(
+        Message.testNeedsRequirement, at: declaration.test?.position ?? declaration.position)
     }
     if let alpha = declaration.alpha, !metric.isTestable {
       reader.error(Message.alphaNotTestable(metric.name), at: alpha.position)

@@ -82,7 +82,9 @@ package struct YAMLNode {
   }
 
   /// YAML's spellings of true (YAML 1.1 and 1.2, as Yams resolves them).
-  static let trueWords: Set<String> = ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"]
+  static let trueWords: Set<String> = [
+    "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON",
+  ]
   /// YAML's spellings of false.
   static let falseWords: Set<String> = [
     "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF",

@@ -1,5 +1,5 @@
-import _FairSupport
 import Yams
+import _FairSupport
 
 extension YAMLReader {
   /// The text handed to Yams after the pre-scan, and whether parsing should go ahead.
@@ -105,7 +105,9 @@ extension YAMLReader {
       if let second = laterOccurrence(ofKey: key, after: first) {
         error(
           Message.duplicateKey(key), at: second,
-          notes: [Diagnostic.Note(Message.firstAppears(key), line: first.line, column: first.column)]
+          notes: [
+            Diagnostic.Note(Message.firstAppears(key), line: first.line, column: first.column)
+          ]
         )
       } else {
         error(Message.duplicateKey(key), at: first)

@@ -1,5 +1,5 @@
-import _FairSupport
 import Yams
+import _FairSupport
 
 extension YAMLReader {
   /// The text of a scalar; records an error for a list, a mapping or nothing.

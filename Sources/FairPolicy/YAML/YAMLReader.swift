@@ -1,6 +1,6 @@
-package import _FairSupport
 import Foundation
 import Yams
+package import _FairSupport
 
 /// Reads a YAML document into located nodes and collects every problem as a ``Diagnostic``.
 ///
