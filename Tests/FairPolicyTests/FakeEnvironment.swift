@@ -9,7 +9,7 @@ struct FakeEnvironment: PolicyEnvironment {
   var protected: [String] = ["sex", "race"]
   var proxies: [String] = ["zip"]
   var measurements: [String: Measurement] = [:]
-  /// The requests the engine made, in order.
+  /// The slices' values by grouping; the first slice is the reference.
   var slicesByGrouping: [String: [[String]]] = [
     "sex": [["male"], ["female"]],
     "race": [["white"], ["black"]],
