@@ -18,10 +18,12 @@ let package = Package(
     .library(name: "FairAttribution", targets: ["FairAttribution"]),
     .library(name: "FairMetrics", targets: ["FairMetrics"]),
     .library(name: "FairReports", targets: ["FairReports"]),
+    .library(name: "FairPolicy", targets: ["FairPolicy"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     .target(
@@ -60,6 +62,11 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    .target(
+      name: "FairPolicy",
+      dependencies: ["_FairSupport", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "fairgate",
       dependencies: [
@@ -89,7 +96,12 @@ let package = Package(
     ),
     .testTarget(
       name: "FairMetricsTests",
-      dependencies: ["FairMetrics", "_FairSupport", "_FairTestSupport"],
+      dependencies: ["FairMetrics", "FairTabular", "_FairSupport", "_FairTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FairPolicyTests",
+      dependencies: ["FairPolicy", "_FairSupport", "_FairTestSupport"],
       swiftSettings: strictSettings
     ),
     .testTarget(

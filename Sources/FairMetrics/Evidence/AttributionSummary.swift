@@ -1,3 +1,5 @@
+import _FairSupport
+
 /// How much each feature drives the model in each slice of a grouping, and which features
 /// drive the difference in output between each slice and the reference.
 ///

@@ -26,6 +26,8 @@ package struct GroupingTally: Sendable, Equatable, Codable {
 package struct AttributionTally: Sendable, Equatable, Codable {
   /// Per slice: the membership weight of the attributed rows.
   package var weight: [ExactSum]
+  /// Per slice: `Σ w·output`, the model's output in the attributions' space.
+  package var outputSums: [ExactSum]
   /// Per slice and feature (`slice · m + feature`): `Σ w·φ`.
   package var sums: [ExactSum]
   /// Per slice and feature: `Σ w·|φ|`.
@@ -39,6 +41,7 @@ package struct AttributionTally: Sendable, Equatable, Codable {
   package init(sliceCount: Int, featureCount: Int, replicateCount: Int) {
     self.featureCount = featureCount
     weight = Array(repeating: ExactSum(), count: sliceCount)
+    outputSums = weight
     sums = Array(repeating: ExactSum(), count: sliceCount * featureCount)
     absoluteSums = sums
     replicates = ReplicateTally(
@@ -47,7 +50,10 @@ package struct AttributionTally: Sendable, Equatable, Codable {
 
   /// Adds `other`'s rows.
   package mutating func merge(_ other: AttributionTally) {
-    for index in weight.indices { weight[index].add(other.weight[index]) }
+    for index in weight.indices {
+      weight[index].add(other.weight[index])
+      outputSums[index].add(other.outputSums[index])
+    }
     for index in sums.indices {
       sums[index].add(other.sums[index])
       absoluteSums[index].add(other.absoluteSums[index])
@@ -153,21 +159,25 @@ package enum Tallying {
   ///   - memberships: The groupings' memberships.
   ///   - rowIDs: The rows' identifiers.
   ///   - values: The attributions, row-major, `featureCount` per row.
+  ///   - outputs: The model's output per row, in the attributions' space.
   ///   - featureCount: The number of features (or groups) per row.
+  ///   - included: Which rows to tally; all when `nil`.
   ///   - replicateCount: The bootstrap replicates (0 for none).
   ///   - seed: The bootstrap seed.
   ///   - threads: Worker threads; the result does not depend on it.
   /// - Complexity: O(*n*·*g*·*m*·*B*) for *n* rows, *g* groupings, *m* features and *B*
   ///   replicates.
   package static func attributions(
-    memberships: [SliceMembership], rowIDs: [UInt64], values: [Double], featureCount: Int,
-    replicateCount: Int, seed: UInt64, threads: Int
+    memberships: [SliceMembership], rowIDs: [UInt64], values: [Double], outputs: [Double],
+    featureCount: Int, including included: [Bool]? = nil, replicateCount: Int, seed: UInt64,
+    threads: Int
   ) -> [AttributionTally] {
     let ranges = chunks(rowCount: rowIDs.count)
     let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
       attributions(
         in: ranges[chunk], memberships: memberships, rowIDs: rowIDs, values: values,
-        featureCount: featureCount, replicateCount: replicateCount, seed: seed)
+        outputs: outputs, featureCount: featureCount, including: included,
+        replicateCount: replicateCount, seed: seed)
     }
     var total = memberships.map {
       AttributionTally(
@@ -183,7 +193,8 @@ package enum Tallying {
   /// The attribution tallies of the rows in `range`.
   package static func attributions(
     in range: Range<Int>, memberships: [SliceMembership], rowIDs: [UInt64], values: [Double],
-    featureCount m: Int, replicateCount: Int, seed: UInt64
+    outputs: [Double], featureCount m: Int, including included: [Bool]?, replicateCount: Int,
+    seed: UInt64
   ) -> [AttributionTally] {
     var tallies = memberships.map {
       AttributionTally(
@@ -192,7 +203,7 @@ package enum Tallying {
     var poisson = [Int64](repeating: 0, count: replicateCount)
     var draws = [UInt32](repeating: 0, count: replicateCount)
     var fixedValues = [Int64](repeating: 0, count: 2 * m + 1)
-    for row in range {
+    for row in range where included?[row] ?? true {
       if replicateCount > 0 {
         draws.withUnsafeMutableBufferPointer {
           PoissonBootstrap.fillWeights(seed: seed, row: rowIDs[row], into: $0)
@@ -203,6 +214,7 @@ package enum Tallying {
       for grouping in memberships.indices {
         memberships[grouping].forEachMembership(of: row) { slice, weight in
           tallies[grouping].weight[slice].add(weight)
+          tallies[grouping].outputSums[slice].add(weight * outputs[row])
           fixedValues[0] = ReplicateTally.fixed(weight)
           for feature in 0..<m {
             let value = values[base + feature]
