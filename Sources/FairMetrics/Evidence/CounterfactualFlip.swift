@@ -1,0 +1,106 @@
+/// How often the model's decision changes when a protected attribute that is a model input
+/// is set to another value, all else equal.
+///
+/// For a categorical input each other label is tried; for a numeric input cut into bins,
+/// the median of each other bin's rows. ``rate`` is the share of the rows whose value
+/// differs from `value` that change decision when set to it; ``anyRate`` (on the first entry
+/// of an attribute) the share of rows whose decision changes for at least one other value.
+public struct CounterfactualFlip: Sendable, Hashable, Codable {
+  /// The protected attribute.
+  public var attribute: String
+  /// The model input that carries it.
+  public var feature: String
+  /// The value set, as a label.
+  public var value: String
+  /// The rows whose value differs from ``value``.
+  public var rows: Int
+  /// The rows whose decision changes.
+  public var flipped: Int
+  /// `flipped / rows`, with its Wilson interval.
+  public var rate: Double
+  /// See ``rate``.
+  public var interval: ConfidenceInterval
+}
+
+/// The model side of counterfactual flips: the rows as the model reads them and the decision
+/// rule, so that a changed input can be decided again.
+public struct CounterfactualModel: Sendable {
+  /// The model's input names, in matrix order.
+  public var featureNames: [String]
+  /// The rows, row-major, one value per input (categorical inputs as level indexes).
+  public var values: [Double]
+  /// For each input, its labels when it is categorical (the matrix holds their indexes).
+  public var levels: [[String]?]
+  /// Decides rows given row-major values; `true` is favourable.
+  public var decide: @Sendable ([Double]) throws -> [Bool]
+
+  /// Creates the model side.
+  public init(
+    featureNames: [String], values: [Double], levels: [[String]?],
+    decide: @escaping @Sendable ([Double]) throws -> [Bool]
+  ) {
+    self.featureNames = featureNames
+    self.values = values
+    self.levels = levels
+    self.decide = decide
+  }
+}
+
+extension CounterfactualFlip {
+  /// The flips of one attribute carried by the input `feature`.
+  ///
+  /// - Parameters:
+  ///   - attribute: The protected attribute.
+  ///   - feature: The index of the model input that carries it.
+  ///   - model: The rows and the decision rule.
+  ///   - decisions: The decisions on the unchanged rows.
+  ///   - bins: For a numeric input cut into bins: the edges and labels.
+  ///   - alpha: One minus the confidence level.
+  /// - Returns: One entry per value tried.
+  /// - Throws: The model's error.
+  /// - Complexity: One scoring of all rows per value tried.
+  package static func flips(
+    attribute: String, feature: Int, model: CounterfactualModel, decisions: [Bool],
+    bins: (edges: [Double], labels: [String])?, alpha: Double
+  ) throws -> [CounterfactualFlip] {
+    let width = model.featureNames.count
+    let rowCount = decisions.count
+    let current = (0..<rowCount).map { model.values[$0 * width + feature] }
+    var candidates: [(label: String, value: Double)] = []
+    if let levels = model.levels[feature] {
+      candidates = levels.enumerated().map { ($1, Double($0)) }
+    } else if let bins {
+      for bin in 0..<(bins.edges.count - 1) {
+        let inside = current.filter { $0 >= bins.edges[bin] && $0 < bins.edges[bin + 1] }.sorted()
+        guard !inside.isEmpty else { continue }
+        let median =
+          inside.count % 2 == 1
+          ? inside[inside.count / 2] : (inside[inside.count / 2 - 1] + inside[inside.count / 2]) / 2
+        candidates.append((bins.labels[bin], median))
+      }
+    } else {
+      let distinct = Set(current.filter { !$0.isNaN }).sorted()
+      guard distinct.count <= 50 else { return [] }
+      candidates = distinct.map { ("\($0)", $0) }
+    }
+    var result: [CounterfactualFlip] = []
+    for candidate in candidates {
+      var values = model.values
+      var changed: [Int] = []
+      for row in 0..<rowCount where current[row] != candidate.value && !current[row].isNaN {
+        values[row * width + feature] = candidate.value
+        changed.append(row)
+      }
+      guard !changed.isEmpty else { continue }
+      let counterfactual = try model.decide(values)
+      let flipped = changed.filter { counterfactual[$0] != decisions[$0] }.count
+      let rate = Rate(numerator: Double(flipped), denominator: Double(changed.count))
+      result.append(
+        CounterfactualFlip(
+          attribute: attribute, feature: model.featureNames[feature], value: candidate.label,
+          rows: changed.count, flipped: flipped, rate: rate.value,
+          interval: ConfidenceInterval(WilsonInterval(rate, alpha: alpha))))
+    }
+    return result
+  }
+}
