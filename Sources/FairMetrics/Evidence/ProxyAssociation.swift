@@ -1,4 +1,4 @@
-public import FairTabular
+package import FairTabular
 
 /// How strongly one feature is associated with one protected attribute, and how much the
 /// model leans on it.
@@ -121,22 +121,30 @@ extension ProxyAssociation {
     return (isNumeric ? "correlation-ratio" : "cramers-v", association, nmi, best.auc, best.group)
   }
 
-  /// Decile codes of numeric values: the rank-based decile `⌊10·rank / n⌋` of each value,
-  /// with tied values sharing the decile of their first rank; -1 for NaN.
+  /// Decile codes of numeric values, as `pandas.qcut(x, q=10, labels=False,
+  /// duplicates="drop")` gives them.
+  ///
+  /// The edges are the linear-interpolation quantiles at `k/10`, `k = 0…10`, of the
+  /// non-missing values (`h = (n − 1)·k/10`, `x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)` on the
+  /// sorted values), duplicates dropped; a value's code is the number of interior edges
+  /// strictly below it, so bins are closed on the right. NaN gets -1.
   package static func decileCodes(_ values: [Double]) -> [Int32] {
-    let present = values.indices.filter { !values[$0].isNaN }
-    let order = present.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-    var codes = [Int32](repeating: -1, count: values.count)
-    var position = 0
-    while position < order.count {
-      var end = position
-      while end + 1 < order.count && values[order[end + 1]] == values[order[position]] {
-        end += 1
-      }
-      let code = Int32(10 * position / order.count)
-      for index in position...end { codes[order[index]] = code }
-      position = end + 1
+    let sorted = values.filter { !$0.isNaN }.sorted()
+    guard !sorted.isEmpty else { return values.map { _ in -1 } }
+    var edges: [Double] = []
+    for k in 0...10 {
+      let h = Double(sorted.count - 1) * Double(k) / 10
+      let low = Int(h.rounded(.down))
+      let high = min(low + 1, sorted.count - 1)
+      let edge = sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
+      if edges.last != edge { edges.append(edge) }
     }
-    return codes
+    let interior = edges.count > 2 ? Array(edges[1..<(edges.count - 1)]) : []
+    return values.map { value in
+      guard !value.isNaN else { return -1 }
+      var code: Int32 = 0
+      for edge in interior where edge < value { code += 1 }
+      return code
+    }
   }
 }
