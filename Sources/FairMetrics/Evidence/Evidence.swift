@@ -1,0 +1,352 @@
+public import FairAttribution
+public import FairTabular
+import FairModels
+import Synchronization
+import _FairSupport
+
+/// The fairness evidence of one dataset, computed on demand and kept once computed.
+///
+/// A caller (the rules engine, `fairgate metrics`) asks for what it needs: group metrics,
+/// attribution summaries, gap decompositions, proxy associations or counterfactual flips.
+/// Each kind is computed for every grouping in one pass the first time it is asked for, and
+/// kept; attributions are never computed unless something reads them.
+///
+/// ```swift
+/// let evidence = try Evidence(
+///   configuration: configuration, dataset: dataset, dataFile: "loans.csv", rows: rows)
+/// let sex = try evidence.groupMetrics(named: "sex")
+/// print(sex.slice(named: "female")?.impactRatio ?? .nan)
+/// ```
+///
+/// Results are the same for any thread count and for any split of the rows into chunks:
+/// every sum is exact and every bootstrap weight depends only on the seed, the row's
+/// identifier and the replicate.
+public final class Evidence: Sendable {
+  /// What to compute and how.
+  public struct Configuration: Sendable, Hashable {
+    /// The protected attributes.
+    public var attributes: [ProtectedAttribute]
+    /// The groupings: each attribute, the intersections, the assigned variants.
+    public var groupings: [Grouping]
+    /// Slices under this share of the data are left out of comparisons (LL144's 2%).
+    public var minimumSliceShare: Double
+    /// The confidence level of intervals.
+    public var confidenceLevel: Double
+    /// The bootstrap replicates (0 for none).
+    public var bootstrapReplicates: Int
+    /// The bootstrap seed.
+    public var seed: UInt64
+    /// How significance tests are chosen.
+    public var test: SignificanceTest.Method
+    /// Worker threads; results do not depend on it.
+    public var threads: Int
+    /// The columns screened as proxies (usually the model's inputs).
+    public var candidateFeatures: [String]
+    /// The association at or above which a feature is a proxy.
+    public var proxyThreshold: Double
+    /// Features declared to be proxies.
+    public var declaredProxies: [String]
+
+    /// Creates a configuration.
+    public init(
+      attributes: [ProtectedAttribute], groupings: [Grouping], minimumSliceShare: Double = 0,
+      confidenceLevel: Double = 0.95, bootstrapReplicates: Int = 1000, seed: UInt64 = 0,
+      test: SignificanceTest.Method = .automatic, threads: Int = 1,
+      candidateFeatures: [String] = [], proxyThreshold: Double = 0.3,
+      declaredProxies: [String] = []
+    ) {
+      self.attributes = attributes
+      self.groupings = groupings
+      self.minimumSliceShare = minimumSliceShare
+      self.confidenceLevel = confidenceLevel
+      self.bootstrapReplicates = bootstrapReplicates
+      self.seed = seed
+      self.test = test
+      self.threads = threads
+      self.candidateFeatures = candidateFeatures
+      self.proxyThreshold = proxyThreshold
+      self.declaredProxies = declaredProxies
+    }
+
+    /// One grouping per attribute, each of `intersections`, and the most-probable-group
+    /// variant of every probabilistic attribute.
+    public static func groupings(
+      attributes: [ProtectedAttribute], intersections: [[String]]
+    ) -> [Grouping] {
+      var groupings = attributes.map { Grouping([$0.name]) }
+      groupings += intersections.map { Grouping($0) }
+      groupings += attributes.filter(\.isProbabilistic).map {
+        Grouping([$0.name], assignsMostProbableGroup: true)
+      }
+      return groupings
+    }
+  }
+
+  /// Where attributions come from when something asks for them.
+  public struct AttributionSource: Sendable {
+    /// The attribution columns (features or feature groups).
+    public var featureNames: [String]
+    /// The output space, `margin` or `probability`.
+    public var outputSpace: String
+    /// Computes the attributions of every row, in row order.
+    public var compute: @Sendable () throws -> Attributions
+
+    /// Creates a source.
+    public init(
+      featureNames: [String], outputSpace: String,
+      compute: @escaping @Sendable () throws -> Attributions
+    ) {
+      self.featureNames = featureNames
+      self.outputSpace = outputSpace
+      self.compute = compute
+    }
+  }
+
+  /// The rows whose attributions are summarised.
+  public enum Population: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Every row.
+    case all
+    /// Rows with a favourable true outcome: decomposes the true-positive-rate gap.
+    case favourableOutcome = "favourable-outcome"
+    /// Rows with an unfavourable true outcome: decomposes the false-positive-rate gap.
+    case unfavourableOutcome = "unfavourable-outcome"
+  }
+
+  /// The configuration.
+  public let configuration: Configuration
+  /// The data.
+  public let dataset: Dataset
+  /// The data file's path, for messages.
+  public let dataFile: String
+  /// Decisions, scores, outcomes and row identifiers.
+  public let rows: EvidenceRows
+  /// The slices of each grouping, in configuration order.
+  public let memberships: [SliceMembership]
+  /// Where attributions come from; `nil` when there is no model to attribute.
+  public let attributionSource: AttributionSource?
+  /// The model side of counterfactual flips; `nil` without a model.
+  public let counterfactualModel: CounterfactualModel?
+
+  private let cache = Mutex(Cache())
+
+  private struct Cache: Sendable {
+    var groups: [GroupingMetrics]?
+    var attributions: Attributions?
+    var summaries: [Population: [AttributionSummary]] = [:]
+    var proxies: [ProxyAssociation]?
+    var flips: [CounterfactualFlip]?
+  }
+
+  /// Prepares the evidence: reads every grouping's slices (cheap), computes nothing else.
+  ///
+  /// - Parameters:
+  ///   - configuration: What to compute.
+  ///   - dataset: The data.
+  ///   - dataFile: The data file's path, for messages.
+  ///   - rows: Decisions, scores, outcomes and row identifiers.
+  ///   - attributions: Where attributions come from, if there is a model.
+  ///   - counterfactual: The model side of counterfactual flips, if there is a model.
+  /// - Throws: ``MetricsError`` or `DataError` when a grouping cannot be read.
+  public init(
+    configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
+    attributions: AttributionSource? = nil, counterfactual: CounterfactualModel? = nil
+  ) throws {
+    self.configuration = configuration
+    self.dataset = dataset
+    self.dataFile = dataFile
+    self.rows = rows
+    self.attributionSource = attributions
+    self.counterfactualModel = counterfactual
+    memberships = try configuration.groupings.map {
+      try SliceMembership(
+        grouping: $0, attributes: configuration.attributes, dataset: dataset, file: dataFile)
+    }
+  }
+
+  private var alpha: Double { 1 - configuration.confidenceLevel }
+
+  /// The group metrics of every grouping, in configuration order.
+  ///
+  /// - Throws: ``MetricsError`` when a declared reference group is not in the data or a
+  ///   grouping has no slice to compare.
+  /// - Complexity: One pass over the rows: O(*n*·*g*·*B*).
+  public func groupMetrics() throws -> [GroupingMetrics] {
+    if let cached = cache.withLock({ $0.groups }) { return cached }
+    let median = rows.scores.map(Evidence.median)
+    let tallies = Tallying.outcomes(
+      memberships: memberships, rows: rows, median: median?.value,
+      replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
+      threads: configuration.threads)
+    let groups = try zip(memberships, tallies).map { membership, tally in
+      try GroupingMetrics(
+        membership: membership, tally: tally, rows: rows, median: median,
+        settings: ComparisonSettings(
+          reference: reference(of: membership.grouping),
+          minimumShare: configuration.minimumSliceShare, alpha: alpha,
+          test: configuration.test))
+    }
+    cache.withLock { $0.groups = groups }
+    return groups
+  }
+
+  /// The group metrics of the grouping named `name`.
+  ///
+  /// - Throws: ``MetricsError`` when there is no such grouping, or as ``groupMetrics()``.
+  public func groupMetrics(named name: String) throws -> GroupingMetrics {
+    guard let found = try groupMetrics().first(where: { $0.grouping == name }) else {
+      throw MetricsError(subject: "grouping '\(name)'", message: "no such grouping")
+    }
+    return found
+  }
+
+  /// The attributions of every row, computed the first time they are needed.
+  ///
+  /// - Throws: ``MetricsError`` when there is no model to attribute; the explainer's error.
+  public func attributions() throws -> Attributions {
+    if let cached = cache.withLock({ $0.attributions }) { return cached }
+    guard let attributionSource else {
+      throw MetricsError(message: "attributions need a model, and this audit has none")
+    }
+    let computed = try attributionSource.compute()
+    cache.withLock { $0.attributions = computed }
+    return computed
+  }
+
+  /// The attribution summaries and gap decompositions of every grouping over `population`.
+  ///
+  /// - Throws: As ``attributions()`` and ``groupMetrics()``; ``MetricsError`` for an
+  ///   outcome population without true outcomes.
+  /// - Complexity: One pass over the rows: O(*n*·*g*·*m*·*B*), after the attributions.
+  public func attributionSummaries(population: Population = .all) throws -> [AttributionSummary] {
+    if let cached = cache.withLock({ $0.summaries[population] }) { return cached }
+    let groups = try groupMetrics()
+    let attributions = try attributions()
+    var included: [Bool]?
+    switch population {
+    case .all: included = nil
+    case .favourableOutcome, .unfavourableOutcome:
+      guard let outcomes = rows.outcomes else {
+        throw MetricsError(message: "a decomposition by true outcome needs true outcomes")
+      }
+      let wanted = population == .favourableOutcome
+      included = outcomes.map { $0 == wanted }
+    }
+    let tallies = Tallying.attributions(
+      memberships: memberships, rowIDs: rows.rowIDs, values: attributions.values,
+      outputs: attributions.predictions, featureCount: attributions.featureCount,
+      including: included, replicateCount: configuration.bootstrapReplicates,
+      seed: configuration.seed, threads: configuration.threads)
+    let summaries = zip(zip(memberships, tallies), groups).map { pair, metrics in
+      AttributionSummary(
+        membership: pair.0, tally: pair.1, featureNames: attributions.featureNames,
+        reference: pair.0.sliceIndex(named: metrics.reference) ?? 0,
+        population: population.rawValue, outputSpace: attributions.outputSpace.rawValue,
+        alpha: alpha)
+    }
+    cache.withLock { $0.summaries[population] = summaries }
+    return summaries
+  }
+
+  /// Each feature's share of the model's total mean absolute attribution over all rows.
+  ///
+  /// - Throws: As ``attributions()``.
+  public func overallAttributionShares() throws -> [String: Double] {
+    let attributions = try attributions()
+    let m = attributions.featureCount
+    var sums = [ExactSum](repeating: ExactSum(), count: m)
+    for row in 0..<attributions.rowCount {
+      for feature in 0..<m { sums[feature].add(abs(attributions.values[row * m + feature])) }
+    }
+    let totals = sums.map(\.value)
+    let total = totals.reduce(0, +)
+    return Dictionary(
+      uniqueKeysWithValues: zip(attributions.featureNames, totals.map { $0 / total }))
+  }
+
+  /// The association of every candidate feature with every protected attribute.
+  ///
+  /// Attribution shares are filled in when attributions are available (computing them if
+  /// needed); without a model they are absent.
+  ///
+  /// - Throws: `DataError` for a candidate feature the data lacks; as ``attributions()``.
+  public func proxies() throws -> [ProxyAssociation] {
+    if let cached = cache.withLock({ $0.proxies }) { return cached }
+    let shares = attributionSource == nil ? nil : try overallAttributionShares()
+    let declared = Set(configuration.declaredProxies)
+    let attributeColumns = Set(configuration.attributes.flatMap(\.columns))
+    var result: [ProxyAssociation] = []
+    for (index, grouping) in configuration.groupings.enumerated()
+    where !grouping.isIntersection && !grouping.assignsMostProbableGroup {
+      for feature in configuration.candidateFeatures where !attributeColumns.contains(feature) {
+        let (column, _) = try dataset.requireColumn(
+          named: feature, role: "the proxy candidate", file: dataFile)
+        let measured = ProxyAssociation.measure(column, membership: memberships[index])
+        result.append(
+          ProxyAssociation(
+            feature: feature, attribute: grouping.name, measure: measured.measure,
+            association: measured.association,
+            normalizedMutualInformation: measured.nmi, auc: measured.auc,
+            aucGroup: measured.group, attributionShare: shares?[feature],
+            isProxy: measured.association >= configuration.proxyThreshold
+              || declared.contains(feature),
+            isDeclared: declared.contains(feature)))
+      }
+    }
+    cache.withLock { $0.proxies = result }
+    return result
+  }
+
+  /// The counterfactual flips of every protected attribute that is a model input.
+  ///
+  /// - Throws: The model's error.
+  public func counterfactualFlips() throws -> [CounterfactualFlip] {
+    if let cached = cache.withLock({ $0.flips }) { return cached }
+    guard let model = counterfactualModel else { return [] }
+    var result: [CounterfactualFlip] = []
+    for attribute in configuration.attributes {
+      let column: String
+      var bins: (edges: [Double], labels: [String])?
+      switch attribute.source {
+      case .column(let name): column = name
+      case .bins(let name, let edges, let labels):
+        column = name
+        bins = (
+          edges,
+          labels
+            ?? (0..<(edges.count - 1)).map {
+              ProtectedAttribute.binLabel(lower: edges[$0], upper: edges[$0 + 1])
+            }
+        )
+      case .probabilities: continue
+      }
+      guard let feature = model.featureNames.firstIndex(of: column) else { continue }
+      result += try CounterfactualFlip.flips(
+        attribute: attribute.name, feature: feature, model: model, decisions: rows.decisions,
+        bins: bins, alpha: alpha)
+    }
+    cache.withLock { $0.flips = result }
+    return result
+  }
+
+  /// The declared reference of a grouping: the attribute's, or for an intersection the
+  /// combination of every attribute's declared reference.
+  private func reference(of grouping: Grouping) -> String? {
+    let references = grouping.attributes.map { name in
+      configuration.attributes.first { $0.name == name }?.reference
+    }
+    guard references.allSatisfy({ $0 != nil }) else { return nil }
+    return Grouping.sliceName(references.compactMap { $0 })
+  }
+
+  /// The median of all scores (numpy's, averaging the middle pair), and the share of scores
+  /// equal to it. Not mergeable: it needs every score.
+  static func median(_ scores: [Double]) -> (value: Double, tiedShare: Double) {
+    let sorted = scores.filter { !$0.isNaN }.sorted()
+    guard !sorted.isEmpty else { return (.nan, .nan) }
+    let middle = sorted.count / 2
+    let value =
+      sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    let tied = sorted.filter { $0 == value }.count
+    return (value, Double(tied) / Double(sorted.count))
+  }
+}
