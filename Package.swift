@@ -96,7 +96,10 @@ let package = Package(
     ),
     .testTarget(
       name: "FairMetricsTests",
-      dependencies: ["FairMetrics", "FairTabular", "_FairSupport", "_FairTestSupport"],
+      dependencies: [
+        "FairAttribution", "FairMetrics", "FairModels", "FairTabular", "_FairSupport",
+        "_FairTestSupport",
+      ],
       swiftSettings: strictSettings
     ),
     .testTarget(

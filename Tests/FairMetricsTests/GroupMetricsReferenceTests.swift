@@ -62,7 +62,8 @@ struct AuditFixture {
     rows = EvidenceRows(
       rowIDs: (0..<UInt64(dataset.rowCount)).map { $0 }, decisions: probabilities.map { $0 >= 0.5 },
       scores: probabilities, outcomes: outcomes.map { $0 == 1 })
-    let json = try Data(contentsOf: URL(fileURLWithPath: root + "/fixtures/\(folder)/reference.json"))
+    let json = try Data(
+      contentsOf: URL(fileURLWithPath: root + "/fixtures/\(folder)/reference.json"))
     reference = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
     self.attributes = attributes
     self.groupings = groupings.map { (key: $0.0, grouping: $0.1) }

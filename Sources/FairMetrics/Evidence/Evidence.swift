@@ -1,6 +1,6 @@
 public import FairAttribution
-public import FairTabular
 import FairModels
+public import FairTabular
 import Synchronization
 import _FairSupport
 

@@ -33,7 +33,9 @@ extension GroupingMetrics {
     let weights = tally.slices.map(\.weight.value)
     let shares = weights.map { $0 / total }
     let excluded = shares.map { $0 < settings.minimumShare }
-    let selectionRates = tally.slices.map { Rate(numerator: $0.selected.value, denominator: $0.weight.value) }
+    let selectionRates = tally.slices.map {
+      Rate(numerator: $0.selected.value, denominator: $0.weight.value)
+    }
     let compared = names.indices.filter { !excluded[$0] && selectionRates[$0].isComputable }
     guard let favoured = compared.max(by: { selectionRates[$0].value < selectionRates[$1].value })
     else {
@@ -44,7 +46,8 @@ extension GroupingMetrics {
             ? " (\(membership.unknownRowCount) rows have an unknown value)" : ""))
     }
     // The most favoured slice: the highest rate, the first such in report order on ties.
-    let mostFavoured = compared.first { selectionRates[$0].value == selectionRates[favoured].value }
+    let mostFavoured =
+      compared.first { selectionRates[$0].value == selectionRates[favoured].value }
       ?? favoured
     let reference: Int
     if let declared = settings.reference {
@@ -74,7 +77,9 @@ extension GroupingMetrics {
       -> [[Double]]
     {
       names.indices.map { slice in
-        zip(statistic(slice, numerator), statistic(slice, denominator)).map { $1 > 0 ? $0 / $1 : .nan }
+        zip(statistic(slice, numerator), statistic(slice, denominator)).map {
+          $1 > 0 ? $0 / $1 : .nan
+        }
       }
     }
     let replicateRates = replicates > 0 ? ratios(.selected, .weight) : []
@@ -91,10 +96,12 @@ extension GroupingMetrics {
     }
     /// Per replicate, the maximum of `values[slice][b]` over compared slices.
     func replicateMaximum(_ values: [[Double]]) -> [Double] {
-      (0..<replicates).map { b in compared.map { values[$0][b] }.filter { !$0.isNaN }.max() ?? .nan }
+      (0..<replicates).map { b in compared.map { values[$0][b] }.filter { !$0.isNaN }.max() ?? .nan
+      }
     }
     func replicateMinimum(_ values: [[Double]]) -> [Double] {
-      (0..<replicates).map { b in compared.map { values[$0][b] }.filter { !$0.isNaN }.min() ?? .nan }
+      (0..<replicates).map { b in compared.map { values[$0][b] }.filter { !$0.isNaN }.min() ?? .nan
+      }
     }
 
     // Tests against the most favoured slice and the reference, Holm-adjusted per family.
@@ -190,7 +197,8 @@ extension GroupingMetrics {
             let bins = GroupingMetrics.calibration(slice)
             metrics.calibration = bins
             metrics.expectedCalibrationError = bins.reduce(0.0) { sum, bin in
-              bin.weight > 0 ? sum + bin.weight / weight * abs(bin.meanScore - bin.observedRate) : sum
+              bin.weight > 0
+                ? sum + bin.weight / weight * abs(bin.meanScore - bin.observedRate) : sum
             }
           }
         }

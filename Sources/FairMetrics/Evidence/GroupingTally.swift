@@ -88,8 +88,8 @@ package enum Tallying {
     memberships: [SliceMembership], rows: EvidenceRows, median: Double?, replicateCount: Int,
     seed: UInt64, threads: Int
   ) -> [GroupingTally] {
-    let parts = ParallelChunks.map(count: chunks(rowCount: rows.rowCount).count, threads: threads)
-    { chunk in
+    let parts = ParallelChunks.map(count: chunks(rowCount: rows.rowCount).count, threads: threads) {
+      chunk in
       outcomes(
         in: chunks(rowCount: rows.rowCount)[chunk], memberships: memberships, rows: rows,
         median: median, replicateCount: replicateCount, seed: seed)

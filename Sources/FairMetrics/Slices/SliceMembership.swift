@@ -191,7 +191,9 @@ private struct AttributeMembership {
       }
     case .probabilities(let groups):
       names = groups.map(\.group)
-      let columns = try groups.map { try AttributeMembership.numbers(dataset, $0.column, attribute, file) }
+      let columns = try groups.map {
+        try AttributeMembership.numbers(dataset, $0.column, attribute, file)
+      }
       let references = try groups.map {
         try dataset.requireColumn(named: $0.column, role: "the probability column", file: file)
           .reference
