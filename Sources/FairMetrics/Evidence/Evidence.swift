@@ -338,8 +338,10 @@ public final class Evidence: Sendable {
     return Grouping.sliceName(references.compactMap { $0 })
   }
 
-  /// The median of all scores (numpy's, averaging the middle pair), and the share of scores
-  /// equal to it. Not mergeable: it needs every score.
+  /// The median of all scores, and the share of scores equal to it.
+  ///
+  /// The median is numpy's (the mean of the middle pair for an even count). It is not
+  /// mergeable: it needs every score.
   static func median(_ scores: [Double]) -> (value: Double, tiedShare: Double) {
     let sorted = scores.filter { !$0.isNaN }.sorted()
     guard !sorted.isEmpty else { return (.nan, .nan) }
