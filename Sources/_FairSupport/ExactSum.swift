@@ -7,7 +7,7 @@
 /// and two comparisons) per partial; sums of data of similar magnitude hold one to four
 /// partials, kept inline (no allocation) up to eight. Measured in a release build on the
 /// 2-core development machine: about 4 ns per addition while one partial suffices (sums of
-/// whole numbers, such as counts), about 20 ns for general data (3–5 partials).
+/// whole numbers, such as counts), about 15–20 ns for general data (3–5 partials).
 ///
 /// ``value`` is the exact sum rounded to the nearest `Double`, ties to even, as `math.fsum`
 /// returns it. Because no rounding happens until then, the result does not depend on the

@@ -1,4 +1,5 @@
 import FairMetrics
+import Foundation
 import Testing
 import _FairTestSupport
 
@@ -80,6 +81,10 @@ import _FairTestSupport
     #expect(LogLoss().value.isNaN)
     #expect(LogLoss(labels: [true], probabilities: [1.5]).value.isNaN)
     #expect(BrierScore(labels: [true], probabilities: [0.5], weights: [0]).value.isNaN)
+    // Rows with negative or NaN weights are left out.
+    let kept = LogLoss(
+      labels: [true, false, true], probabilities: [0.8, 0.3, 0.1], weights: [2, -1, .nan])
+    expectClose(kept.value, -log(0.8), relative: 1e-15, "only the first row")
     let calibration = ExpectedCalibrationError(labels: [true, false], scores: [0.95, -0.1])
     #expect(calibration.value.isNaN)
     #expect(calibration.bins[9].weight == 1)
