@@ -12,8 +12,9 @@ import _FairSupport
 ///
 /// **Mergeable.** Both sums are kept exactly (``ExactSum``), so chunks combined with
 /// ``merge(_:)`` give the same bits as one pass, in any order. A probability outside
-/// `[0, 1]` or NaN, or a negative or non-finite weight, makes the value NaN (scikit-learn
-/// raises); zero total weight makes it NaN (not computable).
+/// `[0, 1]` or NaN makes the value NaN (scikit-learn raises); zero total weight makes it NaN
+/// (not computable). Rows whose weight is zero, negative or not finite are left out, as in
+/// every FairMetrics statistic.
 public struct BrierScore: Sendable, Hashable, Codable {
   /// `Σ w_i·(y_i - p_i)²`.
   private var weightedError = ExactSum()
@@ -50,7 +51,8 @@ public struct BrierScore: Sendable, Hashable, Codable {
   ///   - probability: The predicted probability of the positive class.
   ///   - weight: The row's weight.
   public mutating func add(label: Bool, probability: Double, weight rowWeight: Double = 1) {
-    guard probability >= 0 && probability <= 1, rowWeight >= 0, rowWeight.isFinite else {
+    guard rowWeight > 0, rowWeight.isFinite else { return }
+    guard probability >= 0 && probability <= 1 else {
       weightedError.add(.nan)
       return
     }

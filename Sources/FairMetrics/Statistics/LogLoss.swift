@@ -16,8 +16,8 @@ import _FairSupport
 /// **Mergeable.** The value is a ratio of two sums, kept exactly (``ExactSum``), so chunks
 /// accumulated separately and combined with ``merge(_:)`` give the same bits as one pass,
 /// in any order. A probability outside `[0, 1]` or NaN makes the value NaN (scikit-learn
-/// raises); zero total weight makes it NaN (not computable). Rows with weight zero count
-/// nothing; negative or non-finite weights make the value NaN.
+/// raises); zero total weight makes it NaN (not computable). Rows whose weight is zero,
+/// negative or not finite are left out, as in every FairMetrics statistic.
 public struct LogLoss: Sendable, Hashable, Codable {
   /// `Σ w_i·loss_i`.
   private var weightedLoss = ExactSum()
@@ -57,7 +57,8 @@ public struct LogLoss: Sendable, Hashable, Codable {
   ///   - probability: The predicted probability of the positive class.
   ///   - weight: The row's weight.
   public mutating func add(label: Bool, probability: Double, weight rowWeight: Double = 1) {
-    guard probability >= 0 && probability <= 1, rowWeight >= 0, rowWeight.isFinite else {
+    guard rowWeight > 0, rowWeight.isFinite else { return }
+    guard probability >= 0 && probability <= 1 else {
       weightedLoss.add(.nan)
       return
     }

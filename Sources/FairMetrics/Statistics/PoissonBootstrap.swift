@@ -27,7 +27,7 @@ import _FairSupport
 /// 1.3e-10). A 4,096-entry guide table indexed by the top 12 bits gives the weight at once in
 /// all but 0.2% of draws.
 ///
-/// Cost: 48,842 rows × 1,000 replicates, one thread, about 0.07 s in release builds on the
+/// Cost: 48,842 rows × 1,000 replicates, one thread, 0.05–0.07 s in release builds on the
 /// 2-core development machine (half of it the mixing).
 ///
 /// [hanley]: https://doi.org/10.1016/j.cmpb.2006.04.007

@@ -13,7 +13,8 @@
 /// ```
 ///
 /// Counts are `Double` so that weighted and probabilistic membership work; unweighted counts
-/// are whole numbers.
+/// are whole numbers. Throughout FairMetrics, rows whose weight is zero, negative, NaN or
+/// infinite are left out of every statistic.
 public struct Rate: Sendable, Hashable, Codable {
   /// The weighted count of the event (selected, favourable, positive, …).
   public var numerator: Double
