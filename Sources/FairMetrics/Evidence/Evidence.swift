@@ -88,16 +88,19 @@ public final class Evidence: Sendable {
     public var featureNames: [String]
     /// The output space, `margin` or `probability`.
     public var outputSpace: String
+    /// For inputs attributed as part of a group, the group's column.
+    public var groupOfFeature: [String: String]
     /// Computes the attributions of every row, in row order.
     public var compute: @Sendable () throws -> Attributions
 
     /// Creates a source.
     public init(
-      featureNames: [String], outputSpace: String,
+      featureNames: [String], outputSpace: String, groupOfFeature: [String: String] = [:],
       compute: @escaping @Sendable () throws -> Attributions
     ) {
       self.featureNames = featureNames
       self.outputSpace = outputSpace
+      self.groupOfFeature = groupOfFeature
       self.compute = compute
     }
   }
@@ -178,12 +181,14 @@ public final class Evidence: Sendable {
       replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
       threads: configuration.threads)
     let groups = try zip(memberships, tallies).map { membership, tally in
-      try GroupingMetrics(
-        membership: membership, tally: tally, rows: rows, median: median,
-        settings: ComparisonSettings(
-          reference: reference(of: membership.grouping),
-          minimumShare: configuration.minimumSliceShare, alpha: alpha,
-          test: configuration.test))
+      try located {
+        try GroupingMetrics(
+          membership: membership, tally: tally, rows: rows, median: median,
+          settings: ComparisonSettings(
+            reference: reference(of: membership.grouping),
+            minimumShare: configuration.minimumSliceShare, alpha: alpha,
+            test: configuration.test))
+      }
     }
     cache.withLock { $0.groups = groups }
     return groups
@@ -286,7 +291,8 @@ public final class Evidence: Sendable {
             feature: feature, attribute: grouping.name, measure: measured.measure,
             association: measured.association,
             normalizedMutualInformation: measured.nmi, auc: measured.auc,
-            aucGroup: measured.group, attributionShare: shares?[feature],
+            aucGroup: measured.group,
+            attributionShare: shares?[attributionSource?.groupOfFeature[feature] ?? feature],
             isProxy: measured.association >= configuration.proxyThreshold
               || declared.contains(feature),
             isDeclared: declared.contains(feature)))
@@ -326,6 +332,16 @@ public final class Evidence: Sendable {
     }
     cache.withLock { $0.flips = result }
     return result
+  }
+
+  /// Runs `body`, naming the data file in a ``MetricsError`` that names no file.
+  private func located<Result>(_ body: () throws -> Result) throws -> Result {
+    do {
+      return try body()
+    } catch var error as MetricsError {
+      error.file = error.file ?? dataFile
+      throw error
+    }
   }
 
   /// The declared reference of a grouping: the attribute's, or for an intersection the

@@ -1,8 +1,11 @@
 public import ArgumentParser
 public import FairAttribution
+public import FairMetrics
 public import FairModels
 
 extension OutputSpace: ExpressibleByArgument {}
 extension CommandModel.Output: ExpressibleByArgument {}
 extension ModelTask: ExpressibleByArgument {}
 extension AttributionMethod: ExpressibleByArgument {}
+extension DecisionRule.Space: ExpressibleByArgument {}
+extension DecisionRule.Side: ExpressibleByArgument {}

@@ -49,7 +49,7 @@ struct ModelOptions: ParsableArguments {
   func validate() throws {
     switch (model, modelCommand) {
     case (nil, nil):
-      throw ValidationError("give a model with '--model' or '--model-command'")
+      break
     case (.some, .some):
       throw ValidationError("'--model' and '--model-command' cannot be used together")
     case (nil, .some):
@@ -69,9 +69,22 @@ struct ModelOptions: ParsableArguments {
     }
   }
 
+  /// Whether a model was given.
+  var isGiven: Bool { model != nil || modelCommand != nil }
+
+  /// Throws unless a model was given, for commands that cannot run without one.
+  func requireModel() throws {
+    guard isGiven else { throw ValidationError("give a model with '--model' or '--model-command'") }
+  }
+
   /// The model source these options name.
+  ///
+  /// - Throws: `ValidationError` when neither `--model` nor `--model-command` was given.
   func source() throws -> ModelSource {
     if let model { return .file(model) }
+    guard modelCommand != nil else {
+      throw ValidationError("give a model with '--model' or '--model-command'")
+    }
     let names = (features ?? "").split(separator: ",").map {
       String($0).trimmingCharacters(in: .whitespaces)
     }

@@ -65,6 +65,7 @@ extension FairGateCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
+      try model.requireModel()
       if let samples, !(method.isSampling || method == .auto) {
         throw ValidationError(
           "'--samples' is only valid with '--method kernel', 'permutation' or 'lime', "

@@ -60,6 +60,7 @@ extension FairGateCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func validate() throws {
+      try model.requireModel()
       guard repeats >= 1 else { throw ValidationError("'--repeats' must be 1 or more") }
       guard threshold > 0 && threshold < 1 else {
         throw ValidationError("'--threshold' must be between 0 and 1, not \(threshold)")

@@ -24,6 +24,10 @@ extension FairGateCommand {
 
     @OptionGroup var runtime: RuntimeOptions
 
+    func validate() throws {
+      try model.requireModel()
+    }
+
     func run() throws {
       let bound = try BoundRows(model, data, runtime)
       try model.check(output: output, for: bound.model)

@@ -1,0 +1,248 @@
+public import FairAttribution
+public import FairModels
+public import FairTabular
+import Foundation
+import Synchronization
+
+/// The evidence of a request, with what it was built from.
+public struct EvidenceBuild: Sendable {
+  /// The evidence, computed on demand.
+  public let evidence: Evidence
+  /// The model and its bound rows, when a model scores the data.
+  public let bound: BoundRows?
+  /// The data as read.
+  public let dataset: Dataset
+  /// The decision rule, when decisions come from scores.
+  public let rule: DecisionRule?
+  /// What attribution ran, once it has: the method and why `auto` chose it.
+  public let attributionRun: AttributionRun
+}
+
+/// What attribution ran, recorded when the attributions are computed (they may never be).
+public final class AttributionRun: Sendable {
+  private let state = Mutex<(method: AttributionMethod, reason: String?, background: Int)?>(nil)
+
+  /// The method, `auto`'s reason and the number of background rows, once attributions ran.
+  public var description: (method: AttributionMethod, reason: String?, backgroundRows: Int)? {
+    state.withLock { $0.map { ($0.method, $0.reason, $0.background) } }
+  }
+
+  func record(method: AttributionMethod, reason: String?, backgroundRows: Int) {
+    state.withLock { $0 = (method, reason, backgroundRows) }
+  }
+}
+
+/// Builds ``Evidence`` from an ``EvidenceRequest``: reads the data (with the model's column
+/// types), scores it, decides, reads the outcomes and row identifiers, and prepares the
+/// attributions and the counterfactual model for when they are asked for.
+public enum EvidenceBuilder {
+  /// Builds the evidence of `request`.
+  ///
+  /// - Parameters:
+  ///   - request: The request.
+  ///   - seed: The seed of sampled backgrounds and sampling explainers.
+  ///   - threads: Worker threads; results do not depend on it.
+  /// - Returns: The evidence and what it was built from.
+  /// - Throws: `DataError`, `ModelError`, ``MetricsError`` or `AttributionError` naming the
+  ///   file and the place.
+  /// - Complexity: One read of the data and one scoring of every row; attributions later.
+  public static func build(_ request: EvidenceRequest, seed: UInt64, threads: Int) throws
+    -> EvidenceBuild
+  {
+    let file = request.data
+    var bound: BoundRows?
+    let dataset: Dataset
+    var scores: [Double]?
+    var scale = EvidenceRows.ScoreScale.score
+    var decisions: [Bool]
+    var rule: DecisionRule?
+    switch request.outputs {
+    case .model(let source, let decisionRule):
+      let rows = try BoundRows(model: source, data: file, csv: request.csv, threads: threads)
+      bound = rows
+      dataset = rows.dataset
+      rule = decisionRule
+      let space: OutputSpace = decisionRule.space == .probability ? .probability : .margin
+      if space == .probability && rows.model.task != .binaryClassification {
+        throw MetricsError(
+          message: "a decision rule in probability space needs a binary classifier; "
+            + "\(rows.model.summary) is a regressor")
+      }
+      let raw = try rows.model.predict(rows.matrix, output: space, threads: threads)
+      decisions = raw.map(decisionRule.isFavourable)
+      scores = raw.map(decisionRule.favourableOriented)
+      scale = space == .probability ? .probability : .score
+    case .columns(let scoreColumn, let decisionRule, let decisionColumn, let favourable):
+      dataset = try CSVReader(options: request.csv, threads: threads).read(contentsOf: file)
+      rule = decisionColumn == nil ? decisionRule : nil
+      if let scoreColumn {
+        let (column, reference) = try dataset.requireColumn(
+          named: scoreColumn, role: "the score column", file: file)
+        guard let numbers = column.numeric else {
+          throw DataError(
+            .expectedNumber, file: file, column: reference,
+            message: "the score column must hold numbers")
+        }
+        let oriented = decisionRule ?? DecisionRule(space: .score)
+        scores = numbers.values.map(oriented.favourableOriented)
+        scale = oriented.space == .probability ? .probability : .score
+      }
+      if let decisionColumn {
+        decisions = try dataset.binaryOutcome(
+          column: decisionColumn, positive: favourable, role: "the decision column", file: file
+        ).map { $0 == 1 }
+      } else if let scoreColumn, let decisionRule {
+        let (column, _) = try dataset.requireColumn(
+          named: scoreColumn, role: "the score column", file: file)
+        decisions = (column.numeric?.values ?? []).map(decisionRule.isFavourable)
+      } else {
+        throw MetricsError(
+          message: "decisions need a decision column, or a score column with a threshold")
+      }
+    }
+    let outcomes = try request.label.map {
+      try dataset.binaryOutcome(column: $0, positive: request.favourableLabel, file: file)
+        .map { $0 == 1 }
+    }
+    let rowIDs =
+      try request.idColumn.map { try identifiers(dataset, column: $0, file: file) }
+      ?? (0..<UInt64(dataset.rowCount)).map { $0 }
+    var configuration = request.configuration
+    configuration.threads = threads
+    if configuration.candidateFeatures.isEmpty {
+      configuration.candidateFeatures = candidates(
+        request: request, dataset: dataset, model: bound?.model)
+    }
+    let run = AttributionRun()
+    var source: Evidence.AttributionSource?
+    if let bound, let settings = request.attribution {
+      source = attributionSource(
+        bound: bound, settings: settings, seed: seed, threads: threads, run: run)
+    }
+    var counterfactual: CounterfactualModel?
+    if let bound, let rule {
+      counterfactual = counterfactualModel(bound: bound, rule: rule, threads: threads)
+    }
+    let evidence = try Evidence(
+      configuration: configuration, dataset: dataset, dataFile: file,
+      rows: EvidenceRows(
+        rowIDs: rowIDs, decisions: decisions, scores: scores, scoreScale: scale,
+        outcomes: outcomes),
+      attributions: source, counterfactual: counterfactual)
+    return EvidenceBuild(
+      evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run)
+  }
+
+  /// Stable row identifiers from a column: its integers, or a hash of its text.
+  private static func identifiers(_ dataset: Dataset, column name: String, file: String) throws
+    -> [UInt64]
+  {
+    let (column, reference) = try dataset.requireColumn(
+      named: name, role: "the id column", file: file)
+    var ids: [UInt64] = []
+    ids.reserveCapacity(dataset.rowCount)
+    switch column {
+    case .numeric(let numbers):
+      for value in numbers.values {
+        guard !value.isNaN else {
+          throw DataError(
+            .expectedNumber, file: file, column: reference, message: "a row has no id")
+        }
+        ids.append(
+          value == value.rounded() && abs(value) < 9e18
+            ? UInt64(bitPattern: Int64(value)) : value.bitPattern)
+      }
+    case .categorical(let labels):
+      let hashes = labels.levels.map(stableHash)
+      for code in labels.codes {
+        guard code != CategoricalColumn.missingCode else {
+          throw DataError(
+            .expectedNumber, file: file, column: reference, message: "a row has no id")
+        }
+        ids.append(hashes[Int(code)])
+      }
+    }
+    if Set(ids).count != ids.count {
+      throw DataError(
+        .invalidOption, file: file, column: reference,
+        message: "the id column repeats a value; row ids must be unique")
+    }
+    return ids
+  }
+
+  /// FNV-1a of a string's UTF-8 bytes: stable across runs and machines.
+  private static func stableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in text.utf8 {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return hash
+  }
+
+  /// The columns screened as proxies: the model's inputs, or every column that is not an
+  /// attribute, the label, the id, a score or a decision.
+  private static func candidates(
+    request: EvidenceRequest, dataset: Dataset, model: (any ScoringModel)?
+  ) -> [String] {
+    if let model {
+      return model.features.map(\.name).filter { dataset.column(named: $0) != nil }
+    }
+    var excluded = Set(request.configuration.attributes.flatMap(\.columns))
+    for name in [request.label, request.idColumn].compactMap({ $0 }) { excluded.insert(name) }
+    if case .columns(let score, _, let decision, _) = request.outputs {
+      for name in [score, decision].compactMap({ $0 }) { excluded.insert(name) }
+    }
+    return dataset.columnNames.filter { !excluded.contains($0) }
+  }
+
+  private static func attributionSource(
+    bound: BoundRows, settings: EvidenceRequest.AttributionSettings, seed: UInt64,
+    threads: Int, run: AttributionRun
+  ) -> Evidence.AttributionSource {
+    let names = bound.model.features.map(\.name)
+    let grouped = Set(settings.featureGroups.flatMap(\.members))
+    let columns = settings.featureGroups.map(\.name) + names.filter { !grouped.contains($0) }
+    return Evidence.AttributionSource(
+      featureNames: columns, outputSpace: settings.output.rawValue,
+      groupOfFeature: Dictionary(
+        settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
+        uniquingKeysWith: { first, _ in first }),
+      compute: {
+        let background =
+          settings.method.mayUseBackground
+          ? try settings.background.rows(for: bound, seed: seed) : nil
+        let groups = try settings.featureGroups.map {
+          try FeatureGroup(name: $0.name, memberNames: $0.members, featureNames: names)
+        }
+        let plan = try ExplanationPlan(
+          model: bound.model, method: settings.method, background: background,
+          samples: settings.samples, groups: groups, threads: threads)
+        run.record(
+          method: plan.method, reason: plan.reason,
+          backgroundRows: plan.method.needsBackground ? background?.rowCount ?? 0 : 0)
+        return try plan.explain(
+          bound.matrix,
+          options: ExplainOptions(output: settings.output, threads: threads, seed: seed))
+      })
+  }
+
+  private static func counterfactualModel(bound: BoundRows, rule: DecisionRule, threads: Int)
+    -> CounterfactualModel
+  {
+    let model = bound.model
+    let width = bound.matrix.featureCount
+    let space: OutputSpace = rule.space == .probability ? .probability : .margin
+    return CounterfactualModel(
+      featureNames: model.features.map(\.name), values: bound.matrix.values,
+      levels: model.features.map { feature in
+        if case .categorical(let levels) = feature.kind { return levels }
+        return nil
+      },
+      decide: { values in
+        let matrix = FeatureMatrix(
+          values: values, rowCount: values.count / width, featureCount: width)
+        return try model.predict(matrix, output: space, threads: threads).map(rule.isFavourable)
+      })
+  }
+}
