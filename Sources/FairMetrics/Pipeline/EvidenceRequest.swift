@@ -73,8 +73,9 @@ public struct EvidenceRequest: Sendable {
   public var favourableLabel: String?
   /// How to attribute; `nil` when attributions are never wanted.
   public var attribution: AttributionSettings?
-  /// What to compute: attributes, groupings, bootstrap, tests, proxies. Its candidate
-  /// features are filled in by the builder when empty (the model's inputs, or every other
+  /// What to compute: attributes, groupings, bootstrap, tests, proxies.
+  ///
+  /// Its candidate features are filled in by the builder when empty (the model's inputs, or every other
   /// column of the data).
   public var configuration: Evidence.Configuration
 

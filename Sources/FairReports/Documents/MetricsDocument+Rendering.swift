@@ -2,8 +2,9 @@ import FairMetrics
 import Foundation
 
 extension MetricsDocument {
-  /// A readable table per grouping, then the attribution, proxy and flip tables that were
-  /// computed. Numbers have four significant decimals; intervals are in brackets.
+  /// A readable table per grouping, then the attribution, proxy and flip tables.
+  ///
+  /// Only what was computed is shown. Numbers have four significant decimals; intervals are in brackets.
   public var text: String {
     var lines: [String] = []
     lines.append(
