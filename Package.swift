@@ -19,11 +19,13 @@ let package = Package(
     .library(name: "FairMetrics", targets: ["FairMetrics"]),
     .library(name: "FairReports", targets: ["FairReports"]),
     .library(name: "FairPolicy", targets: ["FairPolicy"]),
+    .library(name: "FairAudit", targets: ["FairAudit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     .target(
@@ -65,6 +67,14 @@ let package = Package(
     .target(
       name: "FairPolicy",
       dependencies: ["_FairSupport", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "FairAudit",
+      dependencies: [
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics", "FairPolicy",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
       swiftSettings: strictSettings
     ),
     .executableTarget(
