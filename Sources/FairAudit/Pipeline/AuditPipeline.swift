@@ -1,0 +1,167 @@
+public import FairMetrics
+public import FairPolicy
+import Foundation
+public import _FairSupport
+
+/// How an audit runs: the date waivers are judged against, the thread count, the gate and
+/// where the shipped policy packs are.
+public struct AuditOptions: Sendable {
+  /// The day the audit is taken to run on: waivers apply through their `expires` day.
+  public var asOf: CalendarDate
+  /// A seed that overrides the manifest's.
+  public var seed: UInt64?
+  /// Worker threads; results do not depend on it.
+  public var threads: Int
+  /// The severity at which a failing finding fails the gate.
+  public var failOn: GateThreshold
+  /// The folder of the shipped policy packs, where pack names are looked up.
+  public var packDirectory: String
+  /// Called as each stage starts and ends, for progress displays.
+  public var progress: (@Sendable (AuditProgress) -> Void)?
+
+  /// Creates options.
+  public init(
+    asOf: CalendarDate, seed: UInt64? = nil, threads: Int, failOn: GateThreshold = .error,
+    packDirectory: String, progress: (@Sendable (AuditProgress) -> Void)? = nil
+  ) {
+    self.asOf = asOf
+    self.seed = seed
+    self.threads = threads
+    self.failOn = failOn
+    self.packDirectory = packDirectory
+    self.progress = progress
+  }
+}
+
+/// One step of an audit, for progress displays.
+public struct AuditProgress: Sendable, Hashable {
+  /// The stage.
+  public var stage: String
+  /// Whether it has finished (otherwise it is starting).
+  public var isFinished: Bool
+}
+
+/// The outcome of an audit: the findings with their verdicts, the gate, the evidence behind
+/// them and the provenance.
+public struct AuditResult: Sendable {
+  /// The manifest.
+  public let manifest: AuditManifest
+  /// The policies applied, resolved.
+  public let policies: [Policy]
+  /// The findings, and the waivers that matched nothing or expired.
+  public let evaluation: Evaluation
+  /// The gate: passed or not at ``AuditOptions/failOn``.
+  public let outcome: GateOutcome
+  /// The evidence and what it was built from.
+  public let build: EvidenceBuild
+  /// Hashes and versions of everything the audit read.
+  public let provenance: Provenance
+  /// The day the audit was taken to run on.
+  public let asOf: CalendarDate
+  /// The seed used.
+  public let seed: UInt64
+}
+
+/// Runs an audit: manifest → data and model → evidence → rules → findings.
+///
+/// ```swift
+/// let result = try AuditPipeline.run(
+///   manifest: "audit.yaml",
+///   options: AuditOptions(asOf: today, threads: 4, packDirectory: "policies"))
+/// print(result.outcome.passed)
+/// ```
+public enum AuditPipeline {
+  /// The tool's version, recorded in provenance.
+  public static let toolVersion = "0.2.0"
+
+  /// Runs the audit that `path` describes.
+  ///
+  /// - Parameters:
+  ///   - path: The audit manifest.
+  ///   - options: The date, threads, gate and pack folder.
+  /// - Returns: The findings, the gate, the evidence and the provenance.
+  /// - Throws: A `DiagnosticError` naming the file and the place for every kind of bad
+  ///   input: the manifest (``ManifestError``), a policy (`PolicyError`), the data or model.
+  /// - Complexity: One read and scoring of the data, the attributions when a rule reads them,
+  ///   and one bootstrap pass per kind of evidence.
+  public static func run(manifest path: String, options: AuditOptions) throws -> AuditResult {
+    func stage<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+      options.progress?(AuditProgress(stage: name, isFinished: false))
+      defer { options.progress?(AuditProgress(stage: name, isFinished: true)) }
+      return try body()
+    }
+    let manifest = try stage("reading the manifest") { try AuditManifest.load(path: path) }
+    let catalog = MetricCatalog.standard
+    let policies = try stage("reading the policies") {
+      try PolicyLoader(searchDirectories: [options.packDirectory], catalog: catalog)
+        .load(files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
+    }
+    let seed = options.seed ?? manifest.statistics.seed
+    let build = try stage("reading and scoring the data") {
+      try EvidenceBuilder.build(
+        evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads)
+    }
+    let dataProblems = manifest.validate(against: build.dataset)
+    if dataProblems.contains(where: { $0.severity == .error }) {
+      throw ManifestError(diagnostics: dataProblems)
+    }
+    let environment = EvidenceEnvironment(
+      evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
+      featureGroups: manifest.featureGroupMembers)
+    let engine = RulesEngine(catalog: catalog)
+    let policyProblems = engine.validate(policies, against: environment)
+    if policyProblems.contains(where: { $0.severity == .error }) {
+      throw PolicyError(diagnostics: policyProblems)
+    }
+    let evaluation = stage("measuring and applying the rules") {
+      engine.evaluate(policies, in: environment, waivers: manifest.waivers, asOf: options.asOf)
+    }
+    let provenance = try stage("hashing the inputs") {
+      try Provenance(manifest: manifest, policies: policies, build: build, seed: seed)
+    }
+    return AuditResult(
+      manifest: manifest, policies: policies, evaluation: evaluation,
+      outcome: evaluation.outcome(failOn: options.failOn), build: build,
+      provenance: provenance, asOf: options.asOf, seed: seed)
+  }
+
+  /// The file of a policy reference: a shipped pack by id, or a path as resolved.
+  static func policyFile(_ reference: PolicyReference, packDirectory: String) -> String {
+    switch reference.target {
+    case .pack(let id): (packDirectory as NSString).appendingPathComponent(id + ".yaml")
+    case .file(let path): path
+    }
+  }
+
+  /// The evidence request a manifest describes.
+  static func evidenceRequest(_ manifest: AuditManifest, seed: UInt64) -> EvidenceRequest {
+    let outputs: EvidenceRequest.Outputs
+    switch manifest.predictions {
+    case .model(let model):
+      outputs = .model(model.source, rule: manifest.decision ?? DecisionRule())
+    case .scores(let scores):
+      outputs = .columns(
+        score: scores.scoreColumn, rule: manifest.decision, decision: scores.decisionColumn,
+        favourableDecision: scores.favourableDecision)
+    }
+    let data = manifest.data
+    return EvidenceRequest(
+      data: data.path, csv: data.csvOptions, outputs: outputs, idColumn: data.idColumn,
+      label: data.label, favourableLabel: data.favourableLabel,
+      attribution: manifest.model == nil
+        ? nil
+        : EvidenceRequest.AttributionSettings(
+          method: manifest.attributions.method, output: manifest.attributions.output,
+          background: manifest.attributions.background, samples: manifest.attributions.samples,
+          featureGroups: manifest.featureGroups.map {
+            EvidenceRequest.FeatureGroupSpecification(name: $0.name, members: $0.members)
+          }),
+      configuration: Evidence.Configuration(
+        attributes: manifest.attributes, groupings: manifest.groupings,
+        minimumSliceShare: manifest.minimumSliceShare,
+        confidenceLevel: manifest.statistics.confidence,
+        bootstrapReplicates: manifest.statistics.bootstrapReplicates,
+        seed: seed, test: manifest.statistics.test,
+        proxyThreshold: manifest.proxies.threshold, declaredProxies: manifest.proxies.declared))
+  }
+}
