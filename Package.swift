@@ -19,9 +19,11 @@ let package = Package(
     .library(name: "FairMetrics", targets: ["FairMetrics"]),
     .library(name: "FairReports", targets: ["FairReports"]),
     .library(name: "FairPolicy", targets: ["FairPolicy"]),
+    .library(name: "FairAudit", targets: ["FairAudit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
@@ -67,6 +69,14 @@ let package = Package(
       dependencies: ["_FairSupport", .product(name: "Yams", package: "Yams")],
       swiftSettings: strictSettings
     ),
+    .target(
+      name: "FairAudit",
+      dependencies: [
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics", "FairPolicy",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      swiftSettings: strictSettings
+    ),
     .executableTarget(
       name: "fairgate",
       dependencies: [
@@ -102,6 +112,15 @@ let package = Package(
     .testTarget(
       name: "FairPolicyTests",
       dependencies: ["FairPolicy", "_FairSupport", "_FairTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FairAuditTests",
+      dependencies: [
+        "FairAudit", "FairAttribution", "FairMetrics", "FairModels", "FairPolicy", "FairTabular",
+        "_FairSupport", "_FairTestSupport",
+      ],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(
