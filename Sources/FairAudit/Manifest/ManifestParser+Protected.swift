@@ -160,7 +160,7 @@ extension ManifestParser {
         isValid = false
         continue
       }
-      if let previous = edges.last, value <= previous {
+      if let previous = edges.last, previous.isFinite, value <= previous {
         reader.error(
           Message.binsOverlap(text, previous: ManifestParser.format(previous)), at: item.position
         )

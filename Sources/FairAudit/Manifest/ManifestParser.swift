@@ -102,7 +102,7 @@ struct ManifestParser {
     guard value >= 0, value < 1 else {
       reader.error(
         Message.shareOutOfRange(node.scalarText ?? "\(value)"), at: node.position,
-        notes: value >= 1 && value < 100 ? [Diagnostic.Note(Message.writeAsFraction(value))] : [])
+        notes: ManifestParser.percentNote(value))
       return nil
     }
     return (value, node.position)
@@ -117,7 +117,9 @@ struct ManifestParser {
     if let value = T(rawValue: text) { return value }
     let names = T.allCases.map(\.rawValue)
     var notes: [Diagnostic.Note] = []
-    if let near = Suggestion.candidate(for: text, among: names) {
+    let prefix = names.filter { $0.count >= 3 && text.lowercased().hasPrefix($0) }
+      .max { $0.count < $1.count }
+    if let near = Suggestion.candidate(for: text, among: names) ?? prefix {
       notes.append(Diagnostic.Note(YAMLReader.Message.didYouMean(near)))
     }
     reader.error(
@@ -145,7 +147,7 @@ struct ManifestParser {
         Message.fractionOutOfRange(
           what, found: node.scalarText ?? "\(value)", includingOne: includingOne),
         at: node.position,
-        notes: value > 1 && value <= 100 ? [Diagnostic.Note(Message.writeAsFraction(value))] : [])
+        notes: ManifestParser.percentNote(value))
       return nil
     }
     return value
@@ -159,6 +161,11 @@ struct ManifestParser {
       return nil
     }
     return text
+  }
+
+  /// A note suggesting a fraction for a value that looks like a percentage (2 to 100).
+  static func percentNote(_ value: Double) -> [Diagnostic.Note] {
+    value >= 2 && value <= 100 ? [Diagnostic.Note(Message.writeAsFraction(value))] : []
   }
 
   /// `path` resolved against the manifest's folder.
