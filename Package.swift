@@ -23,6 +23,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -115,6 +116,15 @@ let package = Package(
     .testTarget(
       name: "FairPolicyTests",
       dependencies: ["FairPolicy", "_FairSupport", "_FairTestSupport"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
+      name: "FairAuditTests",
+      dependencies: [
+        "FairAudit", "FairAttribution", "FairMetrics", "FairModels", "FairPolicy", "FairTabular",
+        "_FairSupport", "_FairTestSupport",
+      ],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -1,11 +1,11 @@
 import _FairSupport
 
 /// Finds a "did you mean" candidate for a misspelt name.
-enum Suggestion {
+package enum Suggestion {
   /// The candidate nearest `word` by edit distance; failing that, the shortest candidate that
   /// contains it (for `equalized_odds` → `equalized_odds_difference`), or one that matches once
   /// British spellings (`-ise`, `-our`) are Americanised.
-  static func candidate(for word: String, among candidates: [String]) -> String? {
+  package static func candidate(for word: String, among candidates: [String]) -> String? {
     if let match = closestMatch(to: word, among: candidates) { return match }
     let lowered = word.lowercased()
     if let swapped = candidates.first(where: { isOneTransposition(lowered, $0.lowercased()) }) {
