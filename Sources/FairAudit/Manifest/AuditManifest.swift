@@ -34,7 +34,7 @@ public struct AuditManifest: Sendable, Equatable {
   /// The data file and its special columns.
   public var data: DataDeclaration
   /// How scores become decisions; `nil` when decisions come from a decision column.
-  public var decision: DecisionRule?
+  public var decision: DecisionDeclaration?
   /// The protected attributes, in the order written; at least one.
   public var protectedAttributes: [ProtectedAttributeDeclaration]
   /// The intersections, in the order written.

@@ -1,3 +1,4 @@
+import FairMetrics
 import FairModels
 import FairPolicy
 import _FairSupport
@@ -139,7 +140,7 @@ extension ManifestParser {
   ///
   /// A model, and a score column without a decision column, need one; with a decision column
   /// a rule is ignored, with a warning.
-  func decisionRule(in top: YAMLMapping, predictions: PredictionSource?) -> DecisionRule? {
+  func decisionRule(in top: YAMLMapping, predictions: PredictionSource?) -> DecisionDeclaration? {
     let node = top["decision"]
     let isModel = top["model"] != nil
     let hasDecisionColumn: Bool
@@ -176,7 +177,8 @@ extension ManifestParser {
       space == .probability ? fraction($0, what: "a probability threshold") : reader.number($0)
     }
     guard let threshold else { return nil }
-    var rule = DecisionRule(space: space, threshold: threshold, favourable: favourable ?? .above)
+    var rule = DecisionDeclaration(
+      space: space, threshold: threshold, favourable: favourable ?? .above)
     rule.position = mapping.position
     rule.thresholdPosition = mapping["threshold"]?.position
     return rule

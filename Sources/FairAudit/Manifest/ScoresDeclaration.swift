@@ -11,7 +11,7 @@ package import FairPolicy
 /// ```
 ///
 /// Decisions come from the decision column when there is one, and otherwise from the
-/// manifest's ``DecisionRule`` applied to the score column.
+/// manifest's ``DecisionDeclaration`` applied to the score column.
 public struct ScoresDeclaration: Sendable, Equatable {
   /// The column of scores, if any.
   public var scoreColumn: String?

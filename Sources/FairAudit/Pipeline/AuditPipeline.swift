@@ -1,7 +1,9 @@
 public import FairMetrics
+import FairModels
 public import FairPolicy
+import FairTabular
 import Foundation
-public import _FairSupport
+import _FairSupport
 
 /// How an audit runs: the date waivers are judged against, the thread count, the gate and
 /// where the shipped policy packs are.
@@ -99,11 +101,8 @@ public enum AuditPipeline {
     let seed = options.seed ?? manifest.statistics.seed
     let build = try stage("reading and scoring the data") {
       try EvidenceBuilder.build(
-        evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads)
-    }
-    let dataProblems = manifest.validate(against: build.dataset)
-    if dataProblems.contains(where: { $0.severity == .error }) {
-      throw ManifestError(diagnostics: dataProblems)
+        evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
+        checkData: { _ = try manifest.validate(against: $0) })
     }
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
@@ -138,10 +137,10 @@ public enum AuditPipeline {
     let outputs: EvidenceRequest.Outputs
     switch manifest.predictions {
     case .model(let model):
-      outputs = .model(model.source, rule: manifest.decision ?? DecisionRule())
+      outputs = .model(model.source, rule: manifest.decision?.rule ?? DecisionRule())
     case .scores(let scores):
       outputs = .columns(
-        score: scores.scoreColumn, rule: manifest.decision, decision: scores.decisionColumn,
+        score: scores.scoreColumn, rule: manifest.decision?.rule, decision: scores.decisionColumn,
         favourableDecision: scores.favourableDecision)
     }
     let data = manifest.data

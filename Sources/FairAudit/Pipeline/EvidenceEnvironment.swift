@@ -125,7 +125,8 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       return .notComputable(reason: "the audit has no true outcomes (no label column)")
     }
     return value.isNaN
-      ? .notComputable(reason: "the slice has no rows to compute it on") : .value(MeasuredValue(value))
+      ? .notComputable(reason: "the slice has no rows to compute it on")
+      : .value(MeasuredValue(value))
   }
 
   private func sliceMeasurement(_ request: MeasurementRequest) throws -> Measurement {

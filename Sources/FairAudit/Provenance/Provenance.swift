@@ -1,5 +1,7 @@
-public import FairMetrics
-public import FairPolicy
+import FairMetrics
+import FairModels
+import FairPolicy
+import FairTabular
 
 /// What an audit read, so that a reader can tell whether two audits saw the same inputs:
 /// the SHA-256 of the model, the data, the manifest and each policy, with the tool's

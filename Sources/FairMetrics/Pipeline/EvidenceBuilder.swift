@@ -42,13 +42,17 @@ public enum EvidenceBuilder {
   ///   - request: The request.
   ///   - seed: The seed of sampled backgrounds and sampling explainers.
   ///   - threads: Worker threads; results do not depend on it.
+  ///   - checkData: Called with the data as soon as it is read, before anything else uses
+  ///     it, so that a caller can check it against its own declarations and throw located
+  ///     errors first.
   /// - Returns: The evidence and what it was built from.
   /// - Throws: `DataError`, `ModelError`, ``MetricsError`` or `AttributionError` naming the
   ///   file and the place.
   /// - Complexity: One read of the data and one scoring of every row; attributions later.
-  public static func build(_ request: EvidenceRequest, seed: UInt64, threads: Int) throws
-    -> EvidenceBuild
-  {
+  public static func build(
+    _ request: EvidenceRequest, seed: UInt64, threads: Int,
+    checkData: (Dataset) throws -> Void = { _ in }
+  ) throws -> EvidenceBuild {
     let file = request.data
     var bound: BoundRows?
     let dataset: Dataset
@@ -58,7 +62,8 @@ public enum EvidenceBuilder {
     var rule: DecisionRule?
     switch request.outputs {
     case .model(let source, let decisionRule):
-      let rows = try BoundRows(model: source, data: file, csv: request.csv, threads: threads)
+      let rows = try BoundRows(
+        model: source, data: file, csv: request.csv, threads: threads, checkData: checkData)
       bound = rows
       dataset = rows.dataset
       rule = decisionRule
@@ -74,6 +79,7 @@ public enum EvidenceBuilder {
       scale = space == .probability ? .probability : .score
     case .columns(let scoreColumn, let decisionRule, let decisionColumn, let favourable):
       dataset = try CSVReader(options: request.csv, threads: threads).read(contentsOf: file)
+      try checkData(dataset)
       rule = decisionColumn == nil ? decisionRule : nil
       if let scoreColumn {
         let (column, reference) = try dataset.requireColumn(

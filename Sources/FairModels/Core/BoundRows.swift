@@ -31,11 +31,12 @@ public struct BoundRows: Sendable {
   ///   - csv: How to read it.
   ///   - threads: Threads for reading columns (the result does not depend on it); all
   ///     processors by default.
+  ///   - checkData: Called with the data as soon as it is read, before it is bound.
   /// - Throws: `ModelError` or `DataError` naming the file and the place.
   /// - Complexity: O(*n*·*c*) to read *n* rows of *c* columns, plus the model's validation.
   public init(
     model source: ModelSource, data path: String, csv: CSVOptions = CSVOptions(),
-    threads: Int? = nil
+    threads: Int? = nil, checkData: (Dataset) throws -> Void = { _ in }
   ) throws {
     var options = csv
     let loaded = try source.loadFile()
@@ -43,6 +44,7 @@ public struct BoundRows: Sendable {
       options.columnTypeHints = checking.columnTypeHints
     }
     let dataset = try CSVReader(options: options, threads: threads).read(contentsOf: path)
+    try checkData(dataset)
     let model: any ScoringModel
     switch source {
     case .file:

@@ -1,3 +1,4 @@
+public import FairMetrics
 package import FairPolicy
 
 /// How scores become decisions: a threshold in a score space and the favourable side.
@@ -8,31 +9,13 @@ package import FairPolicy
 ///   threshold: 0.5
 ///   favourable: above     # above: score >= threshold is favourable; below: score < threshold
 /// ```
-public struct DecisionRule: Sendable, Hashable {
-  /// The scale the threshold is on.
-  public enum Space: String, Sendable, Hashable, CaseIterable, Codable {
-    /// The model's probability of the positive class; the threshold lies in (0, 1).
-    case probability
-    /// The model's margin (log-odds for a classifier).
-    case margin
-    /// The values of a score column, on whatever scale they have.
-    case score
-  }
-
-  /// Which side of the threshold is favourable.
-  public enum Side: String, Sendable, Hashable, CaseIterable, Codable {
-    /// A score at or above the threshold is favourable (approve, select).
-    case above
-    /// A score below the threshold is favourable (a risk or default score).
-    case below
-  }
-
+public struct DecisionDeclaration: Sendable, Hashable {
   /// The scale of the threshold.
-  public var space: Space
+  public var space: DecisionRule.Space
   /// The threshold.
   public var threshold: Double
   /// The favourable side.
-  public var favourable: Side
+  public var favourable: DecisionRule.Side
 
   /// Where the `decision:` section starts.
   package var position: SourcePosition?
@@ -40,23 +23,22 @@ public struct DecisionRule: Sendable, Hashable {
   package var thresholdPosition: SourcePosition?
 
   /// Creates a rule.
-  public init(space: Space, threshold: Double, favourable: Side = .above) {
+  public init(
+    space: DecisionRule.Space, threshold: Double, favourable: DecisionRule.Side = .above
+  ) {
     self.space = space
     self.threshold = threshold
     self.favourable = favourable
   }
 
   /// Whether `score` is a favourable decision; a NaN score never is.
-  public func isFavourable(_ score: Double) -> Bool {
-    guard !score.isNaN else { return false }
-    switch favourable {
-    case .above: return score >= threshold
-    case .below: return score < threshold
-    }
+  /// The rule itself, without its place in the manifest.
+  public var rule: DecisionRule {
+    DecisionRule(space: space, threshold: threshold, favourable: favourable)
   }
 
   /// Rules are equal when their space, threshold and side are.
-  public static func == (lhs: DecisionRule, rhs: DecisionRule) -> Bool {
+  public static func == (lhs: DecisionDeclaration, rhs: DecisionDeclaration) -> Bool {
     lhs.space == rhs.space && lhs.threshold == rhs.threshold && lhs.favourable == rhs.favourable
   }
 
