@@ -31,7 +31,6 @@ public struct DecisionDeclaration: Sendable, Hashable {
     self.favourable = favourable
   }
 
-  /// Whether `score` is a favourable decision; a NaN score never is.
   /// The rule itself, without its place in the manifest.
   public var rule: DecisionRule {
     DecisionRule(space: space, threshold: threshold, favourable: favourable)
