@@ -92,7 +92,10 @@ public enum AuditPipeline {
       defer { options.progress?(AuditProgress(stage: name, isFinished: true)) }
       return try body()
     }
-    let manifest = try stage("reading the manifest") { try AuditManifest.load(path: path) }
+    let manifest = try stage("reading the manifest") {
+      try AuditManifest.load(
+        path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory))
+    }
     let catalog = MetricCatalog.standard
     let policies = try stage("reading the policies") {
       try PolicyLoader(searchDirectories: [options.packDirectory], catalog: catalog)
@@ -122,6 +125,12 @@ public enum AuditPipeline {
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), build: build,
       provenance: provenance, asOf: options.asOf, seed: seed)
+  }
+
+  /// The ids of the packs in `directory`: the names of its `.yaml` files.
+  public static func shippedPackIDs(in directory: String) -> [String] {
+    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    return files.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
   }
 
   /// The file of a policy reference: a shipped pack by id, or a path as resolved.
