@@ -60,7 +60,8 @@ let package = Package(
     .target(
       name: "FairReports",
       dependencies: [
-        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics",
+        "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics", "FairPolicy",
+        "FairAudit",
       ],
       swiftSettings: strictSettings
     ),
@@ -81,7 +82,8 @@ let package = Package(
       name: "fairgate",
       dependencies: [
         "_FairSupport", "FairTabular", "FairModels", "FairAttribution", "FairMetrics",
-        "FairReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "FairPolicy", "FairAudit", "FairReports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strictSettings
     ),

@@ -17,7 +17,10 @@ struct FairGateCommand: AsyncParsableCommand {
         2  bad input or usage: a message on standard error names the file and the place
       """,
     version: version,
-    subcommands: [DataCommand.self, Predict.self, Explain.self, Importance.self, Metrics.self]
+    subcommands: [
+      DataCommand.self, Predict.self, Explain.self, Importance.self, Metrics.self,
+      PolicyCommand.self,
+    ]
   )
 
   /// Runs the command line, mapping every failure to the documented exit status.
