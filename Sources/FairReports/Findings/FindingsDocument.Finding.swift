@@ -79,6 +79,9 @@ extension FindingsDocument {
       self.message = message
     }
 
+    /// The rule's full identifier, `policy/rule`, as waivers name it.
+    public var ruleIdentifier: String { "\(policy.id)/\(rule.id)" }
+
     /// Whether the finding is a failure that reports list first: a failure of severity
     /// error or warning.
     public var isFailureOrWarning: Bool {

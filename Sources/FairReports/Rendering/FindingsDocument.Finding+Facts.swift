@@ -4,9 +4,6 @@ extension FindingsDocument.Finding {
     String(metric.map { $0 == "_" || $0 == "-" ? " " : $0 })
   }
 
-  /// `policy/rule`, the rule's full identifier.
-  var ruleIdentifier: String { "\(policy.id)/\(rule.id)" }
-
   /// The measured value in the report format, or `—` when the rule compares none.
   var valueText: String { value.map(ReportNumber.value) ?? "—" }
 

@@ -111,7 +111,7 @@ extension ReportError {
         if let index = key.intValue {
           text += "[\(index)]"
         } else {
-          text += (text.isEmpty ? "" : ".") + key.stringValue
+          text += (text.isEmpty ? "" : ".") + snakeCase(key.stringValue)
         }
       }
       return text
@@ -138,6 +138,19 @@ extension ReportError {
       return ReportError(
         .invalidDocument, file: file, message: "invalid document", underlying: error)
     }
+  }
+
+  /// A decoded key as the JSON spells it: `groupSize` reads `group_size`.
+  private static func snakeCase(_ key: String) -> String {
+    var result = ""
+    for character in key {
+      if character.isUppercase {
+        result += "_" + character.lowercased()
+      } else {
+        result.append(character)
+      }
+    }
+    return result
   }
 
   private static func describe(_ type: Any.Type) -> String {
