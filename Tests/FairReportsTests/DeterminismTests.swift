@@ -30,9 +30,10 @@ import Testing
   }
 
   @Test func formatsNameTheirFilesAndRenderers() {
-    #expect(ReportFormat.allCases.map(\.fileName) == [
-      "summary.txt", "findings.json", "junit.xml", "summary.md", "report.html",
-    ])
+    #expect(
+      ReportFormat.allCases.map(\.fileName) == [
+        "summary.txt", "findings.json", "junit.xml", "summary.md", "report.html",
+      ])
     for format in ReportFormat.allCases { #expect(format.renderer.format == format) }
   }
 }

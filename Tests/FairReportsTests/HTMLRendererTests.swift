@@ -52,9 +52,13 @@ import _FairTestSupport
     let parsed = try parse(render(document))
     let tables = try nodes(parsed, "//*[local-name()='table'][@id='findings']")
     #expect(tables.count == 1)
-    let rows = try nodes(parsed, "//*[local-name()='table'][@id='findings']/*[local-name()='tbody']/*[local-name()='tr']")
+    let rows = try nodes(
+      parsed,
+      "//*[local-name()='table'][@id='findings']/*[local-name()='tbody']/*[local-name()='tr']")
     #expect(rows.count == document.findings.count)
-    let ruleIDs = Set(try nodes(parsed, "//*[@id='findings']//*[local-name()='code'][@class='rule-id']").compactMap(\.stringValue))
+    let ruleIDs = Set(
+      try nodes(parsed, "//*[@id='findings']//*[local-name()='code'][@class='rule-id']").compactMap(
+        \.stringValue))
     for finding in document.findings where finding.verdict == .fail {
       #expect(ruleIDs.contains(finding.rule.id))
     }
@@ -67,13 +71,16 @@ import _FairTestSupport
 
   @Test func showsCitationStatusAndWaivers() throws {
     let parsed = try parse(render(SampleDocuments.credit))
-    let withdrawn = try nodes(parsed, "//*[@id='citations']//*[local-name()='tr'][@class='status-withdrawn']")
+    let withdrawn = try nodes(
+      parsed, "//*[@id='citations']//*[local-name()='tr'][@class='status-withdrawn']")
     #expect(withdrawn.count == 1)
     #expect(withdrawn.first?.stringValue?.contains("CFPB Circular 2022-03") == true)
-    let superseded = try nodes(parsed, "//*[@id='citations']//*[local-name()='tr'][@class='status-superseded']")
+    let superseded = try nodes(
+      parsed, "//*[@id='citations']//*[local-name()='tr'][@class='status-superseded']")
     #expect(superseded.first?.stringValue?.contains("superseded") == true)
     let hiring = try parse(render(SampleDocuments.hiring))
-    let waivers = try nodes(hiring, "//*[@id='waivers']//*[local-name()='tbody']/*[local-name()='tr']")
+    let waivers = try nodes(
+      hiring, "//*[@id='waivers']//*[local-name()='tbody']/*[local-name()='tr']")
     #expect(waivers.count == 3)
     #expect(waivers.compactMap(\.stringValue).contains { $0.contains("expired") })
   }
@@ -85,8 +92,10 @@ import _FairTestSupport
     #expect(text.contains("Date of the bias audit2026-11-20"))
     #expect(text.contains("Distribution date of the tool2024-03-01"))
     #expect(text.contains("race/ethnicity112"))
-    #expect(text.contains("excluded: Represents under 2% of the audit data (38 of 4,210 applicants)."))
-    let tables = try nodes(parsed, "//*[@id='ll144']//*[local-name()='caption']").compactMap(\.stringValue)
+    #expect(
+      text.contains("excluded: Represents under 2% of the audit data (38 of 4,210 applicants)."))
+    let tables = try nodes(parsed, "//*[@id='ll144']//*[local-name()='caption']").compactMap(
+      \.stringValue)
     #expect(tables == ["sex", "race/ethnicity", "intersectional"])
     #expect(try nodes(try parse(render(SampleDocuments.credit)), "//*[@id='ll144']").isEmpty)
   }
@@ -151,7 +160,8 @@ import _FairTestSupport
     let texts = try nodes(parsed, "//text()").compactMap(\.stringValue)
     #expect(texts.contains { $0.contains(SampleDocuments.script) })
     let hrefs = try nodes(parsed, "//@href").compactMap(\.stringValue)
-    #expect(hrefs.allSatisfy { $0.hasPrefix("#") || $0.hasPrefix("https://") || $0.hasPrefix("http://") })
+    #expect(
+      hrefs.allSatisfy { $0.hasPrefix("#") || $0.hasPrefix("https://") || $0.hasPrefix("http://") })
     let attributeNames = try nodes(parsed, "//@*").compactMap(\.name)
     #expect(!attributeNames.contains { $0.lowercased().hasPrefix("on") })
   }
@@ -162,5 +172,24 @@ import _FairTestSupport
     #expect(text.contains("This audit computed no evidence that the charts draw."))
     #expect(text.contains("No model file"))
     #expect(text.contains("The audit manifest declares no waivers."))
+  }
+}
+
+/// Writes the sample reports to the folder named by `FAIRGATE_REPORT_PREVIEW`, for looking
+/// at them in a browser; does nothing otherwise.
+@Suite struct ReportPreview {
+  static let folder = ProcessInfo.processInfo.environment["FAIRGATE_REPORT_PREVIEW"]
+
+  @Test(.enabled(if: folder != nil, "FAIRGATE_REPORT_PREVIEW is not set"))
+  func writesSampleReports() throws {
+    let folder = try #require(Self.folder)
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    for name in SampleDocuments.names {
+      for format in ReportFormat.allCases {
+        let text = try format.render(SampleDocuments.named(name), in: SampleDocuments.context)
+        try Data(text.utf8).write(
+          to: URL(fileURLWithPath: folder).appendingPathComponent("\(name)-\(format.fileName)"))
+      }
+    }
   }
 }

@@ -23,7 +23,8 @@ import _FairTestSupport
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Golden/JSONRendererTests")
     for (name, document) in [
-      ("rendersHiringAudit", SampleDocuments.hiring), ("rendersCreditAudit", SampleDocuments.credit),
+      ("rendersHiringAudit", SampleDocuments.hiring),
+      ("rendersCreditAudit", SampleDocuments.credit),
       ("rendersMinimalAudit", SampleDocuments.minimal),
     ] {
       let data = try Data(contentsOf: folder.appendingPathComponent(name + ".json"))

@@ -14,7 +14,8 @@ import _FairTestSupport
     var paths: [String] = []
     for name in SampleDocuments.names {
       let json = try DocumentJSON.encode(SampleDocuments.named(name))
-      paths.append(try FixturePaths.temporaryFile("\(name).json", contents: json, directory: folder))
+      paths.append(
+        try FixturePaths.temporaryFile("\(name).json", contents: json, directory: folder))
     }
     var generated = SampleDocuments.minimal
     generated.findings[0].value = .nan

@@ -29,7 +29,10 @@ import _FairTestSupport
     #expect(root.name == "testsuites")
     #expect(root.attribute(forName: "tests")?.stringValue == String(document.findings.count))
     let suites = root.elements(forName: "testsuite")
-    #expect(suites.map { $0.attribute(forName: "name")?.stringValue } == ["us-eeoc-ugesp", "us-nyc-ll144"])
+    #expect(
+      suites.map { $0.attribute(forName: "name")?.stringValue } == [
+        "us-eeoc-ugesp", "us-nyc-ll144",
+      ])
     var failures = 0
     for suite in suites {
       let cases = suite.elements(forName: "testcase")
@@ -40,7 +43,9 @@ import _FairTestSupport
       #expect(suite.attribute(forName: "skipped")?.stringValue == String(skipped))
       #expect(suite.attribute(forName: "errors")?.stringValue == "0")
       for testCase in cases {
-        #expect(testCase.attribute(forName: "classname")?.stringValue == suite.attribute(forName: "name")?.stringValue)
+        #expect(
+          testCase.attribute(forName: "classname")?.stringValue
+            == suite.attribute(forName: "name")?.stringValue)
       }
       failures += failed
     }
@@ -57,9 +62,12 @@ import _FairTestSupport
       return try #require(nodes.first as? XMLElement, "no test case '\(name)'")
     }
     let error = try testCase("four-fifths race = Native American or Alaska Native")
-    #expect(error.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue == "error")
+    #expect(
+      error.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue == "error")
     let warning = try testCase("practical-significance race = Black or African American")
-    #expect(warning.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue == "warning")
+    #expect(
+      warning.elements(forName: "failure").first?.attribute(forName: "type")?.stringValue
+        == "warning")
     let skipped = try testCase("four-fifths race = Native Hawaiian or Pacific Islander")
     #expect(
       skipped.elements(forName: "skipped").first?.attribute(forName: "message")?.stringValue
@@ -68,13 +76,15 @@ import _FairTestSupport
     #expect(waived.elements(forName: "failure").isEmpty)
     let property = waived.elements(forName: "properties").first?.elements(forName: "property").first
     #expect(property?.attribute(forName: "name")?.stringValue == "waiver")
-    #expect(property?.attribute(forName: "value")?.stringValue?.hasPrefix("Remediation plan") == true)
+    #expect(
+      property?.attribute(forName: "value")?.stringValue?.hasPrefix("Remediation plan") == true)
     let info = try testCase("impact-ratio-screen race = Native American or Alaska Native")
     #expect(info.elements(forName: "failure").isEmpty)
     #expect(info.elements(forName: "system-out").first?.stringValue?.hasPrefix("INFO ") == true)
   }
 
-  @Test(.enabled(if: ExternalTool.hasXMLLint, "xmllint is not installed (apt package libxml2-utils)"))
+  @Test(
+    .enabled(if: ExternalTool.hasXMLLint, "xmllint is not installed (apt package libxml2-utils)"))
   func validatesAgainstTheJUnitSchema() throws {
     for document in [SampleDocuments.hiring, SampleDocuments.credit, SampleDocuments.hostile] {
       let xml = JUnitReportRenderer().render(document, in: SampleDocuments.context)

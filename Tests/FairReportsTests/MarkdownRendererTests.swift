@@ -12,16 +12,22 @@ import _FairTestSupport
   }
 
   @Test(.tags(.golden)) func rendersCreditAudit() {
-    let markdown = MarkdownReportRenderer().render(SampleDocuments.credit, in: SampleDocuments.context)
+    let markdown = MarkdownReportRenderer().render(
+      SampleDocuments.credit, in: SampleDocuments.context)
     expectMatchesGolden(markdown, suite: "MarkdownRendererTests", name: "rendersCreditAudit.md")
   }
 
   @Test func escapesMarkdownAndHTMLFromTheData() {
-    let markdown = MarkdownReportRenderer().render(SampleDocuments.hostile, in: SampleDocuments.context)
+    let markdown = MarkdownReportRenderer().render(
+      SampleDocuments.hostile, in: SampleDocuments.context)
     #expect(!markdown.contains("<script>"))
-    #expect(markdown.contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;"))
+    #expect(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+    // No mention, issue link or live link survives.
     #expect(!markdown.contains("@octocat"))
-    #expect(!markdown.contains("](javascript"))
+    #expect(markdown.contains("@\u{200B}octocat"))
+    #expect(!markdown.contains("#1"))
+    #expect(!markdown.contains("[link](javascript"))
+    #expect(markdown.contains("\\[link\\](javascript"))
     #expect(!markdown.contains("\u{1B}"))
     // Every table row keeps its column count: no data pipe ends a cell.
     for line in markdown.split(separator: "\n") where line.hasPrefix("|") {
@@ -37,7 +43,9 @@ import _FairTestSupport
     let markdown = MarkdownReportRenderer().render(document, in: context)
     #expect(markdown.utf8.count <= RenderContext.gitHubCommentLimit)
     #expect(markdown.utf8.count > RenderContext.gitHubCommentLimit - 2_000)
-    #expect(markdown.contains("rows left out to stay under 65,536 characters; the full report is report.html."))
+    #expect(
+      markdown.contains(
+        "rows left out to stay under 65,536 characters; the full report is report.html."))
     #expect(markdown.hasSuffix("_Full report: report.html._\n"))
     #expect(MarkdownReportRenderer().render(document, in: context) == markdown)
   }
@@ -52,10 +60,11 @@ import _FairTestSupport
   }
 
   @Test func smallAuditIsNotTruncated() {
-    let markdown = MarkdownReportRenderer().render(SampleDocuments.hiring, in: SampleDocuments.context)
+    let markdown = MarkdownReportRenderer().render(
+      SampleDocuments.hiring, in: SampleDocuments.context)
     #expect(!markdown.contains("rows left out"))
     for finding in SampleDocuments.hiring.findings where finding.isFailureOrWarning {
-      #expect(markdown.contains(finding.rule.id.replacingOccurrences(of: "-", with: "\\-")))
+      #expect(markdown.contains(finding.ruleIdentifier))
     }
     #expect(markdown.contains("<details>"))
     #expect(markdown.contains("Other findings (9)"))

@@ -64,8 +64,7 @@ extension FindingsDocument {
     public var note: String?
 
     /// Creates a citation.
-    public init(text: String, kind: Kind, status: Status, url: String? = nil, note: String? = nil)
-    {
+    public init(text: String, kind: Kind, status: Status, url: String? = nil, note: String? = nil) {
       self.text = text
       self.kind = kind
       self.status = status

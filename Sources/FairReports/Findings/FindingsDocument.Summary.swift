@@ -2,46 +2,6 @@ extension FindingsDocument {
   /// Counts of verdicts and the outcome of the release gate.
   public struct Summary: Codable, Sendable, Equatable {
     /// The number of findings with each verdict.
-    public struct VerdictCounts: Codable, Sendable, Equatable {
-      /// Findings that passed.
-      public var pass: Int
-      /// Findings that failed (an expired waiver does not stop a failure).
-      public var fail: Int
-      /// Failures a waiver in force excuses.
-      public var waived: Int
-      /// Findings on subjects too small to judge.
-      public var insufficientData: Int
-
-      /// Creates verdict counts.
-      public init(pass: Int = 0, fail: Int = 0, waived: Int = 0, insufficientData: Int = 0) {
-        self.pass = pass
-        self.fail = fail
-        self.waived = waived
-        self.insufficientData = insufficientData
-      }
-
-      /// The total number of findings.
-      public var total: Int { pass + fail + waived + insufficientData }
-    }
-
-    /// The number of failed findings at each severity.
-    public struct SeverityCounts: Codable, Sendable, Equatable {
-      /// Failures of severity error.
-      public var error: Int
-      /// Failures of severity warning.
-      public var warning: Int
-      /// Failures of severity info.
-      public var info: Int
-
-      /// Creates severity counts.
-      public init(error: Int = 0, warning: Int = 0, info: Int = 0) {
-        self.error = error
-        self.warning = warning
-        self.info = info
-      }
-    }
-
-    /// The number of findings with each verdict.
     public var verdicts: VerdictCounts
     /// The number of failed findings at each severity.
     public var failures: SeverityCounts

@@ -18,8 +18,11 @@ enum HTMLAssets {
       padding-bottom: 4px; }
     h3 { font-size: 1.05rem; margin: 20px 0 6px; }
     code, .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-      font-size: 0.85em; word-break: break-all; }
+      font-size: 0.85em; }
+    .hash { word-break: break-all; }
     table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.9rem; }
+    table.compact { width: auto; min-width: 320px; }
+    caption { text-align: left; font-weight: 600; padding: 4px 0; }
     th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left;
       vertical-align: top; }
     th { background: var(--head); font-weight: 600; }
@@ -31,6 +34,25 @@ enum HTMLAssets {
     dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
+    #findings dl.facts { display: block; margin: 4px 0 0; font-size: 0.95em; }
+    #findings dl.facts dt { float: left; clear: left; margin-right: 6px; }
+    #findings dl.facts dd { overflow-wrap: anywhere; }
+    #findings { table-layout: fixed; }
+    #findings th { font-size: 0.85rem; }
+    #findings td { overflow-wrap: anywhere; }
+    #findings th:nth-child(1) { width: 7%; }
+    #findings th:nth-child(2) { width: 7%; }
+    #findings th:nth-child(3) { width: 7%; }
+    #findings th:nth-child(4) { width: 10%; }
+    #findings th:nth-child(5) { width: 10%; }
+    #findings th:nth-child(6) { width: 5%; }
+    #findings th:nth-child(7) { width: 9%; }
+    #findings th:nth-child(8) { width: 8%; }
+    #findings th:nth-child(9) { width: 7%; }
+    #findings th:nth-child(10) { width: 5%; }
+    #findings th:nth-child(11) { width: 9%; }
+    #findings th:nth-child(12) { width: 16%; }
+    #findings td.num, #findings td.verdict { overflow-wrap: normal; white-space: normal; }
     .banner { margin: 24px 0 16px; padding: 16px 20px; border-radius: 6px;
       border-left: 8px solid var(--pass); background: #eef7f0; }
     .banner.failed { border-left-color: var(--fail); background: #fbeeed; }
@@ -53,8 +75,7 @@ enum HTMLAssets {
     details summary { cursor: pointer; }
     figure { margin: 12px 0 24px; }
     figcaption { font-size: 0.9rem; color: var(--muted); margin-bottom: 4px; }
-    svg.chart { width: 100%; height: auto; max-width: 980px; font-size: 11px;
-      font-family: inherit; }
+    svg.chart { max-width: 100%; height: auto; font-size: 11px; font-family: inherit; }
     svg.chart .axis { stroke: #8c959f; stroke-width: 1; }
     svg.chart .grid { stroke: #e5e7eb; stroke-width: 1; }
     svg.chart .threshold { stroke: var(--fail); stroke-width: 1.5; stroke-dasharray: 5 3; }
@@ -76,12 +97,14 @@ enum HTMLAssets {
     svg.chart text.value.on-dark { fill: #ffffff; }
     svg.chart text.tick { fill: var(--muted); font-size: 10px; }
     footer { margin-top: 40px; font-size: 0.85rem; color: var(--muted); }
+    @page { margin: 12mm; }
     @media print {
-      body { max-width: none; padding: 0; font-size: 11pt; }
+      body { max-width: none; padding: 0; font-size: 10pt; }
+      table { font-size: 8pt; }
       nav.toc, #findings-controls { display: none; }
       section.page { break-before: page; }
       table, figure { break-inside: auto; }
-      tr, figure svg { break-inside: avoid; }
+      figure svg { break-inside: avoid; }
       tr[hidden] { display: table-row; }
       details::details-content { content-visibility: visible; display: block; }
       details summary { list-style: none; }
@@ -91,9 +114,11 @@ enum HTMLAssets {
 
     """
 
-  /// The script: sorting and filtering of the findings table, and opening every
-  /// `<details>` block for printing. It only enhances a page that already shows
-  /// everything; it reads and writes text through the DOM, never as HTML.
+  /// The script: sorting and filtering of the findings table, and opening details for print.
+  ///
+  /// It only enhances a page that already shows everything: it adds the filter controls
+  /// itself, and opens every `<details>` block before printing. It reads and writes text
+  /// through the DOM, never as HTML.
   static let script: StaticString = """
     //<![CDATA[
     (function () {

@@ -7,7 +7,8 @@ extension HTMLReportRenderer {
         text: "Hover over a mark for its exact values; the tables under Evidence hold the"
           + " same figures.")
       var drew = false
-      for grouping in evidence.groups where grouping.slices.contains(where: { $0.impactRatio != nil }) {
+      for grouping in evidence.groups
+      where grouping.slices.contains(where: { $0.impactRatio != nil }) {
         ImpactRatioChart.write(grouping, &section)
         drew = true
       }

@@ -108,10 +108,13 @@ extension HTMLReportRenderer {
               OptionalColumn(title: "Attribute changed", numeric: false) { $0.attribute },
               OptionalColumn(title: "Flip rate", numeric: true) { ReportNumber.percent($0.rate) },
               OptionalColumn(title: "Interval", numeric: false) {
-                $0.interval.map { "[\(ReportNumber.percent($0.lower)), \(ReportNumber.percent($0.upper))]" }
+                $0.interval.map {
+                  "[\(ReportNumber.percent($0.lower)), \(ReportNumber.percent($0.upper))]"
+                }
               },
               OptionalColumn(title: "Rows", numeric: true) { ReportNumber.count($0.rows) },
-            ], evidence.flips, &details, caption: "Decisions that change when only the attribute does")
+            ], evidence.flips, &details,
+            caption: "Decisions that change when only the attribute does")
         }
         section.newline()
       }
@@ -165,10 +168,16 @@ extension HTMLReportRenderer {
       ], grouping.slices, &body, caption: "\(grouping.grouping) (reference \(grouping.reference))")
     facts(
       [
-        ("Demographic parity difference", grouping.demographicParityDifference.map(ReportNumber.value)),
+        (
+          "Demographic parity difference",
+          grouping.demographicParityDifference.map(ReportNumber.value)
+        ),
         ("Demographic parity ratio", grouping.demographicParityRatio.map(ReportNumber.value)),
         ("Equalized odds difference", grouping.equalizedOddsDifference.map(ReportNumber.value)),
-        ("Equal opportunity difference", grouping.equalOpportunityDifference.map(ReportNumber.value)),
+        (
+          "Equal opportunity difference",
+          grouping.equalOpportunityDifference.map(ReportNumber.value)
+        ),
       ], &body)
   }
 }

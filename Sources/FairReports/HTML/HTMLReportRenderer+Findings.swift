@@ -72,7 +72,10 @@ extension HTMLReportRenderer {
       row.element("td", text: finding.interval.map(ReportNumber.intervalWithLevel) ?? "—")
       row.element(
         "td",
-        [("class", "num"), ("data-sort", (finding.adjustedPValue ?? finding.pValue).map { "\($0)" } ?? "")],
+        [
+          ("class", "num"),
+          ("data-sort", (finding.adjustedPValue ?? finding.pValue).map { "\($0)" } ?? ""),
+        ],
         text: pValueCell(finding))
       row.element(
         "td", [("class", "num"), ("data-sort", finding.groupSize.map(String.init) ?? "")],
@@ -96,7 +99,8 @@ extension HTMLReportRenderer {
   private static func sortKey(_ finding: FindingsDocument.Finding) -> String {
     let severityRank =
       FindingsDocument.Severity.allCases.firstIndex(of: finding.severity) ?? 0
-    let verdictRank = FindingsDocument.Verdict.allCases.sorted().firstIndex(of: finding.verdict) ?? 0
+    let verdictRank =
+      FindingsDocument.Verdict.allCases.sorted().firstIndex(of: finding.verdict) ?? 0
     return "\(verdictRank)\(severityRank)"
   }
 
@@ -120,7 +124,7 @@ extension HTMLReportRenderer {
       ("Why this test", finding.testReason),
       ("Group size", finding.groupSize.map(ReportNumber.count)),
       ("Reference size", finding.referenceSize.map(ReportNumber.count)),
-      ("Shortfall", finding.shortfall.map(ReportNumber.value)),
+      ("Shortfall", finding.shortfall.map { ReportNumber.fixed($0, 1) }),
       ("Advisory", finding.advisory ? "yes: never fails the gate" : nil),
       ("Waiver", finding.waiverText),
     ]
@@ -187,7 +191,8 @@ extension HTMLReportRenderer {
             tableBody.element("tr", [("class", "status-\(citation.status.rawValue)")]) { row in
               row.element("td") { cell in
                 if let url = safeURL(citation.url) {
-                  cell.element("a", [("class", "citation-text"), ("href", url)], text: citation.text)
+                  cell.element(
+                    "a", [("class", "citation-text"), ("href", url)], text: citation.text)
                 } else {
                   cell.element("span", [("class", "citation-text")], text: citation.text)
                 }

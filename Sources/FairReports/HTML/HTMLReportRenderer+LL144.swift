@@ -31,7 +31,8 @@ extension HTMLReportRenderer {
         text: "They are not included in the calculations below.")
       table(
         [("Dimension", false), ("Unknown", true)],
-        summary.unknownCounts.map { [$0.dimension, ReportNumber.count($0.count)] }, &section)
+        summary.unknownCounts.map { [$0.dimension, ReportNumber.count($0.count)] }, &section,
+        compact: true)
       var dimensions: [String] = []
       for category in summary.categories where !dimensions.contains(category.dimension) {
         dimensions.append(category.dimension)

@@ -4,7 +4,8 @@ extension HTMLReportRenderer {
     let verdicts = document.summary.verdicts
     body.element("header", [("class", gate.failed ? "banner failed" : "banner passed")]) {
       banner in
-      banner.element("h1", [("id", "verdict")], text: "Fairness audit \(gate.failed ? "FAILED" : "PASSED")")
+      banner.element(
+        "h1", [("id", "verdict")], text: "Fairness audit \(gate.failed ? "FAILED" : "PASSED")")
       banner.element("p") { line in
         let rule =
           gate.failOn == .never
@@ -35,14 +36,14 @@ extension HTMLReportRenderer {
           ["pass", String(summary.verdicts.pass)],
           ["waived", String(summary.verdicts.waived)],
           ["insufficient data", String(summary.verdicts.insufficientData)],
-        ], &section, caption: "Verdicts")
+        ], &section, caption: "Verdicts", compact: true)
       table(
         [("Severity", false), ("Failures", true)],
         [
           ["error", String(summary.failures.error)],
           ["warning", String(summary.failures.warning)],
           ["info", String(summary.failures.info)],
-        ], &section, caption: "Failures by severity")
+        ], &section, caption: "Failures by severity", compact: true)
       let advisory = document.findings.filter { $0.verdict == .fail && $0.advisory }.count
       if advisory > 0 {
         section.element(

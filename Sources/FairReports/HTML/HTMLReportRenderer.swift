@@ -138,9 +138,9 @@ public struct HTMLReportRenderer: ReportRenderer {
   /// Writes a table; numeric columns are right-aligned.
   static func table(
     _ columns: [(title: String, numeric: Bool)], _ rows: [[String]], _ body: inout Markup,
-    caption: String? = nil
+    caption: String? = nil, compact: Bool = false
   ) {
-    body.element("table") { table in
+    body.element("table", [("class", compact ? "compact" : nil)]) { table in
       if let caption { table.element("caption", text: caption) }
       table.element("thead") { head in
         head.element("tr") { row in

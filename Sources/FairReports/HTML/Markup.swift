@@ -75,7 +75,10 @@ struct Markup {
   /// replaced by U+FFFD.
   static func escaped(_ value: String) -> String {
     let clean = XMLCharacters.sanitized(value)
-    guard clean.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 })
+    guard
+      clean.utf8.contains(where: {
+        $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27
+      })
     else { return clean }
     var result = ""
     result.reserveCapacity(clean.utf8.count + 16)

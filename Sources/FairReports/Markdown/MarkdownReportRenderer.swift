@@ -19,7 +19,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
   /// - Complexity: O(*n*) for *n* findings.
   public func render(_ document: FindingsDocument, in context: RenderContext) -> String {
     let e = { (text: String) in MarkdownText.escaped(text) }
-    let failures = document.findings.filter(\.isFailureOrWarning)
+    let failures = document.findings.failuresBySeverity.filter(\.isFailureOrWarning)
     let others =
       document.findings.failuresBySeverity.filter { !$0.isFailureOrWarning }
       + [.insufficientData, .waived, .pass].flatMap { verdict in
@@ -70,7 +70,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
     var text = head
     text += failureTable.render(rows: failureRows)
     if failureRows.count < failures.count {
-      text += truncationNote(omitted: failures.count - failureRows.count, of: failures.count, context)
+      text += truncationNote(
+        omitted: failures.count - failureRows.count, of: failures.count, context)
     }
     if !others.isEmpty {
       text += detailsOpen

@@ -1,9 +1,13 @@
 /// Escaping of data for GitHub-flavoured Markdown.
 enum MarkdownText {
-  /// `text` as inline Markdown that renders as exactly those characters: HTML
-  /// metacharacters become entities, Markdown punctuation is backslash-escaped, `|` cannot
-  /// end a table cell, `@` cannot mention anyone, line breaks become spaces, and texts
-  /// longer than `limit` characters are cut with `…`.
+  /// `text` as inline Markdown that renders as those characters: HTML metacharacters
+  /// become entities, the punctuation that starts inline Markdown (emphasis, code, links,
+  /// strike-through) is backslash-escaped, `|` cannot end a table cell, a zero-width space
+  /// after `@` and `#` keeps GitHub from mentioning people or linking issues, line breaks
+  /// become spaces, and texts longer than `limit` characters are cut with `…`.
+  ///
+  /// Callers never start a line with the result, so the punctuation that matters only
+  /// there (`-`, `+`, `=`, digits before `.`) stays as it is.
   static func escaped(_ text: String, limit: Int = 160) -> String {
     var source = XMLCharacters.sanitized(text)
     if source.count > limit { source = String(source.prefix(limit - 1)) + "…" }
@@ -15,9 +19,10 @@ enum MarkdownText {
       case "<": result += "&lt;"
       case ">": result += "&gt;"
       case "\"": result += "&quot;"
-      case "@": result += "&#64;"
-      case "\\", "`", "*", "_", "[", "]", "(", ")", "{", "}", "#", "!", "|", "~", "+", "-",
-        "=", ":":
+      case "@", "#":
+        result.append(character)
+        result.append("\u{200B}")
+      case "\\", "`", "*", "_", "[", "]", "|", "~":
         result.append("\\")
         result.append(character)
       case "\n", "\r", "\r\n", "\t": result += " "

@@ -48,7 +48,7 @@ extension FindingsDocument.Finding {
     if let interval { parts.append(ReportNumber.intervalWithLevel(interval)) }
     if let pValueText { parts.append("p " + pValueText) }
     if let sizesText { parts.append(sizesText) }
-    if let shortfall { parts.append("shortfall \(ReportNumber.value(shortfall))") }
+    if let shortfall { parts.append("shortfall \(ReportNumber.fixed(shortfall, 1))") }
     return parts.joined(separator: "; ")
   }
 

@@ -5,11 +5,16 @@ import Foundation
 /// Formatting goes through the C library's `%f`/`%e` in the POSIX locale, whose rounding is
 /// exact, so every platform prints the same digits. JSON keeps full precision instead.
 enum ReportNumber {
-  /// A metric value: three decimals below 1000 in magnitude (`0.843`), one above
-  /// (`1520.5`); `nan`, `inf` and `-inf` for the values that have no digits.
+  /// A metric value: three decimals (`0.843`); four below 0.01 in magnitude (`0.0045`),
+  /// scientific notation below 0.0001 (`3.2e-05`), one decimal from 1000 up (`1520.5`);
+  /// `nan`, `inf` and `-inf` for the values that have no digits.
   static func value(_ value: Double) -> String {
     if let special = special(value) { return special }
-    return abs(value) >= 1000 ? fixed(value, 1) : fixed(value, 3)
+    let magnitude = abs(value)
+    if magnitude >= 1000 { return fixed(value, 1) }
+    if magnitude >= 0.01 || magnitude == 0 { return fixed(value, 3) }
+    if magnitude >= 0.0001 { return fixed(value, 4) }
+    return String(format: "%.1e", locale: nil, value)
   }
 
   /// A p-value: four decimals (`0.0087`), `< 0.0001` below that.

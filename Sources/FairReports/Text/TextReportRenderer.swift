@@ -122,7 +122,8 @@ public struct TextReportRenderer: ReportRenderer {
       }
     let label =
       finding.statusLabel + String(repeating: " ", count: max(0, 5 - finding.statusLabel.count))
-    var header = terminal.styled(label, style) + " \(safe(finding.ruleIdentifier))"
+    var header =
+      terminal.styled(label, style) + " \(safe(finding.ruleIdentifier))"
       + "  \(safe(finding.subject.display))"
     if finding.advisory { header += "  (advisory)" }
     var lines = [header]

@@ -27,7 +27,9 @@ extension SampleDocuments {
   ]
 
   /// One slice's attribution summary, with shares derived from the mean |φ| values.
-  static func attributions(_ slice: String, _ meanAbs: [Double], _ means: [Double], ratios: [Double]?)
+  static func attributions(
+    _ slice: String, _ meanAbs: [Double], _ means: [Double], ratios: [Double]?
+  )
     -> FindingsDocument.AttributionEvidence.SliceAttributions
   {
     let total = meanAbs.reduce(0, +)
@@ -189,7 +191,8 @@ extension SampleDocuments {
               .init(feature: "employment", contribution: 0.251, interval: interval(0.190, 0.312)),
               .init(feature: "duration", contribution: 0.131, interval: interval(0.062, 0.200)),
               .init(feature: "housing", contribution: 0.072, interval: interval(0.020, 0.124)),
-              .init(feature: "checking_status", contribution: -0.128,
+              .init(
+                feature: "checking_status", contribution: -0.128,
                 interval: interval(-0.210, -0.046)),
               .init(feature: "credit_amount", contribution: -0.052),
               .init(feature: "savings", contribution: 0.000),
@@ -225,7 +228,8 @@ extension SampleDocuments {
     [
       Finding(
         policy: regB, rule: .init(id: "approval-ratio", title: "Approval-rate ratio"),
-        metric: "impact_ratio_to_reference", subject: .init(grouping: "age band", slice: "under 25"),
+        metric: "impact_ratio_to_reference",
+        subject: .init(grouping: "age band", slice: "under 25"),
         verdict: .fail, severity: .error, value: (82.0 / 149) / (628.0 / 829),
         requirement: ">= 0.8", interval: interval(0.594, 0.842), pValue: 0.0001,
         adjustedPValue: 0.0002, test: .z, testReason: "every expected count is at least 5",

@@ -39,14 +39,16 @@ extension SampleDocuments {
   /// The hiring audit with hostile names in slices, rules, policies, citations and messages.
   static var hostile: FindingsDocument {
     var document = hiring
-    let nasty = "\(script) \(pipes) \(quote) @octocat #1 [link](javascript:alert(1)) \u{1B}[31m\u{0}&amp;"
+    let nasty =
+      "\(script) \(pipes) \(quote) @octocat #1 [link](javascript:alert(1)) \u{1B}[31m\u{0}&amp;"
     document.findings[3].subject = .init(grouping: "race", slice: script)
     document.findings[3].message = nasty
     document.findings[3].rule = .init(id: "rule" + pipes, title: quote)
     document.findings[3].policy.title = quote
     document.findings[3].citation = .init(
       text: script, kind: .law, status: .withdrawn, url: "javascript:alert(1)", note: nasty)
-    document.findings[2].subject = .init(grouping: "race", slice: pipes)
+    document.findings[2].subject = .init(grouping: "race", slice: nasty)
+    document.findings[6].waiver?.reason = nasty
     document.evidence.groups[1].slices[1].slice = script
     document.evidence.groups[1].reference = script
     document.evidence.ll144?.categories[2].category = script

@@ -1,20 +1,6 @@
 extension FindingsDocument {
   /// Per-slice attribution summaries of one grouping.
   public struct AttributionEvidence: Codable, Sendable, Equatable {
-    /// The attributions of one slice, one row per feature.
-    public struct SliceAttributions: Codable, Sendable, Equatable {
-      /// The slice.
-      public var slice: String
-      /// One row per feature, by rank.
-      public var features: [FeatureAttribution]
-
-      /// Creates a slice's attribution summary.
-      public init(slice: String, features: [FeatureAttribution]) {
-        self.slice = slice
-        self.features = features
-      }
-    }
-
     /// The grouping.
     public var grouping: String
     /// The reference slice that ratios compare with.
@@ -25,8 +11,7 @@ extension FindingsDocument {
     public var slices: [SliceAttributions]
 
     /// Creates a grouping's attribution summaries.
-    public init(grouping: String, reference: String, space: String, slices: [SliceAttributions])
-    {
+    public init(grouping: String, reference: String, space: String, slices: [SliceAttributions]) {
       self.grouping = grouping
       self.reference = reference
       self.space = space

@@ -1,6 +1,8 @@
 extension FindingsDocument {
-  /// The tables the reports draw. Every part may be empty, so an audit without a model,
-  /// labels or attributions still renders.
+  /// The tables the reports draw.
+  ///
+  /// Every part may be empty, so an audit without a model, labels or attributions still
+  /// renders.
   public struct Evidence: Codable, Sendable, Equatable {
     /// Group metrics, one entry per grouping.
     public var groups: [GroupingEvidence]

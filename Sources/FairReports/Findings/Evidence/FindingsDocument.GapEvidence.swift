@@ -2,23 +2,6 @@ extension FindingsDocument {
   /// The decomposition of a slice's mean score gap to the reference into feature
   /// contributions (differences of mean attributions, which add up to the gap).
   public struct GapEvidence: Codable, Sendable, Equatable {
-    /// One feature's part of the gap.
-    public struct Contribution: Codable, Sendable, Equatable {
-      /// The feature.
-      public var feature: String
-      /// Its contribution to the gap, in the gap's space.
-      public var contribution: Double
-      /// The contribution's confidence interval.
-      public var interval: Interval?
-
-      /// Creates a contribution.
-      public init(feature: String, contribution: Double, interval: Interval? = nil) {
-        self.feature = feature
-        self.contribution = contribution
-        self.interval = interval
-      }
-    }
-
     /// The grouping.
     public var grouping: String
     /// The slice.

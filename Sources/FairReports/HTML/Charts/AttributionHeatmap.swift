@@ -58,7 +58,8 @@ enum AttributionHeatmap {
           let x = labelWidth + Double(column) * cellWidth
           let entry = slice.features.first { $0.feature == feature }
           svg.element("g", [("class", "cell-group")]) { group in
-            group.element("title", text: tooltip(entry, feature: feature, slice: slice.slice, attribution))
+            group.element(
+              "title", text: tooltip(entry, feature: feature, slice: slice.slice, attribution))
             let opacity = entry.map { 0.06 + 0.94 * min(1, max(0, $0.share / maximum)) } ?? 0
             group.empty(
               "rect",

@@ -68,8 +68,9 @@ enum GapWaterfall {
             text: "\(step.label): contribution \(step.value)"
               + (step.interval.map { "; interval [\($0.lower), \($0.upper)]" } ?? "")
               + "; running total \(span.end)")
-          bar(from: x(span.start), to: x(span.end), y: y, height: rowHeight,
-              className: harms ? "bar up" : "bar down", &group)
+          bar(
+            from: x(span.start), to: x(span.end), y: y, height: rowHeight,
+            className: harms ? "bar up" : "bar down", &group)
         }
         SVGCanvas.text(
           ReportNumber.value(step.value), x: width - valueWidth + 8, y: y + rowHeight / 2,

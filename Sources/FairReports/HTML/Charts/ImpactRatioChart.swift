@@ -67,15 +67,16 @@ enum ImpactRatioChart {
     }
   }
 
-  private static func tooltip(_ slice: FindingsDocument.SliceEvidence, grouping: String) -> String
-  {
+  private static func tooltip(_ slice: FindingsDocument.SliceEvidence, grouping: String) -> String {
     var parts = ["\(grouping) = \(slice.slice)"]
     if let ratio = slice.impactRatio { parts.append("impact ratio \(ratio)") }
     if let interval = slice.impactRatioInterval {
-      parts.append(ReportNumber.level(interval.level) + " interval [\(interval.lower), \(interval.upper)]")
+      parts.append(
+        ReportNumber.level(interval.level) + " interval [\(interval.lower), \(interval.upper)]")
     }
     parts.append("selection rate \(slice.selectionRate)")
-    parts.append("selected \(ReportNumber.weight(slice.selected)) of \(ReportNumber.count(slice.count))")
+    parts.append(
+      "selected \(ReportNumber.weight(slice.selected)) of \(ReportNumber.count(slice.count))")
     if let pValue = slice.pValue { parts.append("p \(pValue)") }
     if let adjusted = slice.adjustedPValue { parts.append("adjusted p \(adjusted)") }
     return parts.joined(separator: "; ")

@@ -23,7 +23,8 @@ enum ProxyMatrix {
     let cellHeight = 22.0
     let width = labelWidth + cellWidth * Double(attributes.count) + 8
     let height = headerHeight + cellHeight * Double(features.count) + 8
-    var caption = "Association of each feature with each protected attribute; outlined cells are proxies"
+    var caption =
+      "Association of each feature with each protected attribute; outlined cells are proxies"
     if ordered.count > features.count {
       caption += "; strongest \(features.count) of \(ordered.count) features"
     }
