@@ -129,6 +129,12 @@ let package = Package(
       swiftSettings: strictSettings
     ),
     .testTarget(
+      name: "FairReportsTests",
+      dependencies: ["FairReports", "_FairTestSupport"],
+      exclude: ["Golden"],
+      swiftSettings: strictSettings
+    ),
+    .testTarget(
       name: "fairgateTests",
       dependencies: [
         "fairgate", "_FairSupport", "_FairTestSupport",

@@ -1,0 +1,52 @@
+extension FindingsDocument {
+  /// The tables the reports draw.
+  ///
+  /// Every part may be empty, so an audit without a model, labels or attributions still
+  /// renders.
+  public struct Evidence: Codable, Sendable, Equatable {
+    /// Group metrics, one entry per grouping.
+    public var groups: [GroupingEvidence]
+    /// Per-slice attribution summaries, one entry per grouping.
+    public var attributions: [AttributionEvidence]
+    /// Decompositions of each slice's score gap to the reference into feature contributions.
+    public var gaps: [GapEvidence]
+    /// Associations between features and protected attributes.
+    public var proxies: [ProxyAssociation]
+    /// Counterfactual flip rates: how often changing an attribute alone changes the decision.
+    public var flips: [FlipRate]
+    /// The NYC Local Law 144 summary of results (6 RCNY § 5-303), when a pack asks for it.
+    public var ll144: LL144Summary?
+
+    /// Creates evidence; every part defaults to empty.
+    public init(
+      groups: [GroupingEvidence] = [], attributions: [AttributionEvidence] = [],
+      gaps: [GapEvidence] = [], proxies: [ProxyAssociation] = [], flips: [FlipRate] = [],
+      ll144: LL144Summary? = nil
+    ) {
+      self.groups = groups
+      self.attributions = attributions
+      self.gaps = gaps
+      self.proxies = proxies
+      self.flips = flips
+      self.ll144 = ll144
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case groups, attributions, gaps, proxies, flips, ll144
+    }
+
+    /// Decodes evidence; a missing table reads as empty.
+    ///
+    /// - Throws: `DecodingError` when a table is present but malformed.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      groups = try container.decodeIfPresent([GroupingEvidence].self, forKey: .groups) ?? []
+      attributions =
+        try container.decodeIfPresent([AttributionEvidence].self, forKey: .attributions) ?? []
+      gaps = try container.decodeIfPresent([GapEvidence].self, forKey: .gaps) ?? []
+      proxies = try container.decodeIfPresent([ProxyAssociation].self, forKey: .proxies) ?? []
+      flips = try container.decodeIfPresent([FlipRate].self, forKey: .flips) ?? []
+      ll144 = try container.decodeIfPresent(LL144Summary.self, forKey: .ll144)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+extension FindingsDocument {
+  /// The decomposition of a slice's mean score gap to the reference into feature
+  /// contributions (differences of mean attributions, which add up to the gap).
+  public struct GapEvidence: Codable, Sendable, Equatable {
+    /// The grouping.
+    public var grouping: String
+    /// The slice.
+    public var slice: String
+    /// The reference slice.
+    public var reference: String
+    /// The output space: `margin` or `probability`.
+    public var space: String
+    /// The slice's mean output minus the reference's.
+    public var gap: Double
+    /// The contributions, largest magnitude first.
+    public var contributions: [Contribution]
+
+    /// Creates a gap decomposition.
+    public init(
+      grouping: String, slice: String, reference: String, space: String, gap: Double,
+      contributions: [Contribution]
+    ) {
+      self.grouping = grouping
+      self.slice = slice
+      self.reference = reference
+      self.space = space
+      self.gap = gap
+      self.contributions = contributions
+    }
+  }
+}

@@ -1,0 +1,21 @@
+extension FindingsDocument {
+  /// The data file an audit read.
+  public struct DataFile: Codable, Sendable, Equatable {
+    /// The path as the manifest gave it.
+    public var path: String
+    /// The SHA-256 digest of the file's bytes, lower-case hexadecimal.
+    public var sha256: String
+    /// The number of data rows in the file.
+    public var rows: Int
+    /// The number of rows the audit used (rows with a usable score and label).
+    public var rowsUsed: Int
+
+    /// Creates a data file record.
+    public init(path: String, sha256: String, rows: Int, rowsUsed: Int) {
+      self.path = path
+      self.sha256 = sha256
+      self.rows = rows
+      self.rowsUsed = rowsUsed
+    }
+  }
+}

@@ -1,0 +1,91 @@
+extension FindingsDocument {
+  /// One rule's verdict on one subject, with the evidence it rests on and its citation.
+  public struct Finding: Codable, Sendable, Equatable {
+    /// The policy pack the rule belongs to.
+    public var policy: PolicyReference
+    /// The rule.
+    public var rule: RuleReference
+    /// The metric the rule reads, such as `impact_ratio`.
+    public var metric: String
+    /// What the verdict is about: a slice of a grouping, a feature, or both.
+    public var subject: Subject
+    /// The verdict.
+    public var verdict: Verdict
+    /// How serious a failure of the rule is.
+    public var severity: Severity
+    /// A remark that changes how the verdict reads, such as `inconclusive: not statistically
+    /// significant` or `possible adverse impact despite the threshold`.
+    public var qualifier: String?
+    /// Whether the rule only advises (for example the four-fifths screen under NYC Local Law
+    /// 144, which sets no threshold); advisory failures never fail the gate.
+    public var advisory: Bool
+    /// The measured value, when the rule compares one.
+    public var value: Double?
+    /// The requirement in the policy's words, such as `>= 0.8`.
+    public var requirement: String
+    /// The value's confidence interval.
+    public var interval: Interval?
+    /// The p-value of the significance test against the reference.
+    public var pValue: Double?
+    /// The p-value after the multiple-comparison adjustment.
+    public var adjustedPValue: Double?
+    /// The test behind the p-value.
+    public var test: StatisticalTest?
+    /// Why that test was chosen, such as `expected counts below 5`.
+    public var testReason: String?
+    /// The number of rows (or weight) in the subject's slice.
+    public var groupSize: Int?
+    /// The number of rows in the reference slice.
+    public var referenceSize: Int?
+    /// The number of favourable decisions the slice would need to reach the reference rate.
+    public var shortfall: Double?
+    /// The source the rule rests on.
+    public var citation: Citation
+    /// The waiver matched to this finding, applied or expired.
+    public var waiver: FindingWaiver?
+    /// The verdict in one sentence.
+    public var message: String
+
+    /// Creates a finding.
+    public init(
+      policy: PolicyReference, rule: RuleReference, metric: String, subject: Subject,
+      verdict: Verdict, severity: Severity, qualifier: String? = nil, advisory: Bool = false,
+      value: Double? = nil, requirement: String, interval: Interval? = nil,
+      pValue: Double? = nil, adjustedPValue: Double? = nil, test: StatisticalTest? = nil,
+      testReason: String? = nil, groupSize: Int? = nil, referenceSize: Int? = nil,
+      shortfall: Double? = nil, citation: Citation, waiver: FindingWaiver? = nil,
+      message: String
+    ) {
+      self.policy = policy
+      self.rule = rule
+      self.metric = metric
+      self.subject = subject
+      self.verdict = verdict
+      self.severity = severity
+      self.qualifier = qualifier
+      self.advisory = advisory
+      self.value = value
+      self.requirement = requirement
+      self.interval = interval
+      self.pValue = pValue
+      self.adjustedPValue = adjustedPValue
+      self.test = test
+      self.testReason = testReason
+      self.groupSize = groupSize
+      self.referenceSize = referenceSize
+      self.shortfall = shortfall
+      self.citation = citation
+      self.waiver = waiver
+      self.message = message
+    }
+
+    /// The rule's full identifier, `policy/rule`, as waivers name it.
+    public var ruleIdentifier: String { "\(policy.id)/\(rule.id)" }
+
+    /// Whether the finding is a failure that reports list first: a failure of severity
+    /// error or warning.
+    public var isFailureOrWarning: Bool {
+      verdict == .fail && (severity == .error || severity == .warning)
+    }
+  }
+}

@@ -1,0 +1,24 @@
+extension FindingsDocument {
+  /// A policy pack an audit applied.
+  public struct PolicyFile: Codable, Sendable, Equatable {
+    /// The pack's identifier, such as `us-nyc-ll144`.
+    public var id: String
+    /// The pack's title.
+    public var title: String
+    /// The pack's version.
+    public var version: String
+    /// The path the pack was read from (`builtin:us-nyc-ll144` for shipped packs).
+    public var path: String
+    /// The SHA-256 digest of the pack's bytes, lower-case hexadecimal.
+    public var sha256: String
+
+    /// Creates a policy file record.
+    public init(id: String, title: String, version: String, path: String, sha256: String) {
+      self.id = id
+      self.title = title
+      self.version = version
+      self.path = path
+      self.sha256 = sha256
+    }
+  }
+}

@@ -1,0 +1,36 @@
+extension FindingsDocument {
+  /// The files the findings rest on, with their SHA-256 digests, and the run's settings.
+  ///
+  /// Policy digests are recorded before the run, so a reader can check that the thresholds
+  /// were fixed in advance (EU AI Act Art. 9(8)).
+  public struct Provenance: Codable, Sendable, Equatable {
+    /// The model file; absent when the audit read score or decision columns instead.
+    public var model: ModelFile?
+    /// The data file.
+    public var data: DataFile
+    /// The audit manifest; absent when the audit was run from command-line options alone.
+    public var manifest: FileDigest?
+    /// Every policy pack applied.
+    public var policies: [PolicyFile]
+    /// The seed of every randomised step (bootstrap, sampling explainers), if any ran.
+    public var seed: UInt64?
+    /// The number of bootstrap replicates behind the intervals; 0 when none were drawn.
+    public var bootstrapReplicates: Int
+    /// The confidence level of every interval, such as 0.95.
+    public var confidenceLevel: Double
+
+    /// Creates a provenance record.
+    public init(
+      model: ModelFile?, data: DataFile, manifest: FileDigest?, policies: [PolicyFile],
+      seed: UInt64?, bootstrapReplicates: Int, confidenceLevel: Double
+    ) {
+      self.model = model
+      self.data = data
+      self.manifest = manifest
+      self.policies = policies
+      self.seed = seed
+      self.bootstrapReplicates = bootstrapReplicates
+      self.confidenceLevel = confidenceLevel
+    }
+  }
+}

@@ -1,0 +1,183 @@
+extension HTMLReportRenderer {
+  /// A column of an evidence table that shows only when some row has a value.
+  private struct OptionalColumn<Row> {
+    var title: String
+    var numeric: Bool
+    var value: (Row) -> String?
+  }
+
+  private static func optionalTable<Row>(
+    _ columns: [OptionalColumn<Row>], _ rows: [Row], _ body: inout Markup, caption: String
+  ) {
+    let shown = columns.filter { column in rows.contains { column.value($0) != nil } }
+    table(
+      shown.map { ($0.title, $0.numeric) },
+      rows.map { row in shown.map { $0.value(row) ?? "—" } }, &body, caption: caption)
+  }
+
+  static func writeEvidence(_ document: FindingsDocument, _ body: inout Markup) {
+    let evidence = document.evidence
+    section("evidence", "Evidence", &body) { section in
+      section.element(
+        "p",
+        text: "The tables behind the verdicts and charts. Intervals are at the"
+          + " \(ReportNumber.level(document.provenance.confidenceLevel)) level.")
+      if evidence.groups.isEmpty && evidence.attributions.isEmpty && evidence.gaps.isEmpty
+        && evidence.proxies.isEmpty && evidence.flips.isEmpty
+      {
+        section.element("p", text: "No evidence tables were computed for this audit.")
+      }
+      for grouping in evidence.groups {
+        section.element("details", [("open", "open")]) { details in
+          details.element("summary", text: "Group metrics: \(grouping.grouping)")
+          writeGroupMetrics(grouping, &details)
+        }
+        section.newline()
+      }
+      for attribution in evidence.attributions {
+        section.element("details") { details in
+          details.element("summary", text: "Attributions by slice: \(attribution.grouping)")
+          for slice in attribution.slices {
+            optionalTable(
+              [
+                OptionalColumn(title: "Rank", numeric: true) { String($0.rank) },
+                OptionalColumn(title: "Feature", numeric: false) { $0.feature },
+                OptionalColumn(title: "Mean |φ|", numeric: true) { ReportNumber.value($0.meanAbs) },
+                OptionalColumn(title: "Interval", numeric: false) {
+                  $0.meanAbsInterval.map(ReportNumber.interval)
+                },
+                OptionalColumn(title: "Mean φ", numeric: true) { ReportNumber.value($0.mean) },
+                OptionalColumn(title: "Share", numeric: true) { ReportNumber.percent($0.share) },
+                OptionalColumn(title: "Ratio to \(attribution.reference)", numeric: true) {
+                  $0.ratioToReference.map(ReportNumber.value)
+                },
+                OptionalColumn(title: "Ratio interval", numeric: false) {
+                  $0.ratioInterval.map(ReportNumber.interval)
+                },
+              ], slice.features, &details,
+              caption: "\(attribution.grouping) = \(slice.slice) (\(attribution.space) space)")
+          }
+        }
+        section.newline()
+      }
+      for gap in evidence.gaps {
+        section.element("details") { details in
+          details.element(
+            "summary",
+            text: "Gap decomposition: \(gap.grouping) = \(gap.slice) vs \(gap.reference)")
+          optionalTable(
+            [
+              OptionalColumn(title: "Feature", numeric: false) { $0.feature },
+              OptionalColumn(title: "Contribution", numeric: true) {
+                ReportNumber.value($0.contribution)
+              },
+              OptionalColumn(title: "Interval", numeric: false) {
+                $0.interval.map(ReportNumber.interval)
+              },
+            ], gap.contributions, &details,
+            caption: "Mean \(gap.space) gap \(ReportNumber.value(gap.gap))")
+        }
+        section.newline()
+      }
+      if !evidence.proxies.isEmpty {
+        section.element("details") { details in
+          details.element("summary", text: "Proxy associations")
+          optionalTable(
+            [
+              OptionalColumn(title: "Feature", numeric: false) { $0.feature },
+              OptionalColumn(title: "Attribute", numeric: false) { $0.attribute },
+              OptionalColumn(title: "Measure", numeric: false) { $0.measure.rawValue },
+              OptionalColumn(title: "Association", numeric: true) {
+                ReportNumber.value($0.association)
+              },
+              OptionalColumn(title: "NMI", numeric: true) { $0.nmi.map(ReportNumber.value) },
+              OptionalColumn(title: "AUC", numeric: true) { $0.auc.map(ReportNumber.value) },
+              OptionalColumn(title: "Attribution share", numeric: true) {
+                $0.attributionShare.map(ReportNumber.percent)
+              },
+              OptionalColumn(title: "Proxy", numeric: false) { $0.isProxy ? "yes" : "no" },
+            ], evidence.proxies, &details, caption: "Feature × attribute associations")
+        }
+        section.newline()
+      }
+      if !evidence.flips.isEmpty {
+        section.element("details") { details in
+          details.element("summary", text: "Counterfactual flip rates")
+          optionalTable(
+            [
+              OptionalColumn(title: "Attribute changed", numeric: false) { $0.attribute },
+              OptionalColumn(title: "Flip rate", numeric: true) { ReportNumber.percent($0.rate) },
+              OptionalColumn(title: "Interval", numeric: false) {
+                $0.interval.map {
+                  "[\(ReportNumber.percent($0.lower)), \(ReportNumber.percent($0.upper))]"
+                }
+              },
+              OptionalColumn(title: "Rows", numeric: true) { ReportNumber.count($0.rows) },
+            ], evidence.flips, &details,
+            caption: "Decisions that change when only the attribute does")
+        }
+        section.newline()
+      }
+    }
+  }
+
+  private static func writeGroupMetrics(
+    _ grouping: FindingsDocument.GroupingEvidence, _ body: inout Markup
+  ) {
+    typealias Column = OptionalColumn<FindingsDocument.SliceEvidence>
+    let rate = { (value: Double?) in value.map(ReportNumber.value) }
+    optionalTable(
+      [
+        Column(title: "Slice", numeric: false) { slice in
+          slice.slice + (slice.slice == grouping.reference ? " (reference)" : "")
+            + (slice.unknown == true ? " (unknown)" : "")
+        },
+        Column(title: "n", numeric: true) { ReportNumber.count($0.count) },
+        Column(title: "Weight", numeric: true) {
+          $0.weight == Double($0.count) ? nil : ReportNumber.weight($0.weight)
+        },
+        Column(title: "Share", numeric: true) { ReportNumber.percent($0.share) },
+        Column(title: "Selected", numeric: true) { ReportNumber.weight($0.selected) },
+        Column(title: "Selection rate", numeric: true) { ReportNumber.value($0.selectionRate) },
+        Column(title: "Rate interval", numeric: false) {
+          $0.selectionRateInterval.map(ReportNumber.interval)
+        },
+        Column(title: "Scoring rate", numeric: true) { rate($0.scoringRate) },
+        Column(title: "Impact ratio", numeric: true) { rate($0.impactRatio) },
+        Column(title: "IR interval", numeric: false) {
+          $0.impactRatioInterval.map(ReportNumber.interval)
+        },
+        Column(title: "Ratio to reference", numeric: true) { rate($0.impactRatioToReference) },
+        Column(title: "p", numeric: true) { $0.pValue.map(ReportNumber.pValue) },
+        Column(title: "Adjusted p", numeric: true) { $0.adjustedPValue.map(ReportNumber.pValue) },
+        Column(title: "Test", numeric: false) { $0.test?.rawValue },
+        Column(title: "Shortfall", numeric: true) { rate($0.shortfall) },
+        Column(title: "Base rate", numeric: true) { rate($0.baseRate) },
+        Column(title: "TPR", numeric: true) { rate($0.tpr) },
+        Column(title: "FPR", numeric: true) { rate($0.fpr) },
+        Column(title: "FNR", numeric: true) { rate($0.fnr) },
+        Column(title: "TNR", numeric: true) { rate($0.tnr) },
+        Column(title: "Precision", numeric: true) { rate($0.precision) },
+        Column(title: "AUC", numeric: true) { rate($0.auc) },
+        Column(title: "Log loss", numeric: true) { rate($0.logLoss) },
+        Column(title: "Brier", numeric: true) { rate($0.brier) },
+        Column(title: "ECE", numeric: true) { rate($0.ece) },
+        Column(title: "Excluded", numeric: false) { slice in
+          slice.excluded ? (slice.excludedReason ?? "excluded") : nil
+        },
+      ], grouping.slices, &body, caption: "\(grouping.grouping) (reference \(grouping.reference))")
+    facts(
+      [
+        (
+          "Demographic parity difference",
+          grouping.demographicParityDifference.map(ReportNumber.value)
+        ),
+        ("Demographic parity ratio", grouping.demographicParityRatio.map(ReportNumber.value)),
+        ("Equalized odds difference", grouping.equalizedOddsDifference.map(ReportNumber.value)),
+        (
+          "Equal opportunity difference",
+          grouping.equalOpportunityDifference.map(ReportNumber.value)
+        ),
+      ], &body)
+  }
+}
