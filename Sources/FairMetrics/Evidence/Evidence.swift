@@ -252,6 +252,19 @@ public final class Evidence: Sendable {
     return summaries
   }
 
+  /// The attribution summaries over all rows, if something has asked for them already.
+  public func cachedAttributionSummaries() -> [AttributionSummary]? {
+    cache.withLock { $0.summaries[.all] }
+  }
+
+  /// The proxy screen, if something has asked for it already.
+  public func cachedProxies() -> [ProxyAssociation]? { cache.withLock { $0.proxies } }
+
+  /// The counterfactual flips, if something has asked for them already.
+  public func cachedCounterfactualFlips() -> [CounterfactualFlip]? {
+    cache.withLock { $0.flips }
+  }
+
   /// Each feature's share of the model's total mean absolute attribution over all rows.
   ///
   /// - Throws: As ``attributions()``.
