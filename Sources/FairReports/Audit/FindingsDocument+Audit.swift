@@ -1,5 +1,5 @@
-public import FairAudit
 import FairAttribution
+public import FairAudit
 import FairMetrics
 import FairModels
 import FairPolicy
@@ -35,7 +35,8 @@ extension FindingsDocument {
         ? FindingsDocument.DecisionRule(
           source: .decisionColumn, space: nil, threshold: nil, favourable: .above)
         : FindingsDocument.DecisionRule(
-          source: .scoreColumn, space: rule.map { DecisionRule.Space($0.space) }, threshold: rule?.threshold,
+          source: .scoreColumn, space: rule.map { DecisionRule.Space($0.space) },
+          threshold: rule?.threshold,
           favourable: rule?.favourable == .below ? .below : .above)
     }
     var attribution: FindingsDocument.AttributionSettings?
@@ -106,7 +107,8 @@ extension FindingsDocument {
       rows: provenance.rows)
 
     let findings = result.evaluation.findings.map(FindingsDocument.finding)
-    let gate = FindingsDocument.Gate.Threshold(rawValue: result.outcome.threshold.rawValue) ?? .error
+    let gate =
+      FindingsDocument.Gate.Threshold(rawValue: result.outcome.threshold.rawValue) ?? .error
     var summary = Summary(findings: findings, failOn: gate)
     summary.gate.failed = !result.outcome.passed
     summary.gate.exitStatus = result.outcome.passed ? 0 : 1
@@ -152,7 +154,9 @@ extension FindingsDocument {
 
   private static func format(of model: any ScoringModel) -> String {
     let summary = model.summary
-    for (prefix, name) in [("XGBoost", "xgboost-json"), ("LightGBM", "lightgbm-text"), ("PMML", "pmml")]
+    for (prefix, name) in [
+      ("XGBoost", "xgboost-json"), ("LightGBM", "lightgbm-text"), ("PMML", "pmml"),
+    ]
     where summary.hasPrefix(prefix) {
       return name
     }
@@ -160,7 +164,8 @@ extension FindingsDocument {
   }
 
   private static func finding(_ finding: FairPolicy.Finding) -> Finding {
-    let citation = finding.citations.first.map(FindingsDocument.citation)
+    let citation =
+      finding.citations.first.map(FindingsDocument.citation)
       ?? Citation(text: "no citation", kind: .policy, status: .inForce)
     var waiver: FindingWaiver?
     if let granted = finding.waiver {
@@ -295,7 +300,8 @@ extension FindingsDocument {
     if let flips = evidence.cachedCounterfactualFlips() {
       tables.flips = flips.map {
         FlipRate(
-          attribute: "\($0.attribute) = \($0.value)", rate: $0.rate, interval: interval($0.interval),
+          attribute: "\($0.attribute) = \($0.value)", rate: $0.rate,
+          interval: interval($0.interval),
           rows: $0.rows)
       }
     }
@@ -308,12 +314,14 @@ extension FindingsDocument {
   /// The published-summary fields of 6 RCNY § 5-303.
   private static func ll144(_ result: AuditResult, groups: [GroupingMetrics]) -> LL144Summary {
     let report = result.manifest.report
-    let usesScores = result.build.evidence.rows.scores != nil && result.build.rule == nil
+    let usesScores =
+      result.build.evidence.rows.scores != nil && result.build.rule == nil
       && result.manifest.scores?.decisionColumn == nil
     var categories: [LL144Summary.Category] = []
     var unknown: [LL144Summary.UnknownCount] = []
     for grouping in groups where !grouping.isWeighted {
-      unknown.append(LL144Summary.UnknownCount(dimension: grouping.grouping, count: grouping.unknownCount))
+      unknown.append(
+        LL144Summary.UnknownCount(dimension: grouping.grouping, count: grouping.unknownCount))
       for slice in grouping.slices {
         categories.append(
           LL144Summary.Category(

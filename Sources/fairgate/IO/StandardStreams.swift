@@ -6,6 +6,11 @@ enum StandardError {
     let text = message.hasSuffix("\n") ? message : message + "\n"
     FileHandle.standardError.write(Data(text.utf8))
   }
+
+  /// Writes `text` as it is, with no line end added (for a progress line).
+  static func writeRaw(_ text: String) {
+    FileHandle.standardError.write(Data(text.utf8))
+  }
 }
 
 /// Writes results to standard output through a buffer.

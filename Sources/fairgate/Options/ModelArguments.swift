@@ -2,6 +2,8 @@ public import ArgumentParser
 public import FairAttribution
 public import FairMetrics
 public import FairModels
+public import FairPolicy
+public import FairReports
 
 extension OutputSpace: ExpressibleByArgument {}
 extension CommandModel.Output: ExpressibleByArgument {}
@@ -9,3 +11,5 @@ extension ModelTask: ExpressibleByArgument {}
 extension AttributionMethod: ExpressibleByArgument {}
 extension DecisionRule.Space: ExpressibleByArgument {}
 extension DecisionRule.Side: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+extension GateThreshold: ExpressibleByArgument {}
