@@ -2,9 +2,10 @@ import FairAudit
 import Foundation
 import Synchronization
 
-/// Progress of a long command on standard error: a live line with the stage and its elapsed
-/// time on a terminal, one line per finished stage with its duration otherwise. Standard
-/// output carries only results.
+/// Progress of a long command on standard error.
+///
+/// On a terminal: a live line with the stage, then its elapsed time; otherwise one quiet
+/// line per stage that took longer than half a second. Standard output carries only results.
 final class ProgressDisplay: Sendable {
   private let isTerminal = Terminal.standardErrorIsTerminal
   private let started = Mutex<[String: ContinuousClock.Instant]>([:])
