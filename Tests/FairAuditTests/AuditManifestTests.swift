@@ -80,11 +80,15 @@ import _FairTestSupport
     #expect(manifest.proxies == ProxySettings(threshold: 0.3, declared: ["commute_zone"]))
     #expect(
       manifest.statistics
-        == StatisticsSettings(bootstrapReplicates: 1000, confidence: 0.95, seed: 7, test: .automatic))
+        == StatisticsSettings(
+          bootstrapReplicates: 1000, confidence: 0.95, seed: 7, test: .automatic))
 
     #expect(manifest.policyPackIDs == ["eeoc-four-fifths", "nyc-ll144"])
     #expect(manifest.policyFiles == [folder + "/./policies/internal.yaml"])
-    #expect(manifest.policies.map(\.written) == ["eeoc-four-fifths", "nyc-ll144", "./policies/internal.yaml"])
+    #expect(
+      manifest.policies.map(\.written) == [
+        "eeoc-four-fifths", "nyc-ll144", "./policies/internal.yaml",
+      ])
 
     let waiver = try #require(manifest.waivers.first)
     #expect(manifest.waivers.count == 1)
@@ -119,7 +123,9 @@ import _FairTestSupport
     let loaded = try FixturePaths.temporaryFile("fairgate.yaml", contents: text)
     // Loaded from another folder, the relative files do not exist.
     let error = #expect(throws: ManifestError.self) { try AuditManifest.load(path: loaded) }
-    #expect(error?.diagnostics.map(\.message).contains("the data file 'hiring.csv' does not exist") == true)
+    #expect(
+      error?.diagnostics.map(\.message).contains("the data file 'hiring.csv' does not exist")
+        == true)
   }
 
   @Test func appliesDefaults() throws {

@@ -173,9 +173,11 @@ import _FairTestSupport
       .numeric(NumericColumn(name: "age", values: numbers)),
       .numeric(NumericColumn(name: "hired", values: numbers.map { $0 < 15 ? 1 : 0 })),
       .categorical(
-        CategoricalColumn(name: "grade", codes: numbers.map { Int32($0) % 3 }, levels: ["a", "b", "c"])),
+        CategoricalColumn(
+          name: "grade", codes: numbers.map { Int32($0) % 3 }, levels: ["a", "b", "c"])),
       .categorical(
-        CategoricalColumn(name: "vendor_selected", codes: numbers.map { Int32($0) % 2 }, levels: ["yes", "no"])),
+        CategoricalColumn(
+          name: "vendor_selected", codes: numbers.map { Int32($0) % 2 }, levels: ["yes", "no"])),
     ])
     let marked = MarkedText(
       Part.audit + Part.scores + Part.policies + """

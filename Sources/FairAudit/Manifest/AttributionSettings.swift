@@ -1,6 +1,6 @@
 public import FairAttribution
-package import FairPolicy
 public import FairModels
+package import FairPolicy
 
 /// The `attributions:` section of a manifest: how features' contributions are computed when
 /// a rule needs them.

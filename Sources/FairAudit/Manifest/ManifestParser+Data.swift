@@ -25,8 +25,7 @@ extension ManifestParser {
     if let delimiter = mapping["delimiter"].flatMap({ delimiter($0) }) {
       options.delimiter = delimiter
     }
-    if let missing = mapping["missing"].flatMap({ reader.stringList($0, acceptingSingle: true) })
-    {
+    if let missing = mapping["missing"].flatMap({ reader.stringList($0, acceptingSingle: true) }) {
       options.missingTokens = Set(missing)
     }
     var columnTypes: [String: ColumnType] = [:]

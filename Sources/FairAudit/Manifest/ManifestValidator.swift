@@ -96,7 +96,8 @@ struct ManifestValidator {
         if let numbers = column.numeric, values.count > ManifestValidator.binSuggestionLevel {
           warning(Message.considerBins(numbers.name, distinct: values.count), at: position)
         }
-        if let reference = attribute.reference, let referencePosition = declaration.referencePosition
+        if let reference = attribute.reference,
+          let referencePosition = declaration.referencePosition
         {
           checkReference(
             reference, among: values.subtracting(attribute.unknownValues).sorted(),
@@ -168,7 +169,8 @@ struct ManifestValidator {
       }
     case .categorical(let labels):
       guard let favourable, let favourablePosition else {
-        error(Message.needsFavourable(name, role: role, levels: labels.levels, key: key), at: position)
+        error(
+          Message.needsFavourable(name, role: role, levels: labels.levels, key: key), at: position)
         return
       }
       if labels.levels.contains(favourable) {

@@ -1,5 +1,5 @@
-package import FairPolicy
 public import FairMetrics
+package import FairPolicy
 
 /// One entry of a manifest's `protected:` list: a ``ProtectedAttribute`` with the places its
 /// parts are written.
