@@ -84,7 +84,7 @@ import _FairTestSupport
           bootstrapReplicates: 1000, confidence: 0.95, seed: 7, test: .automatic))
 
     #expect(manifest.policyPackIDs == ["eeoc-four-fifths", "nyc-ll144"])
-    #expect(manifest.policyFiles == [folder + "/./policies/internal.yaml"])
+    #expect(manifest.policyFiles == [folder + "/policies/internal.yaml"])
     #expect(
       manifest.policies.map(\.written) == [
         "eeoc-four-fifths", "nyc-ll144", "./policies/internal.yaml",
