@@ -14,7 +14,7 @@ import _FairTestSupport
   /// The complete example of the DocC article, so the documentation stays valid.
   static func documentedExample() throws -> String {
     let path =
-      FixturePaths.repositoryRoot() + "/Sources/FairAudit/FairAudit.docc/AuditManifest.md"
+      FixturePaths.repositoryRoot() + "/Sources/FairAudit/FairAudit.docc/AuditManifestFormat.md"
     let article = try String(contentsOfFile: path, encoding: .utf8)
     let section = try #require(article.range(of: "### A complete manifest"))
     let rest = article[section.upperBound...]
