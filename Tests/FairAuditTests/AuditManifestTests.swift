@@ -14,7 +14,7 @@ import _FairTestSupport
   /// The complete example of the DocC article, so the documentation stays valid.
   static func documentedExample() throws -> String {
     let path =
-      FixturePaths.repositoryRoot() + "/Sources/FairAudit/FairAudit.docc/AuditManifest.md"
+      FixturePaths.repositoryRoot() + "/Sources/FairAudit/FairAudit.docc/AuditManifestFormat.md"
     let article = try String(contentsOfFile: path, encoding: .utf8)
     let section = try #require(article.range(of: "### A complete manifest"))
     let rest = article[section.upperBound...]
@@ -84,7 +84,7 @@ import _FairTestSupport
           bootstrapReplicates: 1000, confidence: 0.95, seed: 7, test: .automatic))
 
     #expect(manifest.policyPackIDs == ["eeoc-four-fifths", "nyc-ll144"])
-    #expect(manifest.policyFiles == [folder + "/./policies/internal.yaml"])
+    #expect(manifest.policyFiles == [folder + "/policies/internal.yaml"])
     #expect(
       manifest.policies.map(\.written) == [
         "eeoc-four-fifths", "nyc-ll144", "./policies/internal.yaml",

@@ -103,7 +103,7 @@ import _FairTestSupport
         Expected(
           "1️⃣", "the policy file './policies/external.yaml' does not exist",
           notes: [
-            "looked for '\(ManifestFixtures.directory)/./policies/external.yaml' (relative "
+            "looked for '\(ManifestFixtures.directory)/policies/external.yaml' (relative "
               + "paths start at the manifest's folder)"
           ]),
         Expected(

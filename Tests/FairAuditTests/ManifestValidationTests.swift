@@ -37,6 +37,26 @@ import _FairTestSupport
       ], in: marked)
   }
 
+  @Test func rendersAValidationErrorWithTheManifestLineAndCaret() throws {
+    let manifest = try ManifestFixtures.parse(
+      Part.allButProtected + """
+        protected:
+          - {name: sex, column: sexx}
+        """)
+    let dataset = try CSVReader(options: manifest.data.csvOptions)
+      .read(contentsOf: manifest.data.path)
+    let error = #expect(throws: ManifestError.self) { try manifest.validate(against: dataset) }
+    let path = ManifestFixtures.manifestPath
+    #expect(
+      error?.description == """
+        \(path):6:25: error: the protected attribute column 'sexx' is not a column of \
+        'hiring.csv'
+              - {name: sex, column: sexx}
+                                    ^
+        \(path):6:25: note: did you mean 'sex'?
+        """)
+  }
+
   @Test func reportsAReferenceGroupThatDoesNotExist() throws {
     let marked = MarkedText(
       Part.allButProtected + """

@@ -7,7 +7,7 @@ public import _FairSupport
 /// A manifest (`fairgate.yaml`) binds a model or recorded scores, a dataset with its label
 /// and id columns, the decision rule, the protected attributes and their intersections,
 /// feature groups, attribution and statistics settings, the policies to apply and their
-/// waivers. See <doc:AuditManifest> for the format.
+/// waivers. See <doc:AuditManifestFormat> for the format.
 ///
 /// ```swift
 /// let manifest = try AuditManifest.load(path: "fairgate.yaml")

@@ -168,9 +168,13 @@ struct ManifestParser {
     value >= 2 && value <= 100 ? [Diagnostic.Note(Message.writeAsFraction(value))] : []
   }
 
-  /// `path` resolved against the manifest's folder.
+  /// `path` resolved against the manifest's folder, without leading `./` components.
   func resolve(_ path: String) -> String {
-    path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
+    var relative = Substring(path)
+    while relative.hasPrefix("./") { relative = relative.dropFirst(2).drop { $0 == "/" } }
+    if path.hasPrefix("/") { return path }
+    if directory.isEmpty { return relative.isEmpty ? path : String(relative) }
+    return directory + "/" + relative
   }
 
   /// The resolved path of a file the manifest names; an error at the value when it does not

@@ -1,7 +1,7 @@
 public import FairMetrics
 package import FairPolicy
 
-/// One entry of a manifest's `protected:` list: a ``ProtectedAttribute`` with the places its
+/// One entry of a manifest's `protected:` list: a `ProtectedAttribute` with the places its
 /// parts are written.
 ///
 /// ```yaml
