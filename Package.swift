@@ -140,7 +140,7 @@ let package = Package(
         "fairgate", "_FairSupport", "_FairTestSupport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
-      exclude: ["Golden"],
+      exclude: ["Golden", "Fixtures"],
       swiftSettings: strictSettings
     ),
   ]
