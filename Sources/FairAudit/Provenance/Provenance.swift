@@ -2,6 +2,7 @@ import FairMetrics
 import FairModels
 import FairPolicy
 import FairTabular
+import Foundation
 
 /// What an audit read, so that a reader can tell whether two audits saw the same inputs:
 /// the SHA-256 of the model, the data, the manifest and each policy, with the tool's
@@ -52,8 +53,10 @@ public struct Provenance: Sendable, Hashable, Codable {
   ///
   /// - Throws: `DataError` when a file cannot be read.
   init(manifest: AuditManifest, policies: [Policy], build: EvidenceBuild, seed: UInt64) throws {
-    func record(_ path: String) throws -> FileDigestRecord {
-      FileDigestRecord(path: path, sha256: try FileDigest(contentsOf: path).sha256)
+    func record(_ path: String, shownAs shown: String? = nil) throws -> FileDigestRecord {
+      FileDigestRecord(
+        path: shown ?? (path as NSString).standardizingPath,
+        sha256: try FileDigest(contentsOf: path).sha256)
     }
     tool = "fairgate \(AuditPipeline.toolVersion)"
     self.manifest = try record(manifest.file)
@@ -65,8 +68,17 @@ public struct Provenance: Sendable, Hashable, Codable {
       model = nil
     }
     modelSummary = build.bound?.model.summary
+    let shipped = Set(manifest.policies.compactMap { reference -> String? in
+      if case .pack(let id) = reference.target { return id }
+      return nil
+    })
+    // Shipped packs are named by their place in the pack folder, so that reports do not
+    // depend on where fairgate is installed.
     self.policies = try policies.map {
-      PolicyRecord(id: $0.id, title: $0.title, version: $0.version, file: try record($0.file))
+      PolicyRecord(
+        id: $0.id, title: $0.title, version: $0.version,
+        file: try record(
+          $0.file, shownAs: shipped.contains($0.id) ? "policies/\($0.id).yaml" : nil))
     }
     self.seed = seed
     bootstrapReplicates = manifest.statistics.bootstrapReplicates

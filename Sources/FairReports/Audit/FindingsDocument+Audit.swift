@@ -48,7 +48,8 @@ extension FindingsDocument {
       }
       attribution = FindingsDocument.AttributionSettings(
         method: run.method.rawValue, outputSpace: manifest.attributions.output.rawValue,
-        background: run.backgroundRows > 0 ? background : "none (path-dependent)",
+        background: run.backgroundRows > 0
+          ? background : "none: path-dependent TreeSHAP weighs paths by the trees' covers",
         backgroundRows: run.backgroundRows, samples: manifest.attributions.samples,
         seed: result.seed, reason: run.reason)
     }
@@ -65,7 +66,8 @@ extension FindingsDocument {
     }
     let method = Method(
       decisionRule: decision, attribution: attribution,
-      tests: TestSettings(alpha: manifest.statistics.alpha), notes: notes)
+      tests: TestSettings(alpha: (manifest.statistics.alpha * 1e12).rounded() / 1e12),
+      notes: notes)
 
     let attributes = manifest.protectedAttributes.map { declaration in
       let attribute = declaration.attribute
@@ -280,7 +282,10 @@ extension FindingsDocument {
             GapEvidence(
               grouping: summary.grouping, slice: slice.slice, reference: summary.reference,
               space: summary.outputSpace, gap: slice.gap,
-              contributions: slice.features.map {
+              contributions: slice.features.sorted {
+                abs($0.gapContribution) > abs($1.gapContribution)
+                  || (abs($0.gapContribution) == abs($1.gapContribution) && $0.feature < $1.feature)
+              }.map {
                 GapEvidence.Contribution(
                   feature: $0.feature, contribution: $0.gapContribution,
                   interval: interval($0.gapContributionInterval))

@@ -103,6 +103,7 @@ enum HTMLAssets {
       table { font-size: 8pt; }
       nav.toc, #findings-controls { display: none; }
       section.page { break-before: page; }
+      section#summary { break-before: auto; }
       table, figure { break-inside: auto; }
       figure svg { break-inside: avoid; }
       tr[hidden] { display: table-row; }
