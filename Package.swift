@@ -87,7 +87,7 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
-    .target(name: "_FairTestSupport", swiftSettings: strictSettings),
+    .target(name: "_FairTestSupport", dependencies: ["_FairSupport"], swiftSettings: strictSettings),
     .testTarget(
       name: "FairTabularTests",
       dependencies: ["_FairSupport", "FairTabular", "_FairTestSupport"],

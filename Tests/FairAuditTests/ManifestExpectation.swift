@@ -4,26 +4,6 @@ import Testing
 import _FairSupport
 import _FairTestSupport
 
-/// One expected diagnostic: the marker it points at, its message, and its notes.
-struct Expected: CustomStringConvertible {
-  var marker: String
-  var message: String
-  var notes: [String] = []
-  var severity: Diagnostic.Severity = .error
-
-  init(
-    _ marker: String, _ message: String, notes: [String] = [],
-    severity: Diagnostic.Severity = .error
-  ) {
-    self.marker = marker
-    self.message = message
-    self.notes = notes
-    self.severity = severity
-  }
-
-  var description: String { "\(marker) \(message)" }
-}
-
 /// Where the manifest test fixtures live, and helpers to parse manifests among them.
 enum ManifestFixtures {
   /// The folder of `hiring.csv`, `model.json`, `background.csv` and `policies/`.
@@ -58,25 +38,6 @@ enum ManifestFixtures {
   }
 }
 
-/// Checks that `diagnostics` are exactly `expected`, each at its marker's `line:column` of the
-/// manifest file.
-func expect(
-  _ diagnostics: [Diagnostic], match expected: [Expected], in marked: MarkedText,
-  file: String = ManifestFixtures.manifestPath,
-  sourceLocation: SourceLocation = #_sourceLocation
-) {
-  let actual = diagnostics.map {
-    "\($0.file == file ? "manifest" : $0.file ?? "-"):\($0.line ?? 0):\($0.column ?? 0): "
-      + "\($0.severity.rawValue): \($0.message)"
-      + $0.notes.map { " [note: \($0.message)]" }.joined()
-  }
-  let wanted = expected.map {
-    "manifest:\(marked.location($0.marker)): \($0.severity.rawValue): \($0.message)"
-      + $0.notes.map { " [note: \($0)]" }.joined()
-  }
-  #expect(actual == wanted, sourceLocation: sourceLocation)
-}
-
 /// Parses `marked` in the fixture folder and checks its diagnostics.
 func expectManifest(
   _ marked: MarkedText, diagnoses expected: [Expected],
@@ -84,5 +45,5 @@ func expectManifest(
 ) {
   expect(
     ManifestFixtures.diagnostics(marked.text), match: expected, in: marked,
-    sourceLocation: sourceLocation)
+    file: ManifestFixtures.manifestPath, sourceLocation: sourceLocation)
 }

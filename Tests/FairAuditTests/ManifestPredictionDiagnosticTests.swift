@@ -155,7 +155,7 @@ import _FairTestSupport
         Expected(
           "1️⃣", "'decision' is ignored: decisions come from the scores' 'decision_column'",
           severity: .warning)
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func checksTheDataSection() {

@@ -34,7 +34,7 @@ import _FairTestSupport
         Expected(
           "2️⃣", "the protected attribute column 'p_blak' is not a column of 'hiring.csv'",
           notes: ["did you mean 'p_black'?"]),
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func rendersAValidationErrorWithTheManifestLineAndCaret() throws {
@@ -84,7 +84,7 @@ import _FairTestSupport
         Expected(
           "3️⃣", "the reference group 'declined' is not a value of column 'sex'",
           notes: ["its values are 'Female', 'Male'"]),
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func reportsNonNumericBinAndProbabilityColumns() throws {
@@ -108,7 +108,7 @@ import _FairTestSupport
           "3️⃣",
           "the protected attribute column 'gender_self_id' has no values: all 10 rows are missing"
         ),
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func reportsALabelValueThatIsMissing() throws {
@@ -125,7 +125,7 @@ import _FairTestSupport
         Expected(
           "1️⃣", "the favourable value 'Yes' is not a value of column 'qualified'",
           notes: ["did you mean 'yes'?"])
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func reportsOutcomeColumnProblems() throws {
@@ -153,7 +153,7 @@ import _FairTestSupport
         Expected(
           "4️⃣", "the decision column 'years_experience' must hold 0 and 1 or text labels, found 2"
         ),
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func reportsOtherNamedColumnsNotInTheData() throws {
@@ -184,7 +184,7 @@ import _FairTestSupport
         Expected(
           "4️⃣", "the declared proxy 'commute' is not a column of 'hiring.csv'",
           notes: ["did you mean 'commute_zone'?"]),
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 
   @Test func acceptsANumericLabelAndWarnsAboutManyValues() throws {
@@ -213,6 +213,6 @@ import _FairTestSupport
           "1️⃣",
           "column 'age' holds 30 distinct numbers, each a group of its own; cut it into 'bins'",
           severity: .warning)
-      ], in: marked)
+      ], in: marked, file: ManifestFixtures.manifestPath)
   }
 }

@@ -213,8 +213,8 @@ import _FairTestSupport
     let diagnostics = policyDiagnostics(marked)
     expect(
       diagnostics,
-      match: [Expected("1️⃣", "duplicate rule id 'same'", notes: ["first declared here"])], in: marked
-    )
+      match: [Expected("1️⃣", "duplicate rule id 'same'", notes: ["first declared here"])],
+      in: marked, file: "policy.yaml")
     #expect(diagnostics.first?.notes.first?.line == 5)
     #expect(diagnostics.first?.notes.first?.column == 7)
   }

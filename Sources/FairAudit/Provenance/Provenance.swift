@@ -68,10 +68,11 @@ public struct Provenance: Sendable, Hashable, Codable {
       model = nil
     }
     modelSummary = build.bound?.model.summary
-    let shipped = Set(manifest.policies.compactMap { reference -> String? in
-      if case .pack(let id) = reference.target { return id }
-      return nil
-    })
+    let shipped = Set(
+      manifest.policies.compactMap { reference -> String? in
+        if case .pack(let id) = reference.target { return id }
+        return nil
+      })
     // Shipped packs are named by their place in the pack folder, so that reports do not
     // depend on where fairgate is installed.
     self.policies = try policies.map {
