@@ -120,6 +120,49 @@ private func numericCSV(_ text: String) -> (header: [String], rows: [[Double]]) 
     }
   }
 
+  /// The request of the acceptance criteria: linear SHAP of a PMML logistic regression in
+  /// probability space, against 50 sampled background rows.
+  @Test func linearProbabilitiesOfAPMMLLogisticRegressionAddUp() throws {
+    let folder = "fixtures/pmml/logistic-regression"
+    let arguments = [
+      "--model", "\(folder)/model.pmml", "--data", "\(folder)/data.csv", "--method", "linear",
+      "--output", "probability", "--background-rows", "50",
+    ]
+    let one = try run(arguments + ["--threads", "1"])
+    #expect(one.status == 0, "\(one.standardError)")
+    let csv = numericCSV(one.standardOutput)
+    #expect(csv.rows.count == 1000)
+    #expect(csv.header.contains("checking_status"), "one column per raw field")
+    for row in csv.rows {
+      let prediction = row[row.count - 1]
+      #expect(prediction > 0 && prediction < 1)
+      // Local accuracy in probability space: 50 weighted products of numbers ≤ 1 per cell,
+      // printed with shortest round-trip digits.
+      let sum = row.dropFirst().dropLast(2).reduce(0, +) + row[row.count - 2]
+      expectClose(sum, prediction, absolute: 1e-12)
+    }
+    let four = try run(arguments + ["--threads", "4"])
+    #expect(four.standardOutput == one.standardOutput)
+  }
+
+  /// `auto` with '--output probability' takes interventional TreeSHAP, which has a
+  /// probability form, instead of path-dependent TreeSHAP, and says so.
+  @Test func autoTakesInterventionalTreeSHAPForProbability() throws {
+    let folder = "\(Self.models)/lgb-german-binary"
+    let result = try run([
+      "--model", "\(folder)/model.txt", "--data", "\(folder)/data.csv", "--output",
+      "probability", "--background-rows", "20", "--rows", "10",
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardError.hasPrefix("note: method tree-interventional is exact for"))
+    #expect(result.standardError.contains("probability"))
+    for row in numericCSV(result.standardOutput).rows {
+      // LightGBM margins are Double sums; local accuracy holds to rounding.
+      let sum = row.dropFirst().dropLast(2).reduce(0, +) + row[row.count - 2]
+      expectClose(sum, row[row.count - 1], absolute: 1e-12)
+    }
+  }
+
   @Test func jsonCarriesTheMethodAndReason() throws {
     let folder = "\(Self.models)/lgb-german-regression"
     let result = try run([
@@ -175,9 +218,10 @@ private func numericCSV(_ text: String) -> (header: [String], rows: [[Double]]) 
     (
       [
         "--model", "fixtures/models/lgb-german-binary/model.txt", "--data",
-        "fixtures/models/lgb-german-binary/data.csv", "--output", "probability",
+        "fixtures/models/lgb-german-binary/data.csv", "--method", "tree-path", "--output",
+        "probability",
       ],
-      "margin"
+      "use 'tree-interventional'"
     ),
   ])
   func badRequestsExitWithTwoAndAReason(arguments: [String], reason: String) throws {

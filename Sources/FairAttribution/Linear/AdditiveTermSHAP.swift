@@ -15,8 +15,15 @@ public import FairModels
 /// ```
 ///
 /// so the one-hot terms of a categorical field add up to one value per field, and a term
-/// that reads no field is a constant that lands in φ₀. Values are in margin space (log-odds
-/// for the logistic classifiers); probability space has no closed form.
+/// that reads no field is a constant that lands in φ₀.
+///
+/// **Probability space** (the binary classifiers, whose margin is a log-odds) follows shap's
+/// rescaling, which ``InterventionalTreeSHAP`` uses too and which is **not** the Shapley value
+/// of the probability-valued game: each background row's margin values
+/// `term_k(x) − term_k(b)` are multiplied by `[σ(f(x)) − σ(f(b))] / [f(x) − f(b)]` (1 when
+/// the margins are equal) and averaged with the weights. The values add up to
+/// `σ(f(x)) − Σ_b w_b · σ(f(b))`, and the base value is that weighted mean probability.
+/// Regressions and scorecards have no probability output.
 ///
 /// A term that reads two or more fields (a `PredictorTerm` product, a `PPCell` interaction,
 /// a derived field that combines inputs) has no per-field split; such a model is refused,
@@ -33,12 +40,27 @@ public struct AdditiveTermSHAP: Explainer {
 
   /// The field each term is attributed to, -1 for constant terms.
   private let termField: [Int]
+  /// The background in probability space, for models with a probability output.
+  private let probability: AdditiveProbabilityKernel?
 
   /// The model's input field names, the columns of the attributions.
   public var featureNames: [String] { model.features.map(\.name) }
 
-  /// The output spaces this explainer attributes.
-  public var supportedOutputs: Set<OutputSpace> { [.margin] }
+  /// The output spaces this explainer attributes: margin, and probability for binary
+  /// classifiers.
+  public var supportedOutputs: Set<OutputSpace> {
+    probability == nil ? [.margin] : [.margin, .probability]
+  }
+
+  /// The base value φ₀ in `output` space: the weighted mean background margin, or the
+  /// weighted mean background probability.
+  ///
+  /// - Parameter output: Margin, or probability when ``supportedOutputs`` contains it.
+  /// - Returns: φ₀; NaN for probability when the model has no probability output.
+  /// - Complexity: O(1).
+  public func baseValue(for output: OutputSpace) -> Double {
+    output == .margin ? baseValue : probability?.baseValue ?? .nan
+  }
 
   /// Prepares an explainer with the term means of weighted background rows.
   ///
@@ -50,7 +72,8 @@ public struct AdditiveTermSHAP: Explainer {
   ///   the model has no decomposition or a term reads several fields, and of kind
   ///   ``AttributionError/Kind/invalidBackground`` when the background does not fit the
   ///   model or the model refuses one of its rows.
-  /// - Complexity: O(*R*·*k*) term evaluations for *R* background rows and *k* terms.
+  /// - Complexity: O(*R*·*k*) term evaluations for *R* background rows and *k* terms; the
+  ///   explainer keeps the *R*·*k* values for probability space.
   public init(model: PMMLModel, background: BackgroundData) throws {
     try self.init(terms: model, background: background)
   }
@@ -79,11 +102,19 @@ public struct AdditiveTermSHAP: Explainer {
     }
     var base = decomposition.intercept
     for mean in means { base += mean }
+    let termField = decomposition.terms.map { $0.featureIndices.first ?? -1 }
     self.model = model
     self.decomposition = decomposition
     self.termMeans = means
     self.baseValue = base
-    self.termField = decomposition.terms.map { $0.featureIndices.first ?? -1 }
+    self.termField = termField
+    probability =
+      ProbabilityRescaling.hasProbability(model)
+      ? AdditiveProbabilityKernel(
+        intercept: decomposition.intercept, termValues: values, termCount: count,
+        attributed: termField.indices.filter { termField[$0] >= 0 },
+        weights: background.weights, transform: model.outputTransform)
+      : nil
   }
 
   /// Prepares an explainer with the term means of background rows, uniformly weighted
@@ -143,24 +174,33 @@ public struct AdditiveTermSHAP: Explainer {
 
   /// Computes one attribution per input field.
   ///
+  /// Rows are cut into fixed chunks and each row's sums run in a fixed order, so the result
+  /// does not depend on the thread count.
+  ///
   /// - Parameters:
   ///   - matrix: The rows, bound to the model's features.
-  ///   - options: The thread count; the output space must be margin.
-  /// - Returns: Margin-space attributions with the model's own margins as predictions.
+  ///   - options: The output space (margin, or probability for binary classifiers) and
+  ///     threads.
+  /// - Returns: Attributions with the model's own outputs as predictions.
   /// - Throws: ``AttributionError`` when the feature count differs or the output space is
-  ///   probability, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
+  ///   not supported, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
   ///   `row N` (1-based) when the model refuses a row.
-  /// - Complexity: O(*n*·*k*) term evaluations for *n* rows and *k* terms.
+  /// - Complexity: O(*n*·*k*) term evaluations for *n* rows and *k* terms, plus
+  ///   O(*n*·*R*·*k*) in probability space for *R* background rows.
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
-    return try explainInChunks(matrix, chunkSize: 256, threads: options.workerCount) {
-      try explainChunk(matrix, rows: $0)
+    let output = options.output
+    return try explainInChunks(
+      matrix, chunkSize: output == .margin ? 256 : 64, threads: options.workerCount,
+      output: output
+    ) {
+      try explainChunk(matrix, rows: $0, output: output)
     }
   }
 
-  /// The attributions and margins of `rows`.
-  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws
-    -> AttributionChunk
+  /// The attributions and outputs of `rows`.
+  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>, output: OutputSpace)
+    throws -> AttributionChunk
   {
     let width = model.featureCount
     let count = termMeans.count
@@ -168,7 +208,6 @@ public struct AdditiveTermSHAP: Explainer {
     let terms = try model.linearTermValues(batch)
     var margins: [Double] = []
     try model.scoreMargins(batch, into: &margins)
-    var values = [Double](repeating: 0, count: rows.count * width)
     for local in 0..<rows.count {
       let termSlice = terms[(local * count)..<((local + 1) * count)]
       guard !margins[local].isNaN, !termSlice.contains(where: \.isNaN) else {
@@ -177,14 +216,30 @@ public struct AdditiveTermSHAP: Explainer {
           .unsupportedModel, subject: "row \(row + 1)",
           message: AdditiveTermSHAP.refusal(model, matrix, row: row))
       }
-      for k in 0..<count {
-        let value = terms[local * count + k]
-        let field = termField[k]
-        if field >= 0 { values[local * width + field] += value - termMeans[k] }
+    }
+    var values = [Double](repeating: 0, count: rows.count * width)
+    if output == .probability, let kernel = probability {
+      var workspace = kernel.makeWorkspace()
+      for local in 0..<rows.count {
+        kernel.attribute(terms[(local * count)..<((local + 1) * count)], workspace: &workspace)
+        for (position, term) in kernel.attributed.enumerated() {
+          values[local * width + termField[term]] += workspace.sums[position]
+        }
+      }
+      for index in margins.indices {
+        margins[index] = kernel.rescaling.probability(margins[index])
+      }
+    } else {
+      for local in 0..<rows.count {
+        for k in 0..<count {
+          let value = terms[local * count + k]
+          let field = termField[k]
+          if field >= 0 { values[local * width + field] += value - termMeans[k] }
+        }
       }
     }
     return AttributionChunk(
-      values: values, baseValues: Array(repeating: baseValue, count: rows.count),
+      values: values, baseValues: Array(repeating: baseValue(for: output), count: rows.count),
       predictions: margins)
   }
 

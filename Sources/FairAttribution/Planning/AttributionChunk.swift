@@ -11,7 +11,7 @@ struct AttributionChunk: Sendable {
 
 extension Explainer {
   /// Explains `matrix` in chunks of `chunkSize` rows on up to `threads` threads and joins
-  /// the chunks in row order, in margin space.
+  /// the chunks in row order.
   ///
   /// The chunking does not depend on `threads`, so neither does the result.
   ///
@@ -19,23 +19,26 @@ extension Explainer {
   ///   - matrix: The rows to explain.
   ///   - chunkSize: The rows per chunk.
   ///   - threads: The largest number of threads.
+  ///   - output: The output space the chunks' values, base values and predictions are in.
+  ///   - columnNames: The attribution columns; ``featureNames`` when `nil`.
   ///   - body: Explains one range of rows.
   /// - Returns: The joined attributions.
   /// - Throws: The error of the lowest-numbered failing chunk.
   /// - Complexity: That of `body` over every row.
   func explainInChunks(
-    _ matrix: FeatureMatrix, chunkSize: Int, threads: Int,
-    _ body: @Sendable (Range<Int>) throws -> AttributionChunk
+    _ matrix: FeatureMatrix, chunkSize: Int, threads: Int, output: OutputSpace = .margin,
+    columnNames: [String]? = nil, _ body: @Sendable (Range<Int>) throws -> AttributionChunk
   ) throws -> Attributions {
     let rows = matrix.rowCount
     let chunkCount = (rows + chunkSize - 1) / chunkSize
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       try body((chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize))
     }
+    let names = columnNames ?? featureNames
     var values: [Double] = []
     var baseValues: [Double] = []
     var predictions: [Double] = []
-    values.reserveCapacity(rows * featureNames.count)
+    values.reserveCapacity(rows * names.count)
     baseValues.reserveCapacity(rows)
     predictions.reserveCapacity(rows)
     for part in parts {
@@ -45,6 +48,6 @@ extension Explainer {
     }
     return Attributions(
       values: values, rowCount: rows, baseValues: baseValues, predictions: predictions,
-      featureNames: featureNames, outputSpace: .margin)
+      featureNames: names, outputSpace: output)
   }
 }

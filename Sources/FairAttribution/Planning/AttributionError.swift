@@ -95,6 +95,11 @@ extension AttributionError {
     static let zeroWeights = "the background weights sum to 0"
     static func noPrediction() -> String { "the model gives no prediction for this row" }
     static func needsBackground(_ method: String) -> String { "'\(method)' needs background rows" }
+    static let probabilityNeedsInterventional =
+      " in probability space, which path-dependent TreeSHAP has no form for"
+    static let pathDependentHasNoProbability =
+      "path-dependent TreeSHAP has no probability form, so use 'tree-interventional' with "
+      + "background rows"
     static func unfit(_ method: String, needs what: String, model: String) -> String {
       "'\(method)' needs \(what); \(model) is not one"
     }

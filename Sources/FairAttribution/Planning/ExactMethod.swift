@@ -39,14 +39,33 @@ public enum ExactMethod: String, Sendable, Hashable, CaseIterable, Codable {
   /// - Any other model has no exact method; the caller should fall back to a sampling method
   ///   such as KernelSHAP.
   ///
+  /// Path-dependent TreeSHAP has no probability form, so for `output` probability, a binary
+  /// classifier and a background, tree models get interventional TreeSHAP instead (as shap
+  /// requires `feature_perturbation="interventional"` for `model_output="probability"`).
+  ///
   /// - Parameters:
   ///   - model: The model to explain.
   ///   - hasBackground: Whether background rows are available.
+  ///   - output: The output space the attributions will be asked for.
   /// - Returns: The method, or the reason none fits.
   /// - Complexity: O(*T*) for *T* trees; O(1) otherwise.
   public static func choose(
-    for model: any ScoringModel, hasBackground: Bool = false
+    for model: any ScoringModel, hasBackground: Bool = false, output: OutputSpace = .margin
   ) -> Choice {
+    let choice = choose(forMargin: model, hasBackground: hasBackground)
+    guard output == .probability, hasBackground, choice == .method(.treePathDependent),
+      ProbabilityRescaling.hasProbability(model)
+    else { return choice }
+    if let trees = model as? any AdditiveTreeModel, !(model is any TreeEnsembleModel),
+      PMMLInterventionalTreeSHAP.unsupportedReason(forTrees: trees) != nil
+    {
+      return choice
+    }
+    return .method(.treeInterventional)
+  }
+
+  /// The exact method for `model` in margin space, or why there is none.
+  private static func choose(forMargin model: any ScoringModel, hasBackground: Bool) -> Choice {
     if let ensemble = (model as? any TreeEnsembleModel)?.treeEnsemble {
       let rootsHaveCovers = (0..<ensemble.treeCount).allSatisfy { tree in
         let cover = ensemble.cover[Int(ensemble.treeStart[tree])]

@@ -41,8 +41,11 @@ extension Explainer {
     try explain(matrix, options: ExplainOptions(threads: threads))
   }
 
-  /// Throws unless `matrix` has `featureCount` columns and `output` is supported.
-  func validate(_ matrix: FeatureMatrix, featureCount: Int, output: OutputSpace) throws {
+  /// Throws unless `matrix` has `featureCount` columns and `output` is supported; `hint`
+  /// (lower-case, no final period) follows the unsupported-output message.
+  func validate(
+    _ matrix: FeatureMatrix, featureCount: Int, output: OutputSpace, hint: String? = nil
+  ) throws {
     guard matrix.featureCount == featureCount else {
       throw AttributionError(
         .featureMismatch,
@@ -53,7 +56,8 @@ extension Explainer {
       let names = supportedOutputs.map(\.rawValue).sorted().joined(separator: ", ")
       throw AttributionError(
         .unsupportedOutput,
-        message: "this method attributes the '\(names)' output, not '\(output.rawValue)'")
+        message: "this method attributes the '\(names)' output, not '\(output.rawValue)'"
+          + (hint.map { "; " + $0 } ?? ""))
     }
   }
 }

@@ -4,7 +4,9 @@ public import FairModels
 ///
 /// `auto` takes the exact method that fits the model (path-dependent TreeSHAP for tree
 /// ensembles with covers, linear SHAP for linear margins) and falls back to KernelSHAP;
-/// an explicit method that does not fit the model is an error naming both.
+/// an explicit method that does not fit the model is an error naming both. Told that the
+/// attributions will be asked for in probability space, `auto` takes interventional TreeSHAP
+/// for tree models instead, since path-dependent TreeSHAP has no probability form.
 ///
 /// ```swift
 /// let plan = try ExplanationPlan(model: model, method: .auto, background: background)
@@ -34,21 +36,32 @@ public struct ExplanationPlan: Sendable {
   ///   - groups: Feature groups whose members are attributed as one player by the sampling
   ///     methods; exact methods attribute members separately, and callers sum them.
   ///   - threads: The threads that build the explainer's tables.
+  ///   - output: The output space the attributions will be asked for, when known. With
+  ///     probability and a background, `auto` takes interventional TreeSHAP where it would
+  ///     take path-dependent TreeSHAP (see ``ExactMethod/choose(for:hasBackground:output:)``);
+  ///     `nil` and margin keep the margin-space choice.
   /// - Throws: ``AttributionError`` of kind ``AttributionError/Kind/unsupportedModel`` when
   ///   the method does not fit the model, or ``AttributionError/Kind/invalidBackground``
   ///   when it needs a background and none was given.
   /// - Complexity: That of preparing the chosen explainer.
   public init(
     model: any ScoringModel, method: AttributionMethod, background: FeatureMatrix?,
-    samples: Int? = nil, steps: Int = 50, groups: [FeatureGroup] = [], threads: Int = 1
+    samples: Int? = nil, steps: Int = 50, groups: [FeatureGroup] = [], threads: Int = 1,
+    output: OutputSpace? = nil
   ) throws {
     var chosen = method
     var reason: String?
     if method == .auto {
-      switch ExactMethod.choose(for: model, hasBackground: background != nil) {
+      let hasBackground = background != nil
+      let choice = ExactMethod.choose(
+        for: model, hasBackground: hasBackground, output: output ?? .margin)
+      switch choice {
       case .method(let exact):
         chosen = AttributionMethod(exact)
         reason = "\(chosen.rawValue) is exact for \(model.summary)"
+        if choice != ExactMethod.choose(for: model, hasBackground: hasBackground) {
+          reason? += AttributionError.Message.probabilityNeedsInterventional
+        }
       case .unavailable(let why):
         chosen = .kernel
         reason = "kernel SHAP, since \(why)"

@@ -55,9 +55,10 @@ public struct InterventionalTreeSHAP: Explainer {
   /// The model's feature names, the columns of the attributions.
   public var featureNames: [String] { model.features.map(\.name) }
 
-  /// The output spaces this explainer attributes.
+  /// The output spaces this explainer attributes: margin, and probability for binary
+  /// classifiers.
   public var supportedOutputs: Set<OutputSpace> {
-    model.outputTransform == .logistic ? [.margin, .probability] : [.margin]
+    ProbabilityRescaling.outputs(task: model.task, transform: model.outputTransform)
   }
 
   /// The number of trees explained from tables in margin space.
@@ -243,9 +244,8 @@ public struct InterventionalTreeSHAP: Explainer {
 
   /// shap's factor turning margin attributions of one pair into probability attributions.
   private func rescaleFactor(_ x: Double, _ reference: Double, output: OutputSpace) -> Double {
-    guard output == .probability, x != reference else { return 1 }
-    let transform = model.outputTransform
-    return (transform.apply(x) - transform.apply(reference)) / (x - reference)
+    guard output == .probability else { return 1 }
+    return ProbabilityRescaling(transform: model.outputTransform).factor(x, reference)
   }
 
   /// Sets bit `i` of `left` when `row` goes left at preorder node `i`, for every node.

@@ -24,9 +24,16 @@ public import FairModels
 /// `x`'s or `r`'s side only when the model's own first-true-child rule reads it and the two
 /// rows disagree on it. The values add up to `f(x) − mean_r f(r)`; the base value is the
 /// weighted mean background margin (the `Targets` offset, tree weights and averaging applied as
-/// the model applies them). A field no tree splits on gets exactly 0. Only margin space is
-/// attributed: the accepted models have no link function, so a classifier's margin is already
-/// its probability.
+/// the model applies them). A field no tree splits on gets exactly 0.
+///
+/// **Probability space** (binary classifiers) follows shap's rescaling, as
+/// ``InterventionalTreeSHAP`` does: each pair's margin values are multiplied by
+/// `[g(f(x)) − g(f(r))] / [f(x) − f(r)]` (1 when the margins are equal), with `g` the model's
+/// output transform, and averaged with the weights; the base value is `Σ_r w_r · g(f(r))`.
+/// The classifiers accepted today have no link function (their margin already is the
+/// probability of the positive class, and `g` is the identity), so their probability values
+/// equal their margin values; a model whose trees feed a logistic link would be rescaled
+/// pair by pair.
 public struct PMMLInterventionalTreeSHAP: Explainer {
   /// The explained model.
   package let model: any AdditiveTreeModel
@@ -42,12 +49,30 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   public let baseValue: Double
 
   private let backgroundTruths: [Int8]
+  /// shap's rescaling through the model's output transform.
+  private let rescaling: ProbabilityRescaling
+  /// The probability of each background row's margin.
+  private let backgroundProbabilities: [Double]
 
   /// The model's input field names, the columns of the attributions.
   public var featureNames: [String] { model.features.map(\.name) }
 
-  /// The output spaces this explainer attributes.
-  public var supportedOutputs: Set<OutputSpace> { [.margin] }
+  /// The output spaces this explainer attributes: margin, and probability for binary
+  /// classifiers.
+  public var supportedOutputs: Set<OutputSpace> {
+    ProbabilityRescaling.outputs(task: model.task, transform: model.outputTransform)
+  }
+
+  /// The base value φ₀ in `output` space: the weighted mean background margin, or the
+  /// weighted mean background probability.
+  ///
+  /// - Parameter output: Margin or probability.
+  /// - Returns: φ₀.
+  /// - Complexity: O(*R*) for *R* background rows.
+  public func baseValue(for output: OutputSpace) -> Double {
+    guard output == .probability else { return baseValue }
+    return zip(backgroundShares, backgroundProbabilities).reduce(0) { $0 + $1.0 * $1.1 }
+  }
 
   /// Prepares interventional TreeSHAP for `model` against `background`.
   ///
@@ -90,6 +115,9 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
     backgroundMargins = margins
     baseValue = zip(backgroundShares, margins).reduce(0) { $0 + $1.0 * $1.1 }
     backgroundTruths = model.predicateTruths(batch, trees: trees)
+    let rescaling = ProbabilityRescaling(transform: model.outputTransform)
+    self.rescaling = rescaling
+    backgroundProbabilities = margins.map { rescaling.probability($0) }
   }
 
   /// Why `model` cannot be explained this way, or `nil` when it can.
@@ -132,24 +160,29 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
   ///
   /// - Parameters:
   ///   - matrix: The rows, bound to the model's features.
-  ///   - options: The thread count; the output space must be margin.
-  /// - Returns: Margin-space attributions; every base value is ``baseValue``.
+  ///   - options: The output space (margin, or probability for binary classifiers) and
+  ///     threads.
+  /// - Returns: Attributions whose base values are ``baseValue(for:)`` and predictions the
+  ///   model's own outputs.
   /// - Throws: ``AttributionError`` when the feature count differs or the output space is
-  ///   not margin, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
+  ///   not supported, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
   ///   `row N` (1-based) when the model gives no prediction for the row, or along a path
   ///   some hybrid of it with a background row takes.
   /// - Complexity: O(*n*·*R*·*V*) for *n* rows, *R* background rows and *V* nodes the
   ///   hybrids of a pair reach over all trees (at most the node count).
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
-    return try explainInChunks(matrix, chunkSize: 16, threads: options.workerCount) {
-      try explainChunk(matrix, rows: $0)
+    let output = options.output
+    return try explainInChunks(
+      matrix, chunkSize: 16, threads: options.workerCount, output: output
+    ) {
+      try explainChunk(matrix, rows: $0, output: output)
     }
   }
 
-  /// The attributions and margins of `rows`.
-  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) throws
-    -> AttributionChunk
+  /// The attributions and outputs of `rows`.
+  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>, output: OutputSpace)
+    throws -> AttributionChunk
   {
     let width = model.featureCount
     let nodeCount = trees.nodeCount
@@ -168,7 +201,16 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
           message: "the model gives no prediction for this row")
       }
       for feature in 0..<width { phi[feature] = 0 }
+      let margin = margins[local]
+      let probability = rescaling.probability(margin)
       for reference in 0..<backgroundShares.count {
+        // shap's factor for the pair in probability space (exactly 1 for the identity).
+        let factor =
+          output == .probability
+          ? rescaling.factor(
+            margin, probability, backgroundMargins[reference], backgroundProbabilities[reference])
+          : 1
+        let scale = backgroundShares[reference] * factor
         var start = 0
         for member in trees.members {
           let end = start + member.tree.nodeCount
@@ -177,7 +219,7 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
           walker.walk(
             member, x: truths[(xStart + start)..<(xStart + end)],
             r: backgroundTruths[(rStart + start)..<(rStart + end)],
-            scale: backgroundShares[reference], phi: &phi)
+            scale: scale, phi: &phi)
           start = end
         }
         guard !walker.failed else {
@@ -189,8 +231,11 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
       }
       values.replaceSubrange((local * width)..<((local + 1) * width), with: phi)
     }
+    if output == .probability {
+      for index in margins.indices { margins[index] = rescaling.probability(margins[index]) }
+    }
     return AttributionChunk(
-      values: values, baseValues: Array(repeating: baseValue, count: rows.count),
+      values: values, baseValues: Array(repeating: baseValue(for: output), count: rows.count),
       predictions: margins)
   }
 }

@@ -97,13 +97,17 @@ public struct PMMLTreeSHAP: Explainer {
   ///   - matrix: The rows, bound to the model's features.
   ///   - options: The thread count; the output space must be margin.
   /// - Returns: Margin-space attributions; the base value is the cover-weighted mean.
-  /// - Throws: ``AttributionError`` when the feature count differs or the output space is
-  ///   probability, and of kind ``AttributionError/Kind/unsupportedModel`` with subject
+  /// - Throws: ``AttributionError`` when the feature count differs; of kind
+  ///   ``AttributionError/Kind/unsupportedOutput`` for probability, which path-dependent
+  ///   TreeSHAP has no form for (use ``PMMLInterventionalTreeSHAP``); of kind
+  ///   ``AttributionError/Kind/unsupportedModel`` with subject
   ///   `row N` (1-based) when the model gives no prediction along some branch the game
   ///   follows for the row (as `nullPrediction` does for a missing value).
   /// - Complexity: O(*n*·*N*·*D*²) for *n* rows, *N* nodes and depth *D*.
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
-    try validate(matrix, featureCount: model.featureCount, output: options.output)
+    try validate(
+      matrix, featureCount: model.featureCount, output: options.output,
+      hint: AttributionError.Message.pathDependentHasNoProbability)
     return try explainInChunks(matrix, chunkSize: 64, threads: options.workerCount) {
       try explainChunk(matrix, rows: $0)
     }

@@ -122,13 +122,17 @@ public struct TreeSHAP: Explainer {
   ///   - options: The thread count; the output space must be margin.
   /// - Returns: Margin-space attributions; ``Attributions/predictions`` holds the model's own
   ///   margins (summed in `Float` for XGBoost models).
-  /// - Throws: ``AttributionError`` when the feature count differs from the model's or the
-  ///   output space is probability; whatever the model throws while scoring.
+  /// - Throws: ``AttributionError`` when the feature count differs from the model's, or of
+  ///   kind ``AttributionError/Kind/unsupportedOutput`` for probability, which
+  ///   path-dependent TreeSHAP has no form for (use ``InterventionalTreeSHAP``); whatever
+  ///   the model throws while scoring.
   /// - Complexity: O(*n*·*T*·*L*·*d*) for *n* rows, *T* tabulated trees with *L* leaves and
   ///   *d* distinct features per path; O(*n*·*L*·*d*²) per tree evaluated directly or by the
   ///   classic recursion.
   public func explain(_ matrix: FeatureMatrix, options: ExplainOptions) throws -> Attributions {
-    try validate(matrix, featureCount: model.featureCount, output: options.output)
+    try validate(
+      matrix, featureCount: model.featureCount, output: options.output,
+      hint: AttributionError.Message.pathDependentHasNoProbability)
     let rows = matrix.rowCount
     let width = model.featureCount
     let chunkSize = 256

@@ -223,7 +223,7 @@ public enum EvidenceBuilder {
         }
         let plan = try ExplanationPlan(
           model: bound.model, method: settings.method, background: background,
-          samples: settings.samples, groups: groups, threads: threads)
+          samples: settings.samples, groups: groups, threads: threads, output: settings.output)
         run.record(
           method: plan.method, reason: plan.reason,
           backgroundRows: plan.method.needsBackground ? background?.rowCount ?? 0 : 0)

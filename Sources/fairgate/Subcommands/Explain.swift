@@ -14,7 +14,8 @@ extension FairGateCommand {
         'row' is the 0-based data row. For additive methods base_value plus the sum of a \
         row's attributions equals its prediction in the chosen output space. 'auto' picks \
         the exact method that fits the model (path-dependent TreeSHAP for tree ensembles, \
-        linear SHAP for linear models) and otherwise KernelSHAP. Methods that need \
+        or interventional TreeSHAP with '--output probability'; linear SHAP for linear \
+        models) and otherwise KernelSHAP. Methods that need \
         background rows take them from '--background', or sample '--background-rows' rows \
         of the data with the seed.
         """
@@ -99,7 +100,7 @@ extension FairGateCommand {
           ? try backgroundSource.rows(for: bound, seed: runtime.seed) : nil,
         samples: samples, steps: steps,
         groups: try groups.map { try FeatureGroup(parsing: $0, featureNames: featureNames) },
-        threads: runtime.threads)
+        threads: runtime.threads, output: output)
       if let reason = plan.reason { StandardError.write("note: method \(reason)") }
       let attributions = try plan.explain(
         bound.matrix.prefix(rows ?? bound.matrix.rowCount),
