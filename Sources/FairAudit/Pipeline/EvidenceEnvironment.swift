@@ -124,9 +124,9 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     guard let value else {
       return .notComputable(reason: "the audit has no true outcomes (no label column)")
     }
-    return value.isNaN
-      ? .notComputable(reason: "the slice has no rows to compute it on")
-      : .value(MeasuredValue(value))
+    return value.isFinite
+      ? .value(MeasuredValue(value))
+      : .notComputable(reason: "the slice has no rows to compute it on")
   }
 
   private func sliceMeasurement(_ request: MeasurementRequest) throws -> Measurement {
@@ -138,8 +138,9 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       against comparison: String? = nil, significance: SignificanceResult? = nil,
       shortfall: Double? = nil
     ) -> Measurement {
-      guard !number.isNaN else {
-        return .notComputable(reason: "the slice or its comparison group has no rows")
+      guard number.isFinite else {
+        return .notComputable(
+          reason: "not defined: the slice or its comparison group has no rows or a zero rate")
       }
       return .value(
         MeasuredValue(
@@ -228,7 +229,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       -> Measurement
     {
       guard let number else { return needsOutcomes(nil) }
-      guard !number.isNaN else { return .notComputable(reason: "no two slices to compare") }
+      guard number.isFinite else { return .notComputable(reason: "no two slices to compare") }
       return .value(MeasuredValue(number, interval: interval.map(Self.interval)))
     }
     switch metric {
@@ -311,7 +312,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     }
     let size = Int(sliceSummary.weight.rounded())
     func value(_ number: Double, _ interval: FairMetrics.ConfidenceInterval?) -> Measurement {
-      guard !number.isNaN else {
+      guard number.isFinite else {
         return .notComputable(reason: "not defined for this slice (a zero denominator)")
       }
       return .value(

@@ -15,8 +15,9 @@ import _FairSupport
 ///
 /// The gap decomposition adds up exactly when every row's attributions start from the same
 /// base value (interventional attributions against one common background, path-dependent
-/// TreeSHAP, linear SHAP, KernelSHAP with one background); ``additivityError`` reports
-/// `gap − Σ contrib`, which is rounding for those methods. Every figure has a percentile
+/// TreeSHAP, linear SHAP, KernelSHAP with one background); the additivity error reports
+/// `gap − Σ contrib`, which is rounding for those methods (see ``Slice/additivityError``).
+/// Every figure has a percentile
 /// Poisson-bootstrap interval.
 public struct AttributionSummary: Sendable, Hashable, Codable {
   /// One feature in one slice.
@@ -167,7 +168,7 @@ extension AttributionSummary {
               (0..<replicates).map {
                 replicateMeans[slice][feature][$0] - replicateMeans[reference][feature][$0]
               }),
-            gapContributionShare: contribution / gap))
+            gapContributionShare: gap == 0 ? .nan : contribution / gap))
       }
       let replicateGaps = (0..<replicates).map { b in
         (0..<m).reduce(0.0) { $0 + replicateMeans[slice][$1][b] - replicateMeans[reference][$1][b] }

@@ -3,8 +3,8 @@
 ///
 /// For a categorical input each other label is tried; for a numeric input cut into bins,
 /// the median of each other bin's rows. ``rate`` is the share of the rows whose value
-/// differs from `value` that change decision when set to it; ``anyRate`` (on the first entry
-/// of an attribute) the share of rows whose decision changes for at least one other value.
+/// differs from `value` (for a binned input: whose value lies outside the bin) that change
+/// decision when set to it.
 public struct CounterfactualFlip: Sendable, Hashable, Codable {
   /// The protected attribute.
   public var attribute: String
@@ -12,7 +12,7 @@ public struct CounterfactualFlip: Sendable, Hashable, Codable {
   public var feature: String
   /// The value set, as a label.
   public var value: String
-  /// The rows whose value differs from ``value``.
+  /// The rows whose value differs from ``value`` (lies outside its bin, for a binned input).
   public var rows: Int
   /// The rows whose decision changes.
   public var flipped: Int
@@ -66,9 +66,9 @@ extension CounterfactualFlip {
     let width = model.featureNames.count
     let rowCount = decisions.count
     let current = (0..<rowCount).map { model.values[$0 * width + feature] }
-    var candidates: [(label: String, value: Double)] = []
+    var candidates: [(label: String, value: Double, range: Range<Double>?)] = []
     if let levels = model.levels[feature] {
-      candidates = levels.enumerated().map { ($1, Double($0)) }
+      candidates = levels.enumerated().map { ($1, Double($0), nil) }
     } else if let bins {
       for bin in 0..<(bins.edges.count - 1) {
         let inside = current.filter { $0 >= bins.edges[bin] && $0 < bins.edges[bin + 1] }.sorted()
@@ -76,18 +76,21 @@ extension CounterfactualFlip {
         let median =
           inside.count % 2 == 1
           ? inside[inside.count / 2] : (inside[inside.count / 2 - 1] + inside[inside.count / 2]) / 2
-        candidates.append((bins.labels[bin], median))
+        candidates.append((bins.labels[bin], median, bins.edges[bin]..<bins.edges[bin + 1]))
       }
     } else {
       let distinct = Set(current.filter { !$0.isNaN }).sorted()
       guard distinct.count <= 50 else { return [] }
-      candidates = distinct.map { ("\($0)", $0) }
+      candidates = distinct.map { ("\($0)", $0, nil) }
     }
     var result: [CounterfactualFlip] = []
     for candidate in candidates {
       var values = model.values
       var changed: [Int] = []
-      for row in 0..<rowCount where current[row] != candidate.value && !current[row].isNaN {
+      for row in 0..<rowCount where !current[row].isNaN {
+        // A row already in the target bin (or at the target value) keeps its value.
+        if let range = candidate.range, range.contains(current[row]) { continue }
+        if current[row] == candidate.value { continue }
         values[row * width + feature] = candidate.value
         changed.append(row)
       }

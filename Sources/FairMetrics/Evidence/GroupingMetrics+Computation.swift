@@ -236,7 +236,8 @@ extension GroupingMetrics {
       let tprSpread = (tprs.max() ?? .nan) - (tprs.min() ?? .nan)
       let fprSpread = (fprs.max() ?? .nan) - (fprs.min() ?? .nan)
       equalOpportunityDifference = tprSpread
-      equalizedOddsDifference = max(tprSpread, fprSpread)
+      equalizedOddsDifference =
+        tprSpread.isNaN || fprSpread.isNaN ? .nan : max(tprSpread, fprSpread)
       if replicates > 0 {
         let tprWidth = zip(replicateMaximum(replicateTPR), replicateMinimum(replicateTPR)).map {
           $0 - $1
@@ -245,7 +246,8 @@ extension GroupingMetrics {
           $0 - $1
         }
         equalOpportunityDifferenceInterval = interval(tprWidth)
-        equalizedOddsDifferenceInterval = interval(zip(tprWidth, fprWidth).map { max($0, $1) })
+        equalizedOddsDifferenceInterval = interval(
+          zip(tprWidth, fprWidth).map { $0.isNaN || $1.isNaN ? .nan : max($0, $1) })
       }
     }
   }

@@ -12,7 +12,7 @@ package import FairTabular
 ///   a numeric one. Both lie in `[0, 1]`.
 /// - **Normalised mutual information** (arithmetic normalisation, as scikit-learn's
 ///   `normalized_mutual_info_score`): categorical features by label, numeric features cut
-///   into deciles (``decileCodes(_:)``).
+///   into deciles (`decileCodes(_:)`).
 /// - **AUC**: how well the feature alone separates each group from the rest: a numeric
 ///   feature's values, a categorical feature's labels encoded by the group's rate among rows
 ///   with that label; the AUC is folded to `max(AUC, 1 − AUC)`, and the largest over the

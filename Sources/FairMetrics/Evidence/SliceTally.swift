@@ -2,7 +2,7 @@ package import _FairSupport
 
 /// The sufficient statistics of one slice: weighted counts and sums that merge exactly.
 ///
-/// Every sum is an ``ExactSum`` (a floating-point expansion), so a tally merged from any
+/// Every sum is an `ExactSum` (a floating-point expansion), so a tally merged from any
 /// split of the rows holds the correctly rounded sum of all of them, whatever the split or
 /// the order of the merge. Rates, confusion matrices, log-loss, the Brier score and the
 /// calibration table are all functions of these sums. Rank statistics (the AUC, the sample
@@ -80,7 +80,7 @@ package struct SliceTally: Sendable, Equatable, Codable {
     } else if decision {
       falsePositives.add(weight)
     }
-    guard let score, isProbability else { return }
+    guard let score, isProbability, score >= 0 && score <= 1 else { return }
     logLoss.add(label: outcome, probability: score, weight: weight)
     brier.add(label: outcome, probability: score, weight: weight)
     let bin = SliceTally.bin(of: score)

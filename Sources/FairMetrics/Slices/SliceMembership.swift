@@ -9,7 +9,7 @@ public import FairTabular
 /// ``unknownRowCount`` and left out of every comparison.
 ///
 /// Storage is compressed by row: the memberships of row `r` are entries
-/// `offsets[r]..<offsets[r + 1]` of ``slices`` and ``weights``.
+/// `offsets[r]..<offsets[r + 1]` of `slices` and `weights`.
 public struct SliceMembership: Sendable, Equatable {
   /// The grouping.
   public let grouping: Grouping

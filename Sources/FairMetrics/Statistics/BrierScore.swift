@@ -10,7 +10,7 @@ import _FairSupport
 /// (scikit-learn 1.9 averages the squared errors of both classes and halves the result,
 /// which is the same number.)
 ///
-/// **Mergeable.** Both sums are kept exactly (``ExactSum``), so chunks combined with
+/// **Mergeable.** Both sums are kept exactly (`ExactSum`), so chunks combined with
 /// ``merge(_:)`` give the same bits as one pass, in any order. A probability outside
 /// `[0, 1]` or NaN makes the value NaN (scikit-learn raises); zero total weight makes it NaN
 /// (not computable). Rows whose weight is zero, negative or not finite are left out, as in
@@ -49,7 +49,7 @@ public struct BrierScore: Sendable, Hashable, Codable {
   /// - Parameters:
   ///   - label: `true` for the positive class.
   ///   - probability: The predicted probability of the positive class.
-  ///   - weight: The row's weight.
+  ///   - rowWeight: The row's weight.
   public mutating func add(label: Bool, probability: Double, weight rowWeight: Double = 1) {
     guard rowWeight > 0, rowWeight.isFinite else { return }
     guard probability >= 0 && probability <= 1 else {

@@ -10,7 +10,7 @@
 ///
 /// (regulatory reference §2.2 puts the reference group in the first row). Under the null
 /// hypothesis of equal rates, with the margins fixed, `a` follows the hypergeometric
-/// distribution of ``Hypergeometric`` with `N = a+b+c+d`, `K = a+b`, `n = a+c`.
+/// distribution of `Hypergeometric` with `N = a+b+c+d`, `K = a+b`, `n = a+c`.
 ///
 /// - `less`: `P(X ≤ a)`; `greater`: `P(X ≥ a)`.
 /// - `twoSided`: the probability of every table at most as probable as the observed one,

@@ -13,7 +13,7 @@ import _FairSupport
 /// LogLoss = Σ w_i·loss_i / Σ w_i
 /// ```
 ///
-/// **Mergeable.** The value is a ratio of two sums, kept exactly (``ExactSum``), so chunks
+/// **Mergeable.** The value is a ratio of two sums, kept exactly (`ExactSum`), so chunks
 /// accumulated separately and combined with ``merge(_:)`` give the same bits as one pass,
 /// in any order. A probability outside `[0, 1]` or NaN makes the value NaN (scikit-learn
 /// raises); zero total weight makes it NaN (not computable). Rows whose weight is zero,
@@ -55,7 +55,7 @@ public struct LogLoss: Sendable, Hashable, Codable {
   /// - Parameters:
   ///   - label: `true` for the positive class.
   ///   - probability: The predicted probability of the positive class.
-  ///   - weight: The row's weight.
+  ///   - rowWeight: The row's weight.
   public mutating func add(label: Bool, probability: Double, weight rowWeight: Double = 1) {
     guard rowWeight > 0, rowWeight.isFinite else { return }
     guard probability >= 0 && probability <= 1 else {

@@ -7,7 +7,7 @@ import _FairSupport
 /// which approximates multinomial resampling without needing the row count in advance.
 /// Because a weight is a pure function of its three arguments, the replicates are
 /// **mergeable**: any chunking of the rows, on any number of threads or machines, gives every
-/// row the same weights, so per-chunk replicate sums (kept with ``ExactSum``) merge into the
+/// row the same weights, so per-chunk replicate sums (kept with exact sums) merge into the
 /// same totals as one sequential pass.
 ///
 /// The draw is counter-based. Row `r` owns the SplitMix64 stream seeded with
