@@ -175,4 +175,25 @@ import _FairTestSupport
       ["audit", "--as-of", "2026-12-03", "--fail-on", "never"], directory: folder)
     #expect(audit.status == 0, "\(audit.standardError)")
   }
+
+  @Test func reportsAreByteIdenticalForTheSameInputsSeedAndEpoch() throws {
+    let folder = try FixturePaths.temporaryDirectory()
+    let formats = ["json", "junit", "markdown", "html"].flatMap { ["--format", $0] }
+    var outputs: [[String]] = []
+    for (run, threads) in [(1, "1"), (2, "4")] {
+      let result = try FairGateBinary.run(
+        [
+          "audit", "fixtures/hiring/vendor-scores.yaml", "--threads", threads, "--out",
+          folder + "/\(run)",
+        ]
+          + formats, directory: Self.root, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+      #expect(result.status == 1, "\(result.standardError)")
+      outputs.append(
+        try ["findings.json", "junit.xml", "summary.md", "report.html"].map {
+          try String(contentsOfFile: folder + "/\(run)/" + $0, encoding: .utf8)
+        })
+    }
+    #expect(outputs[0] == outputs[1])
+    #expect(outputs[0][0].contains("\"generated_at\" : \"2026-05-28T20:26:40Z\""))
+  }
 }
