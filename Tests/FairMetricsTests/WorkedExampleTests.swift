@@ -2,11 +2,11 @@ import FairMetrics
 import Testing
 import _FairTestSupport
 
-/// The worked examples of regulatory reference §1.8 (NYC LL144 rule examples), checked
+/// The worked examples of the NYC DCWP's Notice of Adoption of 6 RCNY §§ 5-300–5-304 (the selection-rate example of § 5-301(b) and the scoring-rate example of § 5-301(d)), checked
 /// against the figures printed there (to their printed precision) and against scipy and
 /// statsmodels (fixture, to the stated tolerances).
 @Suite(.tags(.golden)) struct WorkedExampleTests {
-  /// Runs the three computations of §1.8 for one pair of groups.
+  /// Runs the three computations of the rule's examples for one pair of groups.
   struct Outcome {
     let impactRatio: Double
     let automatic: SignificanceTest
@@ -40,7 +40,7 @@ import _FairTestSupport
   }
 
   @Test func blackVersusWhiteSelectionExample() throws {
-    // §1.8: IR 0.843 passes four-fifths, but z = 2.62 (p = 0.0087), Fisher p = 0.0094,
+    // DCWP example: IR 0.843 passes four-fifths, but z = 2.62 (p = 0.0087), Fisher p = 0.0094,
     // shortfall 31.6 selections.
     let outcome = Outcome(reference: (412, 797), focal: (170, 390))
     // Printed to three decimals: half a unit in the last printed place.
@@ -55,7 +55,7 @@ import _FairTestSupport
   }
 
   @Test func asianVersusHispanicScoringExample() throws {
-    // §1.8: IR 0.648 fails four-fifths, but Fisher p = 0.163 and z is 1.63: small sample.
+    // DCWP example: IR 0.648 fails four-fifths, but Fisher p = 0.163 and z is 1.63: small sample.
     let outcome = Outcome(reference: (18, 28), focal: (10, 24))
     expectClose(outcome.impactRatio, 0.648, absolute: 0.0005, "IR as printed")
     expectClose(outcome.fisher.pValue, 0.163, absolute: 0.0005, "Fisher p as printed")
@@ -67,7 +67,7 @@ import _FairTestSupport
   }
 
   @Test func femaleVersusMaleScoringExample() throws {
-    // §1.8: IR 0.823, z 1.24, Fisher p 0.278.
+    // DCWP example: IR 0.823, z 1.24, Fisher p 0.278.
     let outcome = Outcome(reference: (50, 92), focal: (34, 76))
     expectClose(outcome.impactRatio, 0.823, absolute: 0.0005, "IR as printed")
     expectClose(outcome.z.statistic, 1.24, absolute: 0.005, "z as printed")

@@ -8,7 +8,7 @@
 /// focal      [  c          d            ]
 /// ```
 ///
-/// (regulatory reference §2.2 puts the reference group in the first row). Under the null
+/// (the reference group in the first row, as adverse-impact analyses lay it out). Under the null
 /// hypothesis of equal rates, with the margins fixed, `a` follows the hypergeometric
 /// distribution of `Hypergeometric` with `N = a+b+c+d`, `K = a+b`, `n = a+c`.
 ///

@@ -3,7 +3,7 @@
 ///
 /// With ``Method/automatic`` the z test runs when both groups are large enough for the normal
 /// approximation, and Fisher's exact test otherwise (the OFCCP practice quoted in regulatory
-/// reference §2.3):
+/// 29 CFR 1607.4(D) in OFCCP practice, Federal Contract Compliance Manual ch. 1O00):
 ///
 /// ```
 /// z test  when  min(n_ref, n_g) ≥ 30  and  min expected cell ≥ 5

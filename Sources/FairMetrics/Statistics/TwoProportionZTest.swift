@@ -1,7 +1,7 @@
 /// The pooled two-proportion z test of a focal group's selection rate against a reference
 /// group's.
 ///
-/// This is the UGESP "standard deviations" statistic (regulatory reference §2.2):
+/// This is the UGESP "standard deviations" statistic (29 CFR 1607.4(D); Castaneda v. Partida, 430 U.S. 482, 496 n.17 (1977)):
 ///
 /// ```
 /// p̄ = (x_ref + x_g) / (n_ref + n_g)
