@@ -5,15 +5,16 @@ import Foundation
 /// Formatting goes through the C library's `%f`/`%e` in the POSIX locale, whose rounding is
 /// exact, so every platform prints the same digits. JSON keeps full precision instead.
 enum ReportNumber {
-  /// A metric value: three decimals (`0.843`); four below 0.01 in magnitude (`0.0045`),
+  /// A metric value: four decimals (`0.8432`), so a value just under a threshold never
+  /// prints as the threshold itself (0.7996 is not "0.800"); five below 0.01 (`0.00451`),
   /// scientific notation below 0.0001 (`3.2e-05`), one decimal from 1000 up (`1520.5`);
   /// `nan`, `inf` and `-inf` for the values that have no digits.
   static func value(_ value: Double) -> String {
     if let special = special(value) { return special }
     let magnitude = abs(value)
     if magnitude >= 1000 { return fixed(value, 1) }
-    if magnitude >= 0.01 || magnitude == 0 { return fixed(value, 3) }
-    if magnitude >= 0.0001 { return fixed(value, 4) }
+    if magnitude >= 0.01 || magnitude == 0 { return fixed(value, 4) }
+    if magnitude >= 0.0001 { return fixed(value, 5) }
     return String(format: "%.1e", locale: nil, value)
   }
 
