@@ -4,22 +4,35 @@ import Synchronization
 
 /// Progress of a long command on standard error.
 ///
-/// On a terminal: a live line with the stage, then its elapsed time; otherwise one quiet
-/// line per stage that took longer than half a second. Standard output carries only results.
+/// On a terminal: a live line with the stage, a bar of the chunks finished in the current
+/// step, their rate and the time left, redrawn at most ten times a second. Otherwise: one
+/// quiet line per stage that took longer than half a second. Standard output carries only
+/// results.
 final class ProgressDisplay: Sendable {
+  private struct State {
+    var stage = ""
+    var stageStart = ContinuousClock.now
+    var stepStart = ContinuousClock.now
+    var stepTotal = 0
+    var lastDraw = ContinuousClock.now - .seconds(1)
+  }
+
   private let isTerminal = Terminal.standardErrorIsTerminal
-  private let started = Mutex<[String: ContinuousClock.Instant]>([:])
-  private let total = ContinuousClock.now
+  private let state = Mutex(State())
 
   /// Shows one stage event.
   @Sendable func report(_ progress: AuditProgress) {
     let now = ContinuousClock.now
     if !progress.isFinished {
-      started.withLock { $0[progress.stage] = now }
+      state.withLock {
+        $0.stage = progress.stage
+        $0.stageStart = now
+        $0.stepTotal = 0
+      }
       if isTerminal { StandardError.writeRaw("\r\u{1B}[2K… \(progress.stage)") }
       return
     }
-    let start = started.withLock { $0[progress.stage] } ?? now
+    let start = state.withLock { $0.stageStart }
     let seconds = Self.seconds(now - start)
     if isTerminal {
       StandardError.writeRaw("\r\u{1B}[2K✓ \(progress.stage) (\(seconds))\n")
@@ -28,13 +41,41 @@ final class ProgressDisplay: Sendable {
     }
   }
 
-  /// Ends the display with the total time on a terminal.
+  /// Shows the chunks finished in the current step of parallel work (terminal only).
+  @Sendable func chunkFinished(_ finished: Int, _ total: Int) {
+    guard isTerminal else { return }
+    let now = ContinuousClock.now
+    let line: String? = state.withLock { state in
+      if state.stepTotal != total || finished == 1 {
+        state.stepTotal = total
+        state.stepStart = now
+      }
+      guard now - state.lastDraw > .milliseconds(100) || finished == total else { return nil }
+      state.lastDraw = now
+      let elapsed = Self.value(now - state.stepStart)
+      let rate = elapsed > 0 ? Double(finished) / elapsed : 0
+      let left = rate > 0 ? Double(total - finished) / rate : 0
+      let width = 24
+      let filled = total > 0 ? width * finished / total : 0
+      return "\r\u{1B}[2K… \(state.stage) ["
+        + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        + "] \(finished)/\(total) chunks, \(String(format: "%.0f", rate))/s, "
+        + "about \(String(format: "%.0f", left)) s left"
+    }
+    if let line { StandardError.writeRaw(line) }
+  }
+
+  /// Ends the display: clears the live line on a terminal.
   func finish() {
     if isTerminal { StandardError.writeRaw("\r\u{1B}[2K") }
   }
 
-  private static func seconds(_ duration: Duration) -> String {
+  private static func value(_ duration: Duration) -> Double {
     let (whole, attoseconds) = duration.components
-    return String(format: "%.1f s", Double(whole) + Double(attoseconds) * 1e-18)
+    return Double(whole) + Double(attoseconds) * 1e-18
+  }
+
+  private static func seconds(_ duration: Duration) -> String {
+    String(format: "%.1f s", value(duration))
   }
 }
