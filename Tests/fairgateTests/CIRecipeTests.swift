@@ -136,9 +136,15 @@ import _FairTestSupport
     try runs.withLock { runs in
       if let run = runs[arguments] { return run }
       let root = FixturePaths.repositoryRoot()
+      // Only files: a folder such as the recipe's output folder stays relative.
       let absolute = arguments.map { argument in
-        FileManager.default.fileExists(atPath: root + "/" + argument) && !argument.hasPrefix("/")
-          ? root + "/" + argument : argument
+        var isDirectory: ObjCBool = false
+        let path = root + "/" + argument
+        let isFile =
+          !argument.hasPrefix("/")
+          && FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+          && !isDirectory.boolValue
+        return isFile ? path : argument
       }
       let folder = try FixturePaths.temporaryDirectory(named: "fairgate-ci")
       let result = try FairGateBinary.run(absolute, directory: folder)
@@ -152,7 +158,7 @@ import _FairTestSupport
 /// Splits one shell command line into words, as `sh` would for the simple commands the CI
 /// recipes hold: single and double quotes, `$NAME` and `${NAME}` expanded from the given
 /// variables (outside single quotes), and the words up to the first operator (`||`, `&&`,
-/// `;`, `|`, `>`, `<`, `&`, `#`).
+/// `;`, `|`, `>`, `<`, `&`) or a comment.
 private enum ShellWords {
   static func split(_ line: String, variables: [String: String]) -> [String] {
     var words: [String] = []
@@ -166,8 +172,10 @@ private enum ShellWords {
         if hasWord { words.append(word) }
         word = ""
         hasWord = false
-      case (nil, "|"), (nil, "&"), (nil, ";"), (nil, ">"), (nil, "<"), (nil, "#"):
+      case (nil, "|"), (nil, "&"), (nil, ";"), (nil, ">"), (nil, "<"):
         if hasWord { words.append(word) }
+        return words
+      case (nil, "#") where !hasWord:
         return words
       case (nil, "'"), (nil, "\""):
         quote = character

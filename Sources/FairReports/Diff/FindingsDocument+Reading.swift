@@ -12,13 +12,11 @@ extension FindingsDocument {
   ///   ``decode(from:file:strict:)``).
   /// - Complexity: O(*n*) in the size of the file.
   public static func read(path: String, strict: Bool = true) throws -> FindingsDocument {
-    try decode(from: FindingsFile.contents(of: path), file: path, strict: strict)
+    try decode(from: contents(of: path), file: path, strict: strict)
   }
-}
 
-/// Reading the bytes of a findings or diff file, with errors that name it.
-enum FindingsFile {
-  static func contents(of path: String) throws -> Data {
+  /// The bytes of the file at `path`, with errors that name it.
+  private static func contents(of path: String) throws -> Data {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ReportError(.invalidDocument, file: path, message: "no such file")
