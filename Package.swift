@@ -137,8 +137,9 @@ let package = Package(
     .testTarget(
       name: "fairgateTests",
       dependencies: [
-        "fairgate", "_FairSupport", "_FairTestSupport",
+        "fairgate", "_FairSupport", "_FairTestSupport", "FairReports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Yams", package: "Yams"),
       ],
       exclude: ["Golden", "Fixtures"],
       swiftSettings: strictSettings

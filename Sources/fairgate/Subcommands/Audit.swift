@@ -19,6 +19,14 @@ extension FairGateCommand {
         asked for with '--format'), each atomically. Exit status: 0 when no finding reaches \
         '--fail-on', 1 when one does, 2 on bad input. With SOURCE_DATE_EPOCH set, the same \
         inputs and seed give byte-identical reports.
+
+        '--baseline FILE' compares the audit with a saved findings.json and appends the \
+        regressions to the summary: findings failing at or above '--fail-on' that did not \
+        fail (or were waived) in the baseline. With '--out', the comparison is also written \
+        as diff.json and diff.md when '--format json' and '--format markdown' are asked for. \
+        '--fail-on-regression' makes the regressions decide the exit status: 1 when there \
+        is one, 0 otherwise, so an unchanged model whose failures are all in the baseline \
+        passes. findings.json still records the audit's own gate.
         """
     )
 
@@ -48,6 +56,17 @@ extension FairGateCommand {
     @Option(help: ArgumentHelp("Override the manifest's seed.", valueName: "n"))
     var seed: UInt64?
 
+    @Option(
+      help: ArgumentHelp(
+        "A saved findings.json to compare with; the regressions follow the summary.",
+        valueName: "findings.json"))
+    var baseline: String?
+
+    @Flag(
+      name: .customLong("fail-on-regression"),
+      help: "Fail only on regressions against '--baseline', not on failures it already had.")
+    var failOnRegression = false
+
     @OptionGroup var threading: ThreadOptions
     @OptionGroup var policies: PolicyOptions
 
@@ -59,9 +78,14 @@ extension FairGateCommand {
       if out == nil && files.count > 1 {
         throw ValidationError("several '--format's need '--out DIR' to write them into")
       }
+      if failOnRegression && baseline == nil {
+        throw ValidationError("'--fail-on-regression' needs '--baseline FINDINGS.json'")
+      }
     }
 
     func run() throws {
+      // Read the baseline first: a bad one is reported before the audit's work, not after.
+      let baselineDocument = try baseline.map { try FindingsDocument.read(path: $0) }
       let context = try RenderContext(
         sourceDateEpoch: ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"],
         now: Int64(Date().timeIntervalSince1970), colour: Terminal.standardOutputHasColour)
@@ -80,7 +104,47 @@ extension FairGateCommand {
       progress.finish()
       let document = try FindingsDocument(audit: result, generatedAt: context.generatedAtText)
       try ReportOutput(formats: formats, directory: out).write(document, context: context)
-      if !result.outcome.passed { throw ExitCode(ExitStatus.gateFailed) }
+      var passed = result.outcome.passed
+      if let baselineDocument {
+        passed = try compare(document, with: baselineDocument, context: context)
+      }
+      if !passed { throw ExitCode(ExitStatus.gateFailed) }
+    }
+
+    /// Compares the audit with the baseline: appends the regressions to the text summary
+    /// (on standard error when standard output carries another format), writes `diff.json`
+    /// and `diff.md` into `--out` for `--format json` and `--format markdown`, and returns
+    /// whether the gate passed: the regression gate's verdict with `--fail-on-regression`,
+    /// the audit's own otherwise.
+    private func compare(
+      _ document: FindingsDocument, with baselineDocument: FindingsDocument,
+      context: RenderContext
+    ) throws -> Bool {
+      let savedFindings = out.flatMap { folder in
+        formats.contains(.json) ? (folder as NSString).appendingPathComponent("findings.json") : nil
+      }
+      var diff = FindingsDiff(
+        baseline: baselineDocument, current: document, baselineFile: baseline,
+        currentFile: savedFindings)
+      let gate = FindingsDiff.RegressionGate(
+        diff: diff, failOn: document.summary.gate.failOn, enforced: failOnRegression)
+      diff.regressionGate = gate
+      if out != nil || formats.allSatisfy({ $0 == .text }) {
+        let output = StandardOutput()
+        output.write(DiffTextRenderer().renderRegressions(diff, in: context))
+        output.flush()
+      } else {
+        StandardError.write(DiffTextRenderer().renderRegressions(diff, in: RenderContext()))
+      }
+      if let out {
+        let files = [DiffFormat.json, .markdown].filter { format in
+          formats.contains(format == .json ? .json : .markdown)
+        }
+        for path in try diff.write(formats: files, to: out, context: context) {
+          StandardError.write("wrote \(path)")
+        }
+      }
+      return failOnRegression ? !gate.failed : document.summary.gate.exitStatus == 0
     }
   }
 }

@@ -1,0 +1,84 @@
+import FairReports
+import Foundation
+import Testing
+import _FairTestSupport
+
+@Suite struct DiffRenderingTests {
+  private var diff: FindingsDiff {
+    FindingsDiff(
+      baseline: DiffSamples.baseline, current: DiffSamples.current,
+      baselineFile: "audits/baseline/findings.json", currentFile: "reports/findings.json")
+  }
+
+  private var gated: FindingsDiff {
+    var diff = self.diff
+    diff.regressionGate = FindingsDiff.RegressionGate(diff: diff, failOn: .error, enforced: true)
+    return diff
+  }
+
+  @Test(.tags(.golden)) func rendersText() throws {
+    let text = try DiffFormat.text.render(diff, in: RenderContext())
+    expectMatchesGolden(text, suite: "DiffRenderingTests", name: "rendersText.txt")
+  }
+
+  @Test(.tags(.golden)) func rendersMarkdown() throws {
+    let markdown = try DiffFormat.markdown.render(gated, in: RenderContext())
+    expectMatchesGolden(markdown, suite: "DiffRenderingTests", name: "rendersMarkdown.md")
+  }
+
+  @Test(.tags(.golden)) func rendersJSON() throws {
+    let json = try DiffFormat.json.render(gated, in: RenderContext())
+    expectMatchesGolden(json, suite: "DiffRenderingTests", name: "rendersJSON.json")
+  }
+
+  @Test(.tags(.golden)) func rendersTheRegressionsAnAuditAppends() {
+    let text = DiffTextRenderer().renderRegressions(gated, in: RenderContext())
+    expectMatchesGolden(text, suite: "DiffRenderingTests", name: "rendersRegressions.txt")
+  }
+
+  @Test func saysSoWhenNothingChanged() throws {
+    let same = FindingsDiff(baseline: DiffSamples.baseline, current: DiffSamples.baseline)
+    let text = try DiffFormat.text.render(same, in: RenderContext())
+    #expect(text.contains("Changes: none;"))
+    #expect(text.contains("Inputs    model, data, manifest and policies unchanged"))
+    let markdown = try DiffFormat.markdown.render(same, in: RenderContext())
+    #expect(markdown.hasPrefix("### fairgate diff: no changes\n"))
+  }
+
+  @Test func colourOnlyWhenAsked() throws {
+    let plain = try DiffFormat.text.render(diff, in: RenderContext())
+    #expect(!plain.contains("\u{1B}"))
+    let coloured = try DiffFormat.text.render(diff, in: RenderContext(colour: true))
+    #expect(coloured.contains("\u{1B}[1m"))
+  }
+
+  @Test func escapesTheDocumentsText() throws {
+    var current = DiffSamples.current
+    current.findings[7].subject = .init(
+      grouping: "race", slice: "<script>alert(1)</script> | x | @octocat \u{1B}[31m")
+    let hostile = FindingsDiff(baseline: DiffSamples.baseline, current: current)
+    let markdown = try DiffFormat.markdown.render(hostile, in: RenderContext())
+    #expect(!markdown.contains("<script>"))
+    #expect(!markdown.contains("@octocat"))
+    #expect(markdown.contains("\\| x \\|"))
+    let text = try DiffFormat.text.render(hostile, in: RenderContext())
+    #expect(!text.contains("\u{1B}"))
+    #expect(text.contains("\\u{1b}[31m"))
+  }
+
+  @Test(arguments: [3_000, 20_000])
+  func markdownStaysUnderTheLimit(limit: Int) throws {
+    let many = (0..<600).map { index in
+      DiffSamples.finding(
+        DiffSamples.ugespAfter, DiffSamples.fourFifths, DiffSamples.race("Group \(index)"),
+        .fail, value: 0.5)
+    }
+    let big = FindingsDiff(
+      baseline: DiffSamples.baseline, current: DiffSamples.document(many))
+    let markdown = try DiffFormat.markdown.render(
+      big, in: RenderContext(markdownCharacterLimit: limit))
+    #expect(markdown.utf8.count <= limit)
+    #expect(markdown.contains("rows left out to stay under"))
+    #expect(markdown.hasSuffix("(`fairgate diff --format json`)._\n"))
+  }
+}
