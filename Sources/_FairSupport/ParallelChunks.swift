@@ -22,17 +22,12 @@ package enum ParallelChunks {
     count: Int, threads: Int, _ body: @Sendable (Int) throws(Failure) -> Result
   ) throws(Failure) -> [Result] {
     let workers = max(1, min(threads, count))
-    let report = ProgressReporting.chunkFinished
     if workers == 1 {
       var results: [Result] = []
       results.reserveCapacity(count)
-      for index in 0..<count {
-        results.append(try body(index))
-        report?(index + 1, count)
-      }
+      for index in 0..<count { results.append(try body(index)) }
       return results
     }
-    let finishedCount = Atomic<Int>(0)
     let next = Atomic<Int>(0)
     let failed = Atomic<Bool>(false)
     let outcomes = Mutex<[Swift.Result<Result, Failure>?]>(Array(repeating: nil, count: count))
@@ -49,9 +44,6 @@ package enum ParallelChunks {
             failed.store(true, ordering: .relaxed)
           }
           outcomes.withLock { $0[index] = outcome }
-          if let report {
-            report(finishedCount.wrappingAdd(1, ordering: .relaxed).newValue, count)
-          }
         }
       }
     }

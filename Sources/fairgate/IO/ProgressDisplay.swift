@@ -4,9 +4,8 @@ import Synchronization
 
 /// Progress of a long command on standard error.
 ///
-/// On a terminal: a live line with the stage, a bar of the chunks finished in the current
-/// step, their rate and the time left, redrawn at most ten times a second. Otherwise: one
-/// quiet line per stage that took longer than half a second. Standard output carries only
+/// On a terminal: a live line with the stage, then its elapsed time. Otherwise: one quiet
+/// line per stage that took longer than half a second. Standard output carries only
 /// results.
 final class ProgressDisplay: Sendable {
   private struct State {
@@ -39,30 +38,6 @@ final class ProgressDisplay: Sendable {
     } else if now - start > .milliseconds(500) {
       StandardError.write("fairgate: \(progress.stage): \(seconds)")
     }
-  }
-
-  /// Shows the chunks finished in the current step of parallel work (terminal only).
-  @Sendable func chunkFinished(_ finished: Int, _ total: Int) {
-    guard isTerminal else { return }
-    let now = ContinuousClock.now
-    let line: String? = state.withLock { state in
-      if state.stepTotal != total || finished == 1 {
-        state.stepTotal = total
-        state.stepStart = now
-      }
-      guard now - state.lastDraw > .milliseconds(100) || finished == total else { return nil }
-      state.lastDraw = now
-      let elapsed = Self.value(now - state.stepStart)
-      let rate = elapsed > 0 ? Double(finished) / elapsed : 0
-      let left = rate > 0 ? Double(total - finished) / rate : 0
-      let width = 24
-      let filled = total > 0 ? width * finished / total : 0
-      return "\r\u{1B}[2K… \(state.stage) ["
-        + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        + "] \(finished)/\(total) chunks, \(String(format: "%.0f", rate))/s, "
-        + "about \(String(format: "%.0f", left)) s left"
-    }
-    if let line { StandardError.writeRaw(line) }
   }
 
   /// Ends the display: clears the live line on a terminal.

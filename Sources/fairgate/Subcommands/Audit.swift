@@ -3,7 +3,6 @@ import FairAudit
 import FairPolicy
 import FairReports
 import Foundation
-import _FairSupport
 
 extension FairGateCommand {
   /// `fairgate audit`: applies the manifest's policies to a model and its data.
@@ -94,13 +93,11 @@ extension FairGateCommand {
         ?? CalendarDate(
           daysSinceEpoch: Int(context.generatedAt / 86_400))
       let progress = ProgressDisplay()
-      let result = try ProgressReporting.$chunkFinished.withValue(progress.chunkFinished) {
-        try AuditPipeline.run(
-          manifest: manifest,
-          options: AuditOptions(
-            asOf: date, seed: seed, threads: threading.threads, failOn: failOn,
-            packDirectory: policies.directory, progress: progress.report))
-      }
+      let result = try AuditPipeline.run(
+        manifest: manifest,
+        options: AuditOptions(
+          asOf: date, seed: seed, threads: threading.threads, failOn: failOn,
+          packDirectory: policies.directory, progress: progress.report))
       progress.finish()
       let document = try FindingsDocument(audit: result, generatedAt: context.generatedAtText)
       try ReportOutput(formats: formats, directory: out).write(document, context: context)
