@@ -38,12 +38,7 @@ public struct BoundRows: Sendable {
     model source: ModelSource, data path: String, csv: CSVOptions = CSVOptions(),
     threads: Int? = nil, checkData: (Dataset) throws -> Void = { _ in }
   ) throws {
-    var options = csv
-    let loaded = try source.loadFile()
-    if let checking = loaded as? any InputCheckingModel {
-      options.columnTypeHints = checking.columnTypeHints
-    }
-    let dataset = try CSVReader(options: options, threads: threads).read(contentsOf: path)
+    let (loaded, dataset, options) = try source.loadReading(path, csv: csv, threads: threads)
     try checkData(dataset)
     let model: any ScoringModel
     switch source {

@@ -50,6 +50,28 @@ public enum ModelSource: Sendable, Hashable {
     return try ModelLoader.load(contentsOf: path)
   }
 
+  /// Loads a model file (when this is one) and reads `path` with the column types the model
+  /// declares, without binding the rows to the model.
+  ///
+  /// - Parameters:
+  ///   - path: The CSV file.
+  ///   - csv: How to read it; the model's column types are added to its hints.
+  ///   - threads: Threads for reading columns; all processors by default.
+  /// - Returns: The model (`nil` for a command, which needs the data first), the data, and
+  ///   the reading options used.
+  /// - Throws: `ModelError` or `DataError` naming the file and the place.
+  public func loadReading(_ path: String, csv: CSVOptions, threads: Int? = nil) throws
+    -> (model: (any ScoringModel)?, dataset: Dataset, csv: CSVOptions)
+  {
+    var options = csv
+    let loaded = try loadFile()
+    if let checking = loaded as? any InputCheckingModel {
+      options.columnTypeHints = checking.columnTypeHints
+    }
+    let dataset = try CSVReader(options: options, threads: threads).read(contentsOf: path)
+    return (loaded, dataset, options)
+  }
+
   /// The model of a command source, for data already read.
   ///
   /// Each feature is categorical when the data holds it as text, so the command receives

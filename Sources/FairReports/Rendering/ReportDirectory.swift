@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes rendered reports into a folder, each file atomically.
 public enum ReportDirectory {

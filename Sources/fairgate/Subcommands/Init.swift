@@ -38,12 +38,11 @@ extension FairGateCommand {
     var force = false
 
     func run() throws {
-      let loaded = try model.map { try ModelLoader.load(contentsOf: $0) }
-      var options = try csv.csvOptions()
-      if let checking = loaded as? any InputCheckingModel {
-        options.columnTypeHints = checking.columnTypeHints
-      }
-      let dataset = try CSVReader(options: options).read(contentsOf: data)
+      let read = try model.map { ModelSource.file($0) }
+        .map { try $0.loadReading(data, csv: try csv.csvOptions()) }
+      let loaded = read?.model
+      let dataset =
+        try read?.dataset ?? CSVReader(options: try csv.csvOptions()).read(contentsOf: data)
       if output != "-" && !force && FileManager.default.fileExists(atPath: output) {
         throw ValidationError("'\(output)' exists; give '--force' to overwrite it")
       }
