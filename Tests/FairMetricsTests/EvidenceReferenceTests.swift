@@ -282,4 +282,71 @@ private func number(_ value: Any?) -> Double? {
       #expect(left.sums.map(\.value) == right.sums.map(\.value))
     }
   }
+
+  @Test func tallyDoesNotDependOnHowSliceCombinationsAreSummed() throws {
+    let fixture = try AuditFixture.hiring()
+    let evidence = try fixture.evidence(replicates: 50)
+    let attributions = try savedAttributions("fixtures/hiring/shap_path.csv", space: .margin)
+    let rows = fixture.rows
+    let memberships = evidence.memberships
+    #expect(memberships.count >= 2)
+    let m = attributions.featureCount
+    func outcomes(_ capacity: Int?) -> [GroupingTally] {
+      Tallying.outcomes(
+        in: 0..<rows.rowCount, memberships: memberships, rows: rows, median: 0.5,
+        replicateCount: 50, seed: 4, combinationCapacity: capacity)
+    }
+    func attributionTallies(_ capacity: Int?) -> [AttributionTally] {
+      Tallying.attributions(
+        in: 0..<rows.rowCount, memberships: memberships, rowIDs: rows.rowIDs,
+        values: attributions.values, outputs: attributions.predictions, featureCount: m,
+        including: nil, replicateCount: 50, seed: 4, combinationCapacity: capacity)
+    }
+    // 0: every row added to each grouping directly; 3: a few combinations, the rest directly.
+    let direct = outcomes(0)
+    #expect(outcomes(nil).map(\.replicates) == direct.map(\.replicates))
+    #expect(outcomes(3).map(\.replicates) == direct.map(\.replicates))
+    let directAttributions = attributionTallies(0)
+    for capacity in [nil, 3] {
+      let tallies = attributionTallies(capacity)
+      #expect(tallies.map(\.replicates) == directAttributions.map(\.replicates))
+      #expect(tallies.map(\.sums) == directAttributions.map(\.sums))
+      #expect(tallies.map(\.absoluteSums) == directAttributions.map(\.absoluteSums))
+      #expect(tallies.map(\.weight) == directAttributions.map(\.weight))
+    }
+
+    // Against sums written out row by row from the per-replicate weight function.
+    let tallies = attributionTallies(nil)
+    let outcomeTallies = outcomes(nil)
+    for grouping in memberships.indices {
+      for slice in memberships[grouping].sliceNames.indices {
+        let members = (0..<rows.rowCount).filter {
+          memberships[grouping].hardSlice(of: $0) == slice
+        }
+        for replicate in [0, 1, 49] {
+          var weight: Int64 = 0
+          var selected: Int64 = 0
+          var phi: Int64 = 0
+          for row in members {
+            let draw = Int64(
+              PoissonBootstrap.weight(seed: 4, row: rows.rowIDs[row], replicate: replicate))
+            weight &+= draw &* ReplicateTally.fixed(1)
+            if rows.decisions[row] { selected &+= draw &* ReplicateTally.fixed(1) }
+            phi &+= draw &* ReplicateTally.fixed(attributions.values[row * m + m - 1])
+          }
+          let replicates = tallies[grouping].replicates
+          #expect(
+            replicates.sums[replicates.offset(slice: slice, statistic: 0) + replicate] == weight)
+          #expect(
+            replicates.sums[replicates.offset(slice: slice, statistic: 2 * m) + replicate] == phi)
+          let outcomeReplicates = outcomeTallies[grouping].replicates
+          #expect(
+            outcomeReplicates.sums[
+              outcomeReplicates.offset(
+                slice: slice, statistic: ReplicateTally.Statistic.selected.rawValue) + replicate]
+              == selected)
+        }
+      }
+    }
+  }
 }

@@ -22,13 +22,23 @@ import _FairTestSupport
       outputTransform: .identity, accumulation: accumulation, summary: "stump", file: "test")
   }
 
-  /// Which side each value goes to, by `goesLeft` and by the scoring loop, which must agree.
+  /// Which side each value goes to, by `goesLeft`, by the scoring loop and by the column
+  /// decision of attributions (every other value, so that the stride is exercised), which
+  /// must all agree.
   static func sides(_ model: TreeEnsemble, _ values: [Double]) throws -> [String] {
     let scored = try model.predict(
       FeatureMatrix(values: values, rowCount: values.count, featureCount: 1))
-    return zip(values, scored).map { value, margin in
-      let left = model.goesLeft(node: 0, x: value)
-      let agrees = (margin < 0) == left
+    let interleaved: [Double] = values.flatMap { [$0, 0] }
+    var column = [UInt8](repeating: 9, count: values.count)
+    interleaved.withUnsafeBufferPointer { source in
+      column.withUnsafeMutableBufferPointer { result in
+        guard let base = source.baseAddress, let into = result.baseAddress else { return }
+        model.decideColumn(node: 0, values: base, stride: 2, count: values.count, into: into)
+      }
+    }
+    return zip(values.indices, scored).map { index, margin in
+      let left = model.goesLeft(node: 0, x: values[index])
+      let agrees = (margin < 0) == left && column[index] == (left ? 1 : 0)
       return agrees ? (left ? "L" : "R") : "disagree"
     }
   }

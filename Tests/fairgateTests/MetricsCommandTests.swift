@@ -12,10 +12,12 @@ import _FairTestSupport
 
   @Test func jsonIsVersionedAndTheSameForAnyThreadCount() throws {
     let one = try FairGateBinary.run(
-      Self.hiring + ["--format", "json", "--threads", "1", "--attributions"], directory: Self.root)
+      Self.hiring + ["--format", "json", "--threads", "1", "--attributions", "--flips"],
+      directory: Self.root)
     #expect(one.status == 0, "\(one.standardError)")
     let four = try FairGateBinary.run(
-      Self.hiring + ["--format", "json", "--threads", "4", "--attributions"], directory: Self.root)
+      Self.hiring + ["--format", "json", "--threads", "4", "--attributions", "--flips"],
+      directory: Self.root)
     #expect(one.standardOutput == four.standardOutput)
     let document = try #require(
       try JSONSerialization.jsonObject(with: Data(one.standardOutput.utf8)) as? [String: Any])
@@ -29,6 +31,22 @@ import _FairTestSupport
     #expect(
       (document["proxies"] as? [[String: Any]])?.contains { $0["is_proxy"] as? Bool == true }
         == true)
+    #expect(document["flips"] != nil)
+  }
+
+  @Test func flipsAreComputedOnlyWhenAskedForAndNeedAModel() throws {
+    let plain = try FairGateBinary.run(Self.hiring + ["--format", "json"], directory: Self.root)
+    #expect(plain.status == 0, "\(plain.standardError)")
+    let document = try #require(
+      try JSONSerialization.jsonObject(with: Data(plain.standardOutput.utf8)) as? [String: Any])
+    #expect(document["flips"] == nil)
+    let noModel = try FairGateBinary.run(
+      [
+        "metrics", "--data", "fixtures/hiring/hiring.csv", "--decision-column", "vendor_selected",
+        "--group", "sex", "--flips",
+      ], directory: Self.root)
+    #expect(noModel.status == 2)
+    #expect(noModel.standardError.contains("'--flips' needs a model"))
   }
 
   @Test func historicalDecisionsNeedNoModel() throws {

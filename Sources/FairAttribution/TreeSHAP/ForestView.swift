@@ -124,9 +124,14 @@ struct ForestView {
           assign(row, value.isNaN ? missingLeft : value <= threshold)
         }
       default:
-        let node = Int(originalNode[index])
-        for row in 0..<rowCount {
-          assign(row, ensemble.goesLeft(node: node, x: column[row * width]))
+        // Categorical splits and LightGBM's missing-zero rule: decided by the ensemble for
+        // the whole column at once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rowCount) { decisions in
+          guard let decided = decisions.baseAddress else { return }
+          ensemble.decideColumn(
+            node: Int(originalNode[index]), values: column, stride: width, count: rowCount,
+            into: decided)
+          for row in 0..<rowCount { assign(row, decided[row] != 0) }
         }
       }
     }

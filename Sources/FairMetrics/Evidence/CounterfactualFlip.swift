@@ -58,7 +58,7 @@ extension CounterfactualFlip {
   ///   - alpha: One minus the confidence level.
   /// - Returns: One entry per value tried.
   /// - Throws: The model's error.
-  /// - Complexity: One scoring of all rows per value tried.
+  /// - Complexity: One scoring of the rows whose value changes, per value tried.
   package static func flips(
     attribute: String, feature: Int, model: CounterfactualModel, decisions: [Bool],
     bins: (edges: [Double], labels: [String])?, alpha: Double
@@ -85,18 +85,23 @@ extension CounterfactualFlip {
     }
     var result: [CounterfactualFlip] = []
     for candidate in candidates {
-      var values = model.values
+      // Only the rows whose value changes are decided again; a row already in the target bin
+      // (or at the target value) keeps its value and its decision.
       var changed: [Int] = []
       for row in 0..<rowCount where !current[row].isNaN {
-        // A row already in the target bin (or at the target value) keeps its value.
         if let range = candidate.range, range.contains(current[row]) { continue }
         if current[row] == candidate.value { continue }
-        values[row * width + feature] = candidate.value
         changed.append(row)
       }
       guard !changed.isEmpty else { continue }
+      var values: [Double] = []
+      values.reserveCapacity(changed.count * width)
+      for row in changed {
+        values.append(contentsOf: model.values[(row * width)..<((row + 1) * width)])
+        values[values.count - width + feature] = candidate.value
+      }
       let counterfactual = try model.decide(values)
-      let flipped = changed.filter { counterfactual[$0] != decisions[$0] }.count
+      let flipped = changed.indices.filter { counterfactual[$0] != decisions[changed[$0]] }.count
       let rate = Rate(numerator: Double(flipped), denominator: Double(changed.count))
       result.append(
         CounterfactualFlip(

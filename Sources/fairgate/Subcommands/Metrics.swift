@@ -19,7 +19,8 @@ extension FairGateCommand {
         rates, AUC, log-loss, Brier score and calibration. Decisions come from a model and a \
         threshold, from a score column and a threshold, or from a decision column. \
         '--attributions' adds per-slice attributions and gap decompositions; a model also \
-        gets the proxy screen and counterfactual flips of protected inputs.
+        gets the proxy screen, and with '--flips' the counterfactual flips of protected \
+        inputs (one more scoring of the changed rows per value tried).
         """
     )
 
@@ -94,6 +95,9 @@ extension FairGateCommand {
     @Flag(help: "Also compute per-slice attributions and gap decompositions.")
     var attributions = false
 
+    @Flag(help: "Also compute the counterfactual flips of protected model inputs.")
+    var flips = false
+
     @Option(
       name: .customLong("attribution-method"), help: "The attribution method ('--attributions').")
     var attributionMethod: AttributionMethod = .auto
@@ -143,6 +147,9 @@ extension FairGateCommand {
       if attributions && !model.isGiven {
         throw ValidationError("'--attributions' needs a model")
       }
+      if flips && !model.isGiven {
+        throw ValidationError("'--flips' needs a model")
+      }
       _ = try attributeDeclarations()
     }
 
@@ -164,7 +171,7 @@ extension FairGateCommand {
       }
       if build.bound != nil {
         document.proxies = try evidence.proxies()
-        document.flips = try evidence.counterfactualFlips()
+        if flips { document.flips = try evidence.counterfactualFlips() }
       }
       let out = StandardOutput()
       switch format {
