@@ -8,6 +8,12 @@ public struct ExplainOptions: Sendable, Hashable {
   public var threads: Int
   /// The seed of sampling methods; exact methods ignore it.
   public var seed: UInt64
+  /// The model's margins of the rows being explained, when the caller has them already.
+  ///
+  /// Explainers that report the model's own margins take them from here instead of scoring
+  /// every row again. They must be the margins of exactly these rows; ignored unless there
+  /// is one per row.
+  package var margins: [Double]?
 
   /// Creates options.
   ///

@@ -144,7 +144,9 @@ public struct TreeSHAP: Explainer {
     var values: [Double] = []
     values.reserveCapacity(rows * width)
     for part in parts { values.append(contentsOf: part) }
-    let predictions = try model.predict(matrix, output: .margin, threads: options.workerCount)
+    let predictions =
+      try options.margins.flatMap { $0.count == rows ? $0 : nil }
+      ?? model.predict(matrix, output: .margin, threads: options.workerCount)
     return Attributions(
       values: values, rowCount: rows, baseValues: Array(repeating: baseValue, count: rows),
       predictions: predictions, featureNames: featureNames, outputSpace: .margin)

@@ -292,24 +292,31 @@ public final class Evidence: Sendable {
     let shares = attributionSource == nil ? nil : try overallAttributionShares()
     let declared = Set(configuration.declaredProxies)
     let attributeColumns = Set(configuration.attributes.flatMap(\.columns))
-    var result: [ProxyAssociation] = []
+    var pairs: [(grouping: Int, feature: String, column: Column)] = []
     for (index, grouping) in configuration.groupings.enumerated()
     where !grouping.isIntersection && !grouping.assignsMostProbableGroup {
       for feature in configuration.candidateFeatures where !attributeColumns.contains(feature) {
         let (column, _) = try dataset.requireColumn(
           named: feature, role: "the proxy candidate", file: dataFile)
-        let measured = ProxyAssociation.measure(column, membership: memberships[index])
-        result.append(
-          ProxyAssociation(
-            feature: feature, attribute: grouping.name, measure: measured.measure,
-            association: measured.association,
-            normalizedMutualInformation: measured.nmi, auc: measured.auc,
-            aucGroup: measured.group,
-            attributionShare: shares?[attributionSource?.groupOfFeature[feature] ?? feature],
-            isProxy: measured.association >= configuration.proxyThreshold
-              || declared.contains(feature),
-            isDeclared: declared.contains(feature)))
+        pairs.append((index, feature, column))
       }
+    }
+    // Each pair is measured on its own (mostly sorting), so the pairs run in parallel.
+    let measuredPairs = pairs
+    let measured = ParallelChunks.map(count: pairs.count, threads: configuration.threads) {
+      ProxyAssociation.measure(
+        measuredPairs[$0].column, membership: memberships[measuredPairs[$0].grouping])
+    }
+    let result = zip(pairs, measured).map { pair, measured in
+      ProxyAssociation(
+        feature: pair.feature, attribute: configuration.groupings[pair.grouping].name,
+        measure: measured.measure, association: measured.association,
+        normalizedMutualInformation: measured.nmi, auc: measured.auc,
+        aucGroup: measured.group,
+        attributionShare: shares?[attributionSource?.groupOfFeature[pair.feature] ?? pair.feature],
+        isProxy: measured.association >= configuration.proxyThreshold
+          || declared.contains(pair.feature),
+        isDeclared: declared.contains(pair.feature))
     }
     cache.withLock { $0.proxies = result }
     return result

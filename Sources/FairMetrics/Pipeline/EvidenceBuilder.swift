@@ -55,6 +55,7 @@ public enum EvidenceBuilder {
   ) throws -> EvidenceBuild {
     let file = request.data
     var bound: BoundRows?
+    var margins: [Double]?
     let dataset: Dataset
     var scores: [Double]?
     var scale = EvidenceRows.ScoreScale.score
@@ -73,7 +74,12 @@ public enum EvidenceBuilder {
           message: "a decision rule in probability space needs a binary classifier; "
             + "\(rows.model.summary) is a regressor")
       }
-      let raw = try rows.model.predict(rows.matrix, output: space, threads: threads)
+      // Scored once in margin space: the probabilities follow through the model's own
+      // transform (as `predict` applies it), and explainers reuse the margins.
+      let scoredMargins = try rows.model.predict(rows.matrix, output: .margin, threads: threads)
+      margins = scoredMargins
+      let transform = rows.model.outputTransform
+      let raw = space == .probability ? scoredMargins.map(transform.apply) : scoredMargins
       decisions = raw.map(decisionRule.isFavourable)
       scores = raw.map(decisionRule.favourableOriented)
       scale = space == .probability ? .probability : .score
@@ -123,7 +129,8 @@ public enum EvidenceBuilder {
     var source: Evidence.AttributionSource?
     if let bound, let settings = request.attribution {
       source = attributionSource(
-        bound: bound, settings: settings, seed: seed, threads: threads, run: run)
+        bound: bound, margins: margins, settings: settings, seed: seed, threads: threads,
+        run: run)
     }
     var counterfactual: CounterfactualModel?
     if let bound, let rule {
@@ -203,8 +210,8 @@ public enum EvidenceBuilder {
   }
 
   private static func attributionSource(
-    bound: BoundRows, settings: EvidenceRequest.AttributionSettings, seed: UInt64,
-    threads: Int, run: AttributionRun
+    bound: BoundRows, margins: [Double]?, settings: EvidenceRequest.AttributionSettings,
+    seed: UInt64, threads: Int, run: AttributionRun
   ) -> Evidence.AttributionSource {
     let names = bound.model.features.map(\.name)
     let grouped = Set(settings.featureGroups.flatMap(\.members))
@@ -227,9 +234,9 @@ public enum EvidenceBuilder {
         run.record(
           method: plan.method, reason: plan.reason,
           backgroundRows: plan.method.needsBackground ? background?.rowCount ?? 0 : 0)
-        return try plan.explain(
-          bound.matrix,
-          options: ExplainOptions(output: settings.output, threads: threads, seed: seed))
+        var options = ExplainOptions(output: settings.output, threads: threads, seed: seed)
+        options.margins = margins
+        return try plan.explain(bound.matrix, options: options)
       })
   }
 
