@@ -36,9 +36,28 @@ import _FairTestSupport
         model.decideColumn(node: 0, values: base, stride: 2, count: values.count, into: into)
       }
     }
+    // Categorical splits also through the category codes of a block.
+    var categories = column
+    if model.rule[0].contains(.categorical) {
+      var codes = [Int32](repeating: 0, count: values.count)
+      interleaved.withUnsafeBufferPointer { source in
+        codes.withUnsafeMutableBufferPointer { codes in
+          guard let base = source.baseAddress, let into = codes.baseAddress else { return }
+          model.categoryCodes(node: 0, values: base, stride: 2, count: values.count, into: into)
+        }
+      }
+      codes.withUnsafeBufferPointer { codes in
+        categories.withUnsafeMutableBufferPointer { result in
+          guard let base = codes.baseAddress, let into = result.baseAddress else { return }
+          model.decideCategories(node: 0, codes: base, count: values.count, into: into)
+        }
+      }
+    }
     return zip(values.indices, scored).map { index, margin in
       let left = model.goesLeft(node: 0, x: values[index])
-      let agrees = (margin < 0) == left && column[index] == (left ? 1 : 0)
+      let agrees =
+        (margin < 0) == left && column[index] == (left ? 1 : 0)
+        && categories[index] == (left ? 1 : 0)
       return agrees ? (left ? "L" : "R") : "disagree"
     }
   }

@@ -80,9 +80,10 @@ struct ForestView {
   /// - Parameters:
   ///   - rows: The first row of the block; rows are `width` apart.
   ///   - masks: Receives `rowCount` masks per node, node-major by preorder position.
+  ///   - codes: The block's category codes, when computed, for categorical splits.
   func routeBlock(
     nodes: Range<Int>, ensemble: TreeEnsemble, rows: UnsafePointer<Double>, rowCount: Int,
-    width: Int, masks: UnsafeMutablePointer<UInt32>
+    width: Int, masks: UnsafeMutablePointer<UInt32>, codes: CategoryCodes? = nil
   ) {
     let start = nodes.lowerBound
     masks.update(repeating: UInt32.max, count: rowCount)
@@ -126,11 +127,16 @@ struct ForestView {
       default:
         // Categorical splits and LightGBM's missing-zero rule: decided by the ensemble for
         // the whole column at once.
+        let node = Int(originalNode[index])
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rowCount) { decisions in
           guard let decided = decisions.baseAddress else { return }
-          ensemble.decideColumn(
-            node: Int(originalNode[index]), values: column, stride: width, count: rowCount,
-            into: decided)
+          if let categories = codes?.columns[split], ensemble.rule[node].contains(.categorical) {
+            ensemble.decideCategories(
+              node: node, codes: categories, count: rowCount, into: decided)
+          } else {
+            ensemble.decideColumn(
+              node: node, values: column, stride: width, count: rowCount, into: decided)
+          }
           for row in 0..<rowCount { assign(row, decided[row] != 0) }
         }
       }
@@ -155,17 +161,18 @@ struct ForestView {
   ///     `phi[j * rowCount + i]`.
   ///   - masks: Scratch space for `rowCount` masks per node of the tree.
   ///   - entries: Scratch space for `rowCount` entries.
+  ///   - codes: The block's category codes, when computed (see ``CategoryCodes``).
   func addTabulated(
     nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
     rows: UnsafePointer<Double>, rowCount: Int, width: Int,
     offset: UnsafeBufferPointer<Int>, table: UnsafeBufferPointer<Double>,
     phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
-    entries: UnsafeMutablePointer<Int32>
+    entries: UnsafeMutablePointer<Int32>, codes: CategoryCodes? = nil
   ) {
     guard let tableBase = table.baseAddress else { return }
     routeBlock(
       nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
-      masks: masks)
+      masks: masks, codes: codes)
     for leaf in leaves {
       let first = pathStart[leaf]
       let count = pathStart[leaf + 1] - first
@@ -196,16 +203,17 @@ struct ForestView {
   ///   - phi: The block's attributions, feature-major (see ``addTabulated``).
   ///   - masks: Scratch space for `rowCount` masks per node of the tree.
   ///   - scratch: Space for `3 * LeafQuadrature.maxFeatures + 1` values.
+  ///   - codes: The block's category codes, when computed (see ``CategoryCodes``).
   func addQuadrature(
     nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
     rows: UnsafePointer<Double>, rowCount: Int, width: Int, quadrature: QuadratureView,
     phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
-    scratch: UnsafeMutablePointer<Double>
+    scratch: UnsafeMutablePointer<Double>, codes: CategoryCodes? = nil
   ) {
     guard let zeroBase = pathZeroFraction.baseAddress else { return }
     routeBlock(
       nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
-      masks: masks)
+      masks: masks, codes: codes)
     let result = scratch + 2 * LeafQuadrature.maxFeatures + 1
     for leaf in leaves {
       let first = pathStart[leaf]
@@ -224,5 +232,30 @@ struct ForestView {
         }
       }
     }
+  }
+}
+
+/// The category codes of a block's rows (``TreeEnsemble/categoryCodes(node:values:stride:count:into:)``),
+/// computed once per block for each feature that categorical splits test and read by every
+/// categorical split of every tree, so that no split converts the values again.
+struct CategoryCodes {
+  /// Per feature: its codes, one per row of the block, when categorical splits test it.
+  let columns: [UnsafePointer<Int32>?]
+
+  /// Computes the codes of `features` for a block, into `storage` (`rowCount` codes per
+  /// feature).
+  init(
+    features: [(feature: Int, node: Int)], ensemble: TreeEnsemble, rows: UnsafePointer<Double>,
+    rowCount: Int, width: Int, storage: UnsafeMutablePointer<Int32>
+  ) {
+    var columns = [UnsafePointer<Int32>?](repeating: nil, count: width)
+    for (slot, entry) in features.enumerated() {
+      let column = storage + slot * rowCount
+      ensemble.categoryCodes(
+        node: entry.node, values: rows + entry.feature, stride: width, count: rowCount,
+        into: column)
+      columns[entry.feature] = UnsafePointer(column)
+    }
+    self.columns = columns
   }
 }

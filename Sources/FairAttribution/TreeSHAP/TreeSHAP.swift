@@ -137,9 +137,10 @@ public struct TreeSHAP: Explainer {
     let width = model.featureCount
     let chunkSize = 256
     let chunkCount = (rows + chunkSize - 1) / chunkSize
+    let categorical = model.categoricalSplitFeatures
     let parts = ParallelChunks.map(count: chunkCount, threads: options.workerCount) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
-      return explainChunk(matrix, rows: range)
+      return explainChunk(matrix, rows: range, categorical: categorical)
     }
     var values: [Double] = []
     values.reserveCapacity(rows * width)
@@ -153,7 +154,12 @@ public struct TreeSHAP: Explainer {
   }
 
   /// The attributions of `rows`, row-major.
-  private func explainChunk(_ matrix: FeatureMatrix, rows: Range<Int>) -> [Double] {
+  ///
+  /// `categorical` lists the features that categorical splits test (with one such node
+  /// each); their category codes are computed once for the block.
+  private func explainChunk(
+    _ matrix: FeatureMatrix, rows: Range<Int>, categorical: [(feature: Int, node: Int)]
+  ) -> [Double] {
     let width = model.featureCount
     let count = rows.count
     var block = FeatureMajorBlock(rowCount: count, featureCount: width)
@@ -169,6 +175,9 @@ public struct TreeSHAP: Explainer {
     let scratch = UnsafeMutablePointer<Double>.allocate(
       capacity: 3 * LeafQuadrature.maxFeatures + 1)
     defer { scratch.deallocate() }
+    let codeStorage = UnsafeMutablePointer<Int32>.allocate(
+      capacity: max(1, categorical.count * count))
+    defer { codeStorage.deallocate() }
     withExtendedLifetime(self) {
       let view = frozen.view
       let offset = tableOffset.buffer
@@ -184,6 +193,12 @@ public struct TreeSHAP: Explainer {
                 else { return }
                 let rules = QuadratureView(nodes: nodeBase, weights: weightBase, start: startBase)
                 let first = xBase + rows.lowerBound * width
+                let codes =
+                  categorical.isEmpty
+                  ? nil
+                  : CategoryCodes(
+                    features: categorical, ensemble: model, rows: first, rowCount: count,
+                    width: width, storage: codeStorage)
                 for tree in 0..<forest.treeCount {
                   let nodes = forest.treeStart[tree]..<forest.treeStart[tree + 1]
                   let leaves = forest.leafStart[tree]..<forest.leafStart[tree + 1]
@@ -192,12 +207,12 @@ public struct TreeSHAP: Explainer {
                     view.addTabulated(
                       nodes: nodes, leaves: leaves, ensemble: model, rows: first,
                       rowCount: count, width: width, offset: offset, table: table, phi: phi,
-                      masks: masks, entries: entries)
+                      masks: masks, entries: entries, codes: codes)
                   case .quadrature:
                     view.addQuadrature(
                       nodes: nodes, leaves: leaves, ensemble: model, rows: first,
                       rowCount: count, width: width, quadrature: rules, phi: phi,
-                      masks: masks, scratch: scratch)
+                      masks: masks, scratch: scratch, codes: codes)
                   case .classic:
                     for row in 0..<count {
                       classic.explain(

@@ -138,6 +138,7 @@ public final class Evidence: Sendable {
     var summaries: [Population: [AttributionSummary]] = [:]
     var proxies: [ProxyAssociation]?
     var flips: [CounterfactualFlip]?
+    var shares: [String: Double]?
   }
 
   /// Prepares the evidence: reads every grouping's slices (cheap), computes nothing else.
@@ -180,12 +181,14 @@ public final class Evidence: Sendable {
       memberships: memberships, rows: rows, median: median?.value,
       replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
       threads: configuration.threads)
-    let groups = try zip(memberships, tallies).map { membership, tally in
+    // The groupings' metrics (rank statistics and intervals) are independent of each other.
+    let groups = try ParallelChunks.map(count: tallies.count, threads: configuration.threads) {
+      index in
       try located {
         try GroupingMetrics(
-          membership: membership, tally: tally, rows: rows, median: median,
+          membership: memberships[index], tally: tallies[index], rows: rows, median: median,
           settings: ComparisonSettings(
-            reference: reference(of: membership.grouping),
+            reference: reference(of: memberships[index].grouping),
             minimumShare: configuration.minimumSliceShare, alpha: alpha,
             test: configuration.test))
       }
@@ -269,6 +272,7 @@ public final class Evidence: Sendable {
   ///
   /// - Throws: As ``attributions()``.
   public func overallAttributionShares() throws -> [String: Double] {
+    if let cached = cache.withLock({ $0.shares }) { return cached }
     let attributions = try attributions()
     let m = attributions.featureCount
     var sums = [ExactSum](repeating: ExactSum(), count: m)
@@ -277,8 +281,10 @@ public final class Evidence: Sendable {
     }
     let totals = sums.map(\.value)
     let total = totals.reduce(0, +)
-    return Dictionary(
+    let shares = Dictionary(
       uniqueKeysWithValues: zip(attributions.featureNames, totals.map { $0 / total }))
+    cache.withLock { $0.shares = shares }
+    return shares
   }
 
   /// The association of every candidate feature with every protected attribute.

@@ -163,6 +163,86 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     }
   }
 
+  /// The features that categorical splits test, each with one of its categorical nodes.
+  package var categoricalSplitFeatures: [(feature: Int, node: Int)] {
+    var seen = Set<Int32>()
+    var result: [(feature: Int, node: Int)] = []
+    for node in rule.indices where rule[node].contains(.categorical) && splitFeature[node] >= 0 {
+      if seen.insert(splitFeature[node]).inserted {
+        result.append((Int(splitFeature[node]), node))
+      }
+    }
+    return result
+  }
+
+  /// The category codes of a column as the categorical splits of `node`'s library read them,
+  /// for ``decideCategories(node:codes:count:into:)``: the category, or -1 for a value that
+  /// is no valid category, or -2 for a missing value.
+  ///
+  /// XGBoost rounds the value to `Float` and takes values in [0, 2²⁴); LightGBM truncates
+  /// values in (-1, 2³¹) toward zero. The codes are the same for every categorical split of
+  /// the ensemble, so a block of rows needs them once per feature.
+  package func categoryCodes(
+    node: Int, values: UnsafePointer<Double>, stride: Int, count: Int,
+    into codes: UnsafeMutablePointer<Int32>
+  ) {
+    if rule[node].contains(.lessOrEqual) {
+      for index in 0..<count {
+        let x = values[index * stride]
+        let valid = x > -1 && x < 2_147_483_648
+        let category = Int32(valid ? x : 0)
+        codes[index] = x.isNaN ? -2 : valid ? category : -1
+      }
+    } else {
+      for index in 0..<count {
+        let value = Float(values[index * stride])
+        let valid = value >= 0 && value < 16_777_216
+        let category = Int32(valid ? value : 0)
+        codes[index] = value.isNaN ? -2 : valid ? category : -1
+      }
+    }
+  }
+
+  /// Decides categorical split `node` for a column of category codes
+  /// (``categoryCodes(node:values:stride:count:into:)``) exactly as ``goesLeft(node:x:)``
+  /// decides the values: writes 1 to `result[i]` when row `i` goes left, 0 otherwise.
+  ///
+  /// - Precondition: `node` is a categorical split.
+  package func decideCategories(
+    node: Int, codes: UnsafePointer<Int32>, count: Int, into result: UnsafeMutablePointer<UInt8>
+  ) {
+    let rule = self.rule[node]
+    let start = Int(categoryStart[node])
+    let wordCount = Int(categoryWordCount[node])
+    precondition(rule.contains(.categorical), "node \(node) is not a categorical split")
+    // XGBoost: missing takes the default, an invalid category goes left, a category in the
+    // set goes right. LightGBM: missing and invalid go right, a category in the set left.
+    let isLightGBM = rule.contains(.lessOrEqual)
+    let missing: UInt8 = isLightGBM ? 0 : rule.contains(.defaultLeft) ? 1 : 0
+    let invalid: UInt8 = isLightGBM ? 0 : 1
+    let flip: UInt8 = isLightGBM ? 0 : 1
+    guard wordCount > 0 else {
+      for index in 0..<count {
+        let code = codes[index]
+        result[index] = code == -2 ? missing : code == -1 ? invalid : flip
+      }
+      return
+    }
+    categoryWords.withUnsafeBufferPointer { words in
+      let set = UnsafeBufferPointer(rebasing: words[start..<(start + wordCount)])
+      for index in 0..<count {
+        let code = codes[index]
+        let category = Int(max(code, 0))
+        let word = category >> 5
+        let inRange: UInt8 = word < wordCount ? 1 : 0
+        let bits = set[inRange != 0 ? word : 0]
+        let inSet = UInt8(truncatingIfNeeded: bits >> UInt32(category & 31)) & 1 & inRange
+        let special = code == -2 ? missing : invalid
+        result[index] = code < 0 ? special : inSet ^ flip
+      }
+    }
+  }
+
   /// Decides split `node` for a column of values at once, exactly as ``goesLeft(node:x:)``:
   /// writes 1 to `result[i]` when `values[i * stride]` goes left, 0 otherwise.
   ///
