@@ -135,6 +135,14 @@ import _FairTestSupport
       ["audit", manifest, "--as-of", "2026-12-03"], directory: Self.root)
     #expect(failing.status == 1, "\(failing.standardError)")
     #expect(failing.standardOutput.contains("Result: FAILED"))
+    // Off a terminal, each long task gets one quiet line on standard error.
+    for line in [
+      "fairgate: reading and scoring the data: scoring: 1,000 rows in ",
+      "fairgate: measuring and applying the rules: attributions: 1,000 rows in ",
+      "fairgate: measuring and applying the rules: bootstrap of outcomes: 1,000 rows in ",
+    ] {
+      #expect(failing.standardError.contains(line), "\(failing.standardError)")
+    }
     let never = try FairGateBinary.run(
       ["audit", manifest, "--as-of", "2026-12-03", "--fail-on", "never"], directory: Self.root)
     #expect(never.status == 0, "\(never.standardError)")

@@ -192,7 +192,7 @@ public struct AdditiveTermSHAP: Explainer {
     let output = options.output
     return try explainInChunks(
       matrix, chunkSize: output == .margin ? 256 : 64, threads: options.workerCount,
-      output: output
+      output: output, progress: options.progress
     ) {
       try explainChunk(matrix, rows: $0, output: output)
     }

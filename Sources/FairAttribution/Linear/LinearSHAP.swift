@@ -185,7 +185,7 @@ public struct LinearSHAP: Explainer {
     let output = options.output
     return try explainInChunks(
       matrix, chunkSize: output == .margin ? 256 : 64, threads: options.workerCount,
-      output: output, columnNames: names
+      output: output, columnNames: names, progress: options.progress
     ) { rows in
       try explainChunk(matrix, rows: rows, columns: columns, width: names.count, output: output)
     }

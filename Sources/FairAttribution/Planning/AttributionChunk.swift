@@ -21,19 +21,25 @@ extension Explainer {
   ///   - threads: The largest number of threads.
   ///   - output: The output space the chunks' values, base values and predictions are in.
   ///   - columnNames: The attribution columns; ``featureNames`` when `nil`.
+  ///   - progress: Where to report the rows explained, if anywhere.
   ///   - body: Explains one range of rows.
   /// - Returns: The joined attributions.
   /// - Throws: The error of the lowest-numbered failing chunk.
   /// - Complexity: That of `body` over every row.
   func explainInChunks(
     _ matrix: FeatureMatrix, chunkSize: Int, threads: Int, output: OutputSpace = .margin,
-    columnNames: [String]? = nil, _ body: @Sendable (Range<Int>) throws -> AttributionChunk
+    columnNames: [String]? = nil, progress: WorkProgress? = nil,
+    _ body: @Sendable (Range<Int>) throws -> AttributionChunk
   ) throws -> Attributions {
     let rows = matrix.rowCount
     let chunkCount = (rows + chunkSize - 1) / chunkSize
+    let task = progress?.start("attributions", total: rows)
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
-      try body((chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize))
+      let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
+      defer { task?.advance(by: range.count) }
+      return try body(range)
     }
+    task?.finish()
     let names = columnNames ?? featureNames
     var values: [Double] = []
     var baseValues: [Double] = []

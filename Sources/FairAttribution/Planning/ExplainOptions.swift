@@ -1,4 +1,5 @@
 public import FairModels
+package import _FairSupport
 
 /// Settings shared by every ``Explainer``.
 public struct ExplainOptions: Sendable, Hashable {
@@ -14,6 +15,8 @@ public struct ExplainOptions: Sendable, Hashable {
   /// every row again. They must be the margins of exactly these rows; ignored unless there
   /// is one per row.
   package var margins: [Double]?
+  /// Where the explainer reports the rows it has explained, when someone is watching.
+  package var progress: WorkProgress?
 
   /// Creates options.
   ///
@@ -29,4 +32,21 @@ public struct ExplainOptions: Sendable, Hashable {
 
   /// The thread count, at least 1.
   var workerCount: Int { max(1, threads) }
+}
+
+extension ExplainOptions {
+  /// Options are equal when they would give the same attributions: the progress reporter
+  /// does not count.
+  public static func == (left: ExplainOptions, right: ExplainOptions) -> Bool {
+    left.output == right.output && left.threads == right.threads && left.seed == right.seed
+      && left.margins == right.margins
+  }
+
+  /// Hashes what ``==`` compares.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(output)
+    hasher.combine(threads)
+    hasher.combine(seed)
+    hasher.combine(margins)
+  }
 }

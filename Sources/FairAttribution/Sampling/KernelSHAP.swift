@@ -158,10 +158,13 @@ public struct KernelSHAP: Explainer {
     let context = KernelSHAPRows(
       players: players, scorer: scorer,
       link: link, sampleCount: sampleCount, expectation: expectation, seed: options.seed)
+    let task = options.progress?.start("attributions", total: rows)
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
+      defer { task?.advance(by: range.count) }
       return try context.explain(matrix, rows: range, predictions: explained)
     }
+    task?.finish()
     var values: [Double] = []
     var errors: [Double] = []
     values.reserveCapacity(rows * players.count)

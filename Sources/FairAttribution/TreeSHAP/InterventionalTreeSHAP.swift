@@ -147,10 +147,13 @@ public struct InterventionalTreeSHAP: Explainer {
     let output = options.output
     let chunkSize = output == .margin ? 256 : 8
     let chunkCount = (rows + chunkSize - 1) / chunkSize
+    let task = options.progress?.start("attributions", total: rows)
     let parts = ParallelChunks.map(count: chunkCount, threads: options.workerCount) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
+      defer { task?.advance(by: range.count) }
       return explainChunk(matrix, rows: range, output: output)
     }
+    task?.finish()
     var values: [Double] = []
     values.reserveCapacity(rows * width)
     for part in parts { values.append(contentsOf: part) }

@@ -174,7 +174,8 @@ public struct PMMLInterventionalTreeSHAP: Explainer {
     try validate(matrix, featureCount: model.featureCount, output: options.output)
     let output = options.output
     return try explainInChunks(
-      matrix, chunkSize: 16, threads: options.workerCount, output: output
+      matrix, chunkSize: 16, threads: options.workerCount, output: output,
+      progress: options.progress
     ) {
       try explainChunk(matrix, rows: $0, output: output)
     }

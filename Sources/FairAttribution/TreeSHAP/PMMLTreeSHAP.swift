@@ -108,7 +108,9 @@ public struct PMMLTreeSHAP: Explainer {
     try validate(
       matrix, featureCount: model.featureCount, output: options.output,
       hint: AttributionError.Message.pathDependentHasNoProbability)
-    return try explainInChunks(matrix, chunkSize: 64, threads: options.workerCount) {
+    return try explainInChunks(
+      matrix, chunkSize: 64, threads: options.workerCount, progress: options.progress
+    ) {
       try explainChunk(matrix, rows: $0)
     }
   }

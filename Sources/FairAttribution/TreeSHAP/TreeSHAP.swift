@@ -138,10 +138,13 @@ public struct TreeSHAP: Explainer {
     let chunkSize = 256
     let chunkCount = (rows + chunkSize - 1) / chunkSize
     let categorical = model.categoricalSplitFeatures
+    let task = options.progress?.start("attributions", total: rows)
     let parts = ParallelChunks.map(count: chunkCount, threads: options.workerCount) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
+      defer { task?.advance(by: range.count) }
       return explainChunk(matrix, rows: range, categorical: categorical)
     }
+    task?.finish()
     var values: [Double] = []
     values.reserveCapacity(rows * width)
     for part in parts { values.append(contentsOf: part) }

@@ -3,6 +3,7 @@ import FairModels
 public import FairPolicy
 import FairTabular
 import Foundation
+import Synchronization
 import _FairSupport
 
 /// How an audit runs: the date waivers are judged against, the thread count, the gate and
@@ -35,12 +36,36 @@ public struct AuditOptions: Sendable {
   }
 }
 
-/// One step of an audit, for progress displays.
+/// One step of an audit, for progress displays: a stage starting or finishing, or a long
+/// task within a stage (scoring, attributions, a bootstrap pass) advancing.
 public struct AuditProgress: Sendable, Hashable {
   /// The stage.
   public var stage: String
-  /// Whether it has finished (otherwise it is starting).
+  /// Whether it has finished (otherwise it is starting, or its task is advancing).
   public var isFinished: Bool
+  /// The task within the stage, when the event is about one.
+  public var task: Task?
+
+  /// How far a task within a stage has got.
+  public struct Task: Sendable, Hashable {
+    /// What is being done (`"attributions"`).
+    public var name: String
+    /// What is counted (`"rows"`).
+    public var unit: String
+    /// The units done so far.
+    public var completed: Int
+    /// The units in all.
+    public var total: Int
+    /// Whether the task has finished.
+    public var isFinished: Bool
+  }
+
+  /// Creates an event.
+  public init(stage: String, isFinished: Bool, task: Task? = nil) {
+    self.stage = stage
+    self.isFinished = isFinished
+    self.task = task
+  }
 }
 
 /// The outcome of an audit: the findings with their verdicts, the gate, the evidence behind
@@ -87,10 +112,24 @@ public enum AuditPipeline {
   /// - Complexity: One read and scoring of the data, the attributions when a rule reads them,
   ///   and one bootstrap pass per kind of evidence.
   public static func run(manifest path: String, options: AuditOptions) throws -> AuditResult {
+    // The current stage, so that tasks (which the evidence starts on demand, inside the
+    // rules engine) are reported under it.
+    let currentStage = Mutex("")
     func stage<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+      currentStage.withLock { $0 = name }
       options.progress?(AuditProgress(stage: name, isFinished: false))
       defer { options.progress?(AuditProgress(stage: name, isFinished: true)) }
       return try body()
+    }
+    let work = options.progress.map { report in
+      WorkProgress { event in
+        report(
+          AuditProgress(
+            stage: currentStage.withLock { $0 }, isFinished: false,
+            task: AuditProgress.Task(
+              name: event.task, unit: event.unit, completed: event.completed,
+              total: event.total, isFinished: event.isFinished)))
+      }
     }
     let manifest = try stage("reading the manifest") {
       try AuditManifest.load(
@@ -105,7 +144,7 @@ public enum AuditPipeline {
     let build = try stage("reading and scoring the data") {
       try EvidenceBuilder.build(
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
-        checkData: { _ = try manifest.validate(against: $0) })
+        progress: work, checkData: { _ = try manifest.validate(against: $0) })
     }
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],

@@ -2,7 +2,7 @@ public import FairAttribution
 import FairModels
 public import FairTabular
 import Synchronization
-import _FairSupport
+package import _FairSupport
 
 /// The fairness evidence of one dataset, computed on demand and kept once computed.
 ///
@@ -129,6 +129,8 @@ public final class Evidence: Sendable {
   public let attributionSource: AttributionSource?
   /// The model side of counterfactual flips; `nil` without a model.
   public let counterfactualModel: CounterfactualModel?
+  /// Where long computations report their progress, when someone is watching.
+  let progress: WorkProgress?
 
   private let cache = Mutex(Cache())
 
@@ -151,10 +153,23 @@ public final class Evidence: Sendable {
   ///   - attributions: Where attributions come from, if there is a model.
   ///   - counterfactual: The model side of counterfactual flips, if there is a model.
   /// - Throws: ``MetricsError`` or `DataError` when a grouping cannot be read.
-  public init(
+  public convenience init(
     configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
     attributions: AttributionSource? = nil, counterfactual: CounterfactualModel? = nil
   ) throws {
+    try self.init(
+      configuration: configuration, dataset: dataset, dataFile: dataFile, rows: rows,
+      attributions: attributions, counterfactual: counterfactual, progress: nil)
+  }
+
+  /// Prepares the evidence as ``init(configuration:dataset:dataFile:rows:attributions:counterfactual:)``
+  /// does, reporting the rows of each long computation (the bootstrap passes) to `progress`.
+  package init(
+    configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
+    attributions: AttributionSource?, counterfactual: CounterfactualModel?,
+    progress: WorkProgress?
+  ) throws {
+    self.progress = progress
     self.configuration = configuration
     self.dataset = dataset
     self.dataFile = dataFile
@@ -180,7 +195,7 @@ public final class Evidence: Sendable {
     let tallies = Tallying.outcomes(
       memberships: memberships, rows: rows, median: median?.value,
       replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
-      threads: configuration.threads)
+      threads: configuration.threads, progress: progress)
     // The groupings' metrics (rank statistics and intervals) are independent of each other.
     let groups = try ParallelChunks.map(count: tallies.count, threads: configuration.threads) {
       index in
@@ -243,7 +258,7 @@ public final class Evidence: Sendable {
       memberships: memberships, rowIDs: rows.rowIDs, values: attributions.values,
       outputs: attributions.predictions, featureCount: attributions.featureCount,
       including: included, replicateCount: configuration.bootstrapReplicates,
-      seed: configuration.seed, threads: configuration.threads)
+      seed: configuration.seed, threads: configuration.threads, progress: progress)
     let summaries = zip(zip(memberships, tallies), groups).map { pair, metrics in
       AttributionSummary(
         membership: pair.0, tally: pair.1, featureNames: attributions.featureNames,

@@ -41,18 +41,22 @@ package enum Tallying {
   ///   - replicateCount: The bootstrap replicates (0 for none).
   ///   - seed: The bootstrap seed.
   ///   - threads: Worker threads; the result does not depend on it.
+  ///   - progress: Where to report the rows tallied, if anywhere.
   /// - Complexity: O(*n*·(*g* + *B*) + *c*·*g*·*B*) for *n* rows, *g* groupings, *B*
   ///   replicates and *c* combinations of slices.
   package static func outcomes(
     memberships: [SliceMembership], rows: EvidenceRows, median: Double?, replicateCount: Int,
-    seed: UInt64, threads: Int
+    seed: UInt64, threads: Int, progress: WorkProgress? = nil
   ) -> [GroupingTally] {
     let ranges = chunks(rowCount: rows.rowCount)
+    let task = progress?.start("bootstrap of outcomes", total: rows.rowCount)
     let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
-      outcomes(
+      defer { task?.advance(by: ranges[chunk].count) }
+      return outcomes(
         in: ranges[chunk], memberships: memberships, rows: rows, median: median,
         replicateCount: replicateCount, seed: seed)
     }
+    task?.finish()
     var total = memberships.map {
       GroupingTally(sliceCount: $0.sliceNames.count, replicateCount: replicateCount)
     }
@@ -183,20 +187,24 @@ package enum Tallying {
   ///   - replicateCount: The bootstrap replicates (0 for none).
   ///   - seed: The bootstrap seed.
   ///   - threads: Worker threads; the result does not depend on it.
+  ///   - progress: Where to report the rows tallied, if anywhere.
   /// - Complexity: O(*n*·*m*·(*g* + *B*) + *c*·*g*·*m*·*B*) for *n* rows, *g* groupings,
   ///   *m* features, *B* replicates and *c* combinations of slices.
   package static func attributions(
     memberships: [SliceMembership], rowIDs: [UInt64], values: [Double], outputs: [Double],
     featureCount: Int, including included: [Bool]? = nil, replicateCount: Int, seed: UInt64,
-    threads: Int
+    threads: Int, progress: WorkProgress? = nil
   ) -> [AttributionTally] {
     let ranges = chunks(rowCount: rowIDs.count)
+    let task = progress?.start("bootstrap of attributions", total: rowIDs.count)
     let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
-      attributions(
+      defer { task?.advance(by: ranges[chunk].count) }
+      return attributions(
         in: ranges[chunk], memberships: memberships, rowIDs: rowIDs, values: values,
         outputs: outputs, featureCount: featureCount, including: included,
         replicateCount: replicateCount, seed: seed)
     }
+    task?.finish()
     var total = memberships.map {
       AttributionTally(
         sliceCount: $0.sliceNames.count, featureCount: featureCount,

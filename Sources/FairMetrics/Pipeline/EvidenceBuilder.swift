@@ -3,6 +3,7 @@ public import FairModels
 public import FairTabular
 import Foundation
 import Synchronization
+package import _FairSupport
 
 /// The evidence of a request, with what it was built from.
 public struct EvidenceBuild: Sendable {
@@ -53,6 +54,16 @@ public enum EvidenceBuilder {
     _ request: EvidenceRequest, seed: UInt64, threads: Int,
     checkData: (Dataset) throws -> Void = { _ in }
   ) throws -> EvidenceBuild {
+    try build(request, seed: seed, threads: threads, progress: nil, checkData: checkData)
+  }
+
+  /// Builds the evidence of `request` as ``build(_:seed:threads:checkData:)`` does,
+  /// reporting the rows of each long computation (scoring, attributions, bootstrap passes)
+  /// to `progress`.
+  package static func build(
+    _ request: EvidenceRequest, seed: UInt64, threads: Int, progress: WorkProgress?,
+    checkData: (Dataset) throws -> Void = { _ in }
+  ) throws -> EvidenceBuild {
     let file = request.data
     var bound: BoundRows?
     var margins: [Double]?
@@ -76,7 +87,8 @@ public enum EvidenceBuilder {
       }
       // Scored once in margin space: the probabilities follow through the model's own
       // transform (as `predict` applies it), and explainers reuse the margins.
-      let scoredMargins = try rows.model.predict(rows.matrix, output: .margin, threads: threads)
+      let scoredMargins = try rows.model.predict(
+        rows.matrix, output: .margin, threads: threads, progress: progress)
       margins = scoredMargins
       let transform = rows.model.outputTransform
       let raw = space == .probability ? scoredMargins.map(transform.apply) : scoredMargins
@@ -130,7 +142,7 @@ public enum EvidenceBuilder {
     if let bound, let settings = request.attribution {
       source = attributionSource(
         bound: bound, margins: margins, settings: settings, seed: seed, threads: threads,
-        run: run)
+        progress: progress, run: run)
     }
     var counterfactual: CounterfactualModel?
     if let bound, let rule {
@@ -141,7 +153,7 @@ public enum EvidenceBuilder {
       rows: EvidenceRows(
         rowIDs: rowIDs, decisions: decisions, scores: scores, scoreScale: scale,
         outcomes: outcomes),
-      attributions: source, counterfactual: counterfactual)
+      attributions: source, counterfactual: counterfactual, progress: progress)
     return EvidenceBuild(
       evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run)
   }
@@ -211,7 +223,7 @@ public enum EvidenceBuilder {
 
   private static func attributionSource(
     bound: BoundRows, margins: [Double]?, settings: EvidenceRequest.AttributionSettings,
-    seed: UInt64, threads: Int, run: AttributionRun
+    seed: UInt64, threads: Int, progress: WorkProgress?, run: AttributionRun
   ) -> Evidence.AttributionSource {
     let names = bound.model.features.map(\.name)
     let grouped = Set(settings.featureGroups.flatMap(\.members))
@@ -236,6 +248,7 @@ public enum EvidenceBuilder {
           backgroundRows: plan.method.needsBackground ? background?.rowCount ?? 0 : 0)
         var options = ExplainOptions(output: settings.output, threads: threads, seed: seed)
         options.margins = margins
+        options.progress = progress
         return try plan.explain(bound.matrix, options: options)
       })
   }

@@ -1,4 +1,4 @@
-import _FairSupport
+package import _FairSupport
 
 /// What a model predicts.
 public enum ModelTask: String, Sendable, Hashable, Codable {
@@ -53,14 +53,25 @@ extension ScoringModel {
   public func predict(
     _ matrix: FeatureMatrix, output: OutputSpace = .margin, threads: Int = 1
   ) throws -> [Double] {
+    try predict(matrix, output: output, threads: threads, progress: nil)
+  }
+
+  /// Scores every row of `matrix` as ``predict(_:output:threads:)`` does, reporting the
+  /// rows scored to `progress`.
+  package func predict(
+    _ matrix: FeatureMatrix, output: OutputSpace = .margin, threads: Int = 1,
+    progress: WorkProgress?
+  ) throws -> [Double] {
     precondition(
       matrix.featureCount == featureCount,
       "'matrix' has \(matrix.featureCount) features; the model reads \(featureCount)")
     let chunkSize = 1024
     let chunkCount = (matrix.rowCount + chunkSize - 1) / chunkSize
     let transform = output == .probability ? outputTransform : .identity
+    let task = progress?.start("scoring", total: matrix.rowCount)
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       let rows = (chunk * chunkSize)..<min(matrix.rowCount, (chunk + 1) * chunkSize)
+      defer { task?.advance(by: rows.count) }
       var margins: [Double] = []
       try scoreMargins(matrix.batch(rows: rows), into: &margins)
       if transform != .identity {
@@ -68,6 +79,7 @@ extension ScoringModel {
       }
       return margins
     }
+    task?.finish()
     return parts.flatMap { $0 }
   }
 }

@@ -1,12 +1,14 @@
 import FairAudit
+import FairReports
 import Foundation
 import Synchronization
 
 /// Progress of a long command on standard error.
 ///
-/// On a terminal: a live line with the stage, then its elapsed time. Otherwise: one quiet
-/// line per stage that took longer than half a second. Standard output carries only
-/// results.
+/// On a terminal: a live line with the stage and, for a long task within it (scoring,
+/// attributions, a bootstrap pass), a bar with the rate and the time left, redrawn at most
+/// ten times a second; then the stage's elapsed time. Otherwise: one quiet line per task,
+/// and per stage that took longer than half a second. Standard output carries only results.
 final class ProgressDisplay: Sendable {
   private struct State {
     var stage = ""
@@ -14,6 +16,7 @@ final class ProgressDisplay: Sendable {
     var stepStart = ContinuousClock.now
     var stepTotal = 0
     var lastDraw = ContinuousClock.now - .seconds(1)
+    var taskStart = ContinuousClock.now
   }
 
   private let isTerminal = Terminal.standardErrorIsTerminal
@@ -22,6 +25,10 @@ final class ProgressDisplay: Sendable {
   /// Shows one stage event.
   @Sendable func report(_ progress: AuditProgress) {
     let now = ContinuousClock.now
+    if let task = progress.task {
+      report(task, stage: progress.stage, now: now)
+      return
+    }
     if !progress.isFinished {
       state.withLock {
         $0.stage = progress.stage
@@ -37,6 +44,36 @@ final class ProgressDisplay: Sendable {
       StandardError.writeRaw("\r\u{1B}[2K✓ \(progress.stage) (\(seconds))\n")
     } else if now - start > .milliseconds(500) {
       StandardError.write("fairgate: \(progress.stage): \(seconds)")
+    }
+  }
+
+  /// Shows a task's event: a throttled bar on a terminal, a summary line when it ends.
+  private func report(_ task: AuditProgress.Task, stage: String, now: ContinuousClock.Instant) {
+    let line: String? = state.withLock { state in
+      if task.completed == 0 && !task.isFinished {
+        state.taskStart = now
+        state.lastDraw = now - .seconds(1)
+      }
+      let elapsed = Self.value(now - state.taskStart)
+      if task.isFinished {
+        return ProgressLine.summary(
+          task: task.name, unit: task.unit, total: task.total, elapsed: elapsed)
+      }
+      guard isTerminal, now - state.lastDraw >= .milliseconds(100) else { return nil }
+      state.lastDraw = now
+      return ProgressLine.bar(
+        task: task.name, unit: task.unit, completed: task.completed, total: task.total,
+        elapsed: elapsed)
+    }
+    guard let line else { return }
+    if task.isFinished {
+      if isTerminal {
+        StandardError.writeRaw("\r\u{1B}[2K… \(stage): \(line)")
+      } else {
+        StandardError.write("fairgate: \(stage): \(line)")
+      }
+    } else {
+      StandardError.writeRaw("\r\u{1B}[2K… \(stage): \(line)")
     }
   }
 
