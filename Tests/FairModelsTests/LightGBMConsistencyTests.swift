@@ -83,6 +83,24 @@ struct LightGBMInconsistency: Sendable, CustomTestStringConvertible {
       replacement: "internal_count=400", place: "tree 0, 'internal_count'",
       message: "has 1 entry, expected 2", errorLine: "internal_count="),
     .init(
+      name: "no max_feature_idx line", prefix: "max_feature_idx=", replacement: "",
+      kind: .malformed, message: "the header has no 'max_feature_idx' line"),
+    .init(
+      name: "feature_names shorter than the features", prefix: "feature_names=",
+      replacement: "feature_names=Column_0 Column_1", kind: .malformed, place: "'feature_names'",
+      message: "lists 2 names, but 'max_feature_idx' says 3", errorLine: "feature_names="),
+    .init(
+      name: "tree_sizes listing more trees than the file holds", prefix: "tree_sizes=",
+      replacement: "tree_sizes=473 477 480", place: "'tree_sizes'",
+      message: "lists 3 sizes, but the file has 2 trees", errorLine: "tree_sizes="),
+    .init(
+      name: "a tree without num_leaves", prefix: "num_leaves=", replacement: "", kind: .malformed,
+      place: "tree 0", message: "has no 'num_leaves' line", errorLine: "Tree=0"),
+    .init(
+      name: "a tree of no leaves", prefix: "num_leaves=", replacement: "num_leaves=0",
+      place: "tree 0, 'num_leaves'", message: "a tree needs at least one leaf",
+      errorLine: "num_leaves="),
+    .init(
       name: "no leaf_count line", prefix: "leaf_count=", replacement: "", kind: .malformed,
       place: "tree 0", message: "has no 'leaf_count' line", errorLine: "Tree=0"),
   ]

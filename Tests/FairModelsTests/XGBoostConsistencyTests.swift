@@ -154,6 +154,48 @@ struct XGBoostInconsistency: Sendable, CustomTestStringConvertible {
       ],
       place: "tree 0, node 1, 'categories'", message: "category -2 is outside 0..<16777216"),
     .init(
+      name: "no base_score", edits: [("\"base_score\":\"[4.675E-1]\",", "")], kind: .malformed,
+      place: "'learner.learner_model_param'", message: "has no member 'base_score'"),
+    .init(
+      name: "a base_score with two values", edits: [("\"[4.675E-1]\"", "\"[5E-1,5E-1]\"")],
+      kind: .malformed, place: "'learner.learner_model_param.base_score'",
+      message: "'[5E-1,5E-1]' holds 2 values; only models with one output are supported"),
+    .init(
+      name: "a tree of no nodes", edits: [("\"num_nodes\":\"7\"", "\"num_nodes\":\"0\"")],
+      place: "tree 0, 'tree_param.num_nodes'", message: "a tree needs at least one node, found 0"),
+    .init(
+      name: "an unknown split type",
+      edits: [("\"split_type\":[0,0,0,0,0,0,0]", "\"split_type\":[2,0,0,0,0,0,0]")],
+      kind: .unsupported, place: "tree 0, node 0, 'split_type'",
+      message: "split type 2 is unknown (0 is numeric, 1 categorical)"),
+    .init(
+      name: "a category list on a numeric split",
+      edits: [categorical(nodes: "[0,1]", segments: "[0,1]", sizes: "[1,1]")[1]],
+      place: "tree 0, node 0, 'categories_nodes'",
+      message: "node has a category list but is not a categorical split (split_type 1)"),
+    .init(
+      name: "feature_names not matching num_feature",
+      edits: [("\"feature_names\":[]", "\"feature_names\":[\"a\",\"b\"]")], kind: .malformed,
+      place: "'learner.feature_names'", message: "lists 2 names, but 'num_feature' is 3"),
+    .init(
+      name: "feature_types not matching num_feature",
+      edits: [("\"feature_types\":[]", "\"feature_types\":[\"float\"]")], kind: .malformed,
+      place: "'learner.feature_types'", message: "lists 1 types, but 'num_feature' is 3"),
+    .init(
+      name: "an unknown feature type",
+      edits: [("\"feature_types\":[]", "\"feature_types\":[\"float\",\"z\",\"float\"]")],
+      kind: .unsupported, place: "'learner.feature_types[1]'",
+      message: "feature type 'z' is unknown (expected 'q', 'float', 'int', 'i' or 'c')"),
+    .init(
+      name: "an unknown booster", edits: [("\"name\":\"gbtree\"}", "\"name\":\"gbforest\"}")],
+      kind: .unsupported, place: "'learner.gradient_booster.name'",
+      message: "booster 'gbforest' cannot be scored: it is unknown; use 'gbtree' or 'dart'"),
+    .init(
+      name: "vector-leaf trees",
+      edits: [("\"size_leaf_vector\":\"1\"", "\"size_leaf_vector\":\"2\"")], kind: .unsupported,
+      place: "tree 0, 'tree_param.size_leaf_vector'",
+      message: "vector-leaf trees (size_leaf_vector 2) are not supported"),
+    .init(
       name: "dart weights fewer than trees",
       edits: [
         (
