@@ -110,7 +110,7 @@ struct XGBoostTreeReader {
       }
       tree.rule[node] = rule
     }
-    for node in categories.keys where splitTypes.isEmpty || splitTypes[node] != 1 {
+    for node in categories.keys.sorted() where splitTypes.isEmpty || splitTypes[node] != 1 {
       throw ModelError(
         .invalidStructure, file: file,
         place: ModelError.treePlace(tree: index, node: node, field: "categories_nodes"),
