@@ -16,9 +16,10 @@ import _FairTestSupport
     "gradient_booster":{"model":{"cats":{"enc":[{"offsets":[],"values":[]},\
     {"offsets":[0,1,2,4],"values":[98,100,-61,-87]}],"feature_segments":[0,0,3],\
     "sorted_idx":[2,0,1]},"gbtree_model_param":{"num_parallel_tree":"1","num_trees":"1"},\
-    "tree_info":[0],"trees":[{"categories":[1],"categories_nodes":[0],"categories_segments":[0],\
-    "categories_sizes":[1],"default_left":[0,0,0],"left_children":[1,-1,-1],\
-    "right_children":[2,-1,-1],"split_conditions":[1E-45,-1E0,1E0],"split_indices":[1,0,0],\
+    "tree_info":[0],"trees":[{"base_weights":[0E0,-1E0,1E0],"categories":[1],\
+    "categories_nodes":[0],"categories_segments":[0],"categories_sizes":[1],\
+    "default_left":[0,0,0],"id":0,"left_children":[1,-1,-1],"loss_changes":[1E0,0E0,0E0],\
+    "parents":[2147483647,0,0],"right_children":[2,-1,-1],"split_conditions":[1E-45,-1E0,1E0],"split_indices":[1,0,0],\
     "split_type":[1,0,0],"sum_hessian":[2E0,1E0,1E0],"tree_param":{"num_nodes":"3",\
     "size_leaf_vector":"1"}}]},"name":"gbtree"},"learner_model_param":{"base_score":"[0E0]",\
     "num_class":"0","num_feature":"2","num_target":"1"},"objective":{"name":"reg:squarederror"}},\

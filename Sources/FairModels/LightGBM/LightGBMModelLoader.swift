@@ -67,12 +67,15 @@ public enum LightGBMModelLoader {
     let objective = try LightGBMObjective.parse(
       objectiveText.trimmingSpaces, file: file, line: header.line(of: "objective"))
     let featureCount = try header.integer("max_feature_idx") + 1
+    try model.checkHeader(featureCount: featureCount)
     let features = try LightGBMFeatureReader(model: model, featureCount: featureCount).features()
 
     let reader = LightGBMTreeReader(featureCount: featureCount)
     var trees: [Tree] = []
     trees.reserveCapacity(model.trees.count)
     for block in model.trees { trees.append(try reader.tree(block)) }
+    // After the trees, so that a damaged tree is named rather than the sizes it shifts.
+    try model.checkTreeSizes()
     let weights =
       objective.treeScale == 1
       ? nil : [Double](repeating: objective.treeScale, count: trees.count)

@@ -14,6 +14,9 @@ struct LightGBMModelText {
   var parameters: [String: LightGBMBlock.Entry] = [:]
   /// The JSON after `pandas_categorical:`, with its line, if the file has one.
   var pandasCategorical: LightGBMBlock.Entry?
+  /// The length in bytes of each tree block, from its `Tree=` line to the next `Tree=` line
+  /// or `end of trees`: what the header's `tree_sizes` lists.
+  var treeByteCounts: [Int] = []
 
   /// Cuts `text` into sections.
   ///
@@ -23,10 +26,19 @@ struct LightGBMModelText {
   init(parsing text: String, file: String) throws(ModelError) {
     header = LightGBMBlock(file: file, line: 1, tree: nil)
     // Split on bytes: splitting a String by Character is several times slower.
-    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-      .map { line in
-        Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
-      }
+    let rawLines = text.utf8.split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    let lines = rawLines.map { line in
+      Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+    }
+    var lineStarts: [Int] = []
+    lineStarts.reserveCapacity(rawLines.count)
+    var offset = 0
+    for line in rawLines {
+      lineStarts.append(offset)
+      offset += line.count + 1
+    }
+    var treeStart = 0
     guard lines.first.map({ $0.trimmingSpaces == "tree" }) == true else {
       throw ModelError(
         .unknownFormat, file: file, line: 1,
@@ -44,7 +56,11 @@ struct LightGBMModelText {
       switch section {
       case .header, .trees:
         if line.hasPrefix("Tree=") {
-          if let current { trees.append(current) }
+          if let current {
+            trees.append(current)
+            treeByteCounts.append(lineStarts[offset] - treeStart)
+          }
+          treeStart = lineStarts[offset]
           guard let index = Int(line.dropFirst(5)), index == trees.count else {
             throw ModelError(
               .malformed, file: file, line: number,
@@ -53,7 +69,10 @@ struct LightGBMModelText {
           current = LightGBMBlock(file: file, line: number, tree: index)
           section = .trees
         } else if line == "end of trees" {
-          if let current { trees.append(current) }
+          if let current {
+            trees.append(current)
+            treeByteCounts.append(lineStarts[offset] - treeStart)
+          }
           current = nil
           section = .trailer
         } else if line.trimmingSpaces.isEmpty {

@@ -36,8 +36,12 @@ struct LightGBMTreeReader {
         .invalidStructure, file: file, line: block.line(of: "num_leaves"),
         place: block.place("num_leaves"), message: "a tree needs at least one leaf")
     }
+    _ = try block.integer("num_cat")  // LightGBM requires it, even in a one-leaf tree
     let leafValues = try block.doubles("leaf_value", count: leafCount)
     let leafCounts = try block.doubles("leaf_count", count: leafCount)
+    if block.entries["leaf_weight"] != nil {
+      _ = try block.doubles("leaf_weight", count: leafCount)  // LightGBM checks its length
+    }
     let internalCount = leafCount - 1
     var tree = Tree(nodeCount: internalCount + leafCount)
     tree.fieldNames = LightGBMTreeReader.fieldNames
@@ -129,7 +133,7 @@ struct LightGBMTreeReader {
   /// The category set of each categorical split, decoded from `cat_boundaries` and the
   /// `cat_threshold` bitset words (bit `c` set: category `c` goes left).
   private func categorySets(_ block: LightGBMBlock) throws(ModelError) -> [[Int32]] {
-    let count = block.entries["num_cat"] == nil ? 0 : try block.integer("num_cat")
+    let count = try block.integer("num_cat")
     guard count > 0 else { return [] }
     let boundaries = try block.integers("cat_boundaries", count: count + 1)
     let wordCount = boundaries.last ?? 0

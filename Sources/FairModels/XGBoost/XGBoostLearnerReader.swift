@@ -37,7 +37,8 @@ struct XGBoostLearnerReader {
     let treeValues = try document.array(
       try document.member("trees", of: model, in: "'learner.gradient_booster.model'"),
       at: "'learner.gradient_booster.model.trees'")
-    try checkTreeInfo(model, treeCount: treeValues.count)
+    let order = try XGBoostTreeModelLayout(document: document)
+      .treeOrder(model, trees: treeValues)
     var weights: [Double]?
     if let weightDrop {
       guard weightDrop.count == treeValues.count else {
@@ -52,9 +53,11 @@ struct XGBoostLearnerReader {
     let reader = XGBoostTreeReader(document: document)
     var trees: [Tree] = []
     trees.reserveCapacity(treeValues.count)
-    for (index, value) in treeValues.enumerated() {
-      trees.append(try reader.tree(value, index: index))
+    // XGBoost files each tree under its `id`; saved files have id == position.
+    for position in order {
+      trees.append(try reader.tree(treeValues[position], index: position))
     }
+    try checkBaseScore(storedBase, objective: objective)
     let baseMargin = objective.baseMargin(fromStored: storedBase)
     return try TreeEnsemble(
       trees: trees, weights: weights, baseMargin: Double(baseMargin), features: features,
@@ -63,12 +66,18 @@ struct XGBoostLearnerReader {
       file: file)
   }
 
-  /// Rejects multiclass and multi-target models.
+  /// Rejects multiclass and multi-target models, and the counts XGBoost refuses
+  /// (`num_class` below 0, `num_target` below 1).
   private func checkSingleOutput(_ parameters: JSONObject) throws(ModelError) {
-    for key in ["num_class", "num_target"] {
+    for (key, least) in [("num_class", 0), ("num_target", 1)] {
       guard let value = parameters[key] else { continue }
       let place = "'learner.learner_model_param.\(key)'"
       let count = try document.integer(value, at: place)
+      guard count >= least else {
+        throw ModelError(
+          .invalidStructure, file: file, place: place,
+          message: "is \(count), but it must be at least \(least)")
+      }
       if count > 1 {
         let what = key == "num_class" ? "multiclass models" : "multi-target models"
         throw ModelError(
@@ -103,6 +112,16 @@ struct XGBoostLearnerReader {
       throw ModelError(.malformed, file: file, place: place, message: message)
     }
     return value
+  }
+
+  /// Refuses a `base_score` outside [0, 1] for the logistic objectives, as XGBoost does
+  /// ("base_score must be in (0,1) for the logistic loss"; 3.x accepts 0 and 1 and clamps
+  /// them, so FairGate does too).
+  private func checkBaseScore(_ value: Float, objective: XGBoostObjective) throws(ModelError) {
+    guard objective.baseScoreConversion == .logit, !(value >= 0 && value <= 1) else { return }
+    throw ModelError(
+      .invalidStructure, file: file, place: "'learner.learner_model_param.base_score'",
+      message: "is \(value), but objective '\(objective.name)' needs a probability in [0, 1]")
   }
 
   /// The tree model of a `gbtree` or `dart` booster, and DART's tree weights.
@@ -145,27 +164,6 @@ struct XGBoostLearnerReader {
       throw ModelError(
         .unsupported, file: file, place: "'learner.gradient_booster.name'",
         message: "booster '\(name)' cannot be scored: \(detail); use 'gbtree' or 'dart'")
-    }
-  }
-
-  /// Checks that every tree adds to output 0 (one output group).
-  private func checkTreeInfo(_ model: JSONObject, treeCount: Int) throws(ModelError) {
-    guard let info = model["tree_info"] else { return }
-    let groups = try document.array(info, at: "'learner.gradient_booster.model.tree_info'")
-    guard groups.count == treeCount else {
-      throw ModelError(
-        .malformed, file: file, place: "'learner.gradient_booster.model.tree_info'",
-        message: "has \(groups.count) entries, but the model has \(treeCount) trees")
-    }
-    for (tree, value) in groups.enumerated() {
-      let place = ModelError.treePlace(tree: tree, field: "tree_info")
-      let group = try document.integer(value, at: place)
-      guard group == 0 else {
-        throw ModelError(
-          .unsupported, file: file, place: place,
-          message: "the tree belongs to output group \(group); "
-            + "multiclass models are not supported")
-      }
     }
   }
 

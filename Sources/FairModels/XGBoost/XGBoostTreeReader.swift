@@ -55,7 +55,14 @@ struct XGBoostTreeReader {
     let defaultLeft = try arrays.flags("default_left")
     let cover = try arrays.floats("sum_hessian")
     let splitTypes = try arrays.integers("split_type", required: false)
+    // Read only to check them, as XGBoost's `RegTree::LoadModel` does.
+    _ = try arrays.floats("loss_changes")
+    _ = try arrays.floats("base_weights")
+    let parents = try arrays.integers("parents")
     let categories = try categorySets(object, tree: index, nodeCount: nodeCount)
+    try checkParents(parents, tree: index)
+    try checkDeletedNodes(
+      parameters, tree: index, features: features, defaultLeft: defaultLeft)
 
     var tree = Tree(nodeCount: nodeCount)
     tree.fieldNames = XGBoostTreeReader.fieldNames
@@ -89,7 +96,13 @@ struct XGBoostTreeReader {
         tree.threshold[node] = Double(conditions[node])
       case 1:
         rule.insert(.categorical)
-        tree.categories[node] = categories[node] ?? []
+        guard let set = categories[node] else {
+          throw ModelError(
+            .invalidStructure, file: file, place: nodePlace("split_type"),
+            message: "the node is a categorical split (split_type 1), but 'categories_nodes' "
+              + "does not list it")
+        }
+        tree.categories[node] = set
       case let other:
         throw ModelError(
           .unsupported, file: file, place: nodePlace("split_type"),
@@ -97,7 +110,7 @@ struct XGBoostTreeReader {
       }
       tree.rule[node] = rule
     }
-    for node in categories.keys where splitTypes.isEmpty || splitTypes[node] != 1 {
+    for node in categories.keys.sorted() where splitTypes.isEmpty || splitTypes[node] != 1 {
       throw ModelError(
         .invalidStructure, file: file,
         place: ModelError.treePlace(tree: index, node: node, field: "categories_nodes"),
@@ -123,6 +136,7 @@ struct XGBoostTreeReader {
       try document.member("categories", of: object, in: ModelError.treePlace(tree: index)),
       tree: index, field: "categories")
     var sets: [Int: [Int32]] = [:]
+    var previous = -1
     for (entry, node) in nodes.enumerated() {
       let place = ModelError.treePlace(tree: index, node: node, field: "categories_segments")
       guard node >= 0, node < nodeCount, sets[node] == nil else {
@@ -131,9 +145,24 @@ struct XGBoostTreeReader {
           place: ModelError.treePlace(tree: index, field: "categories_nodes"),
           message: "entry \(entry) names node \(node), which is out of range or repeated")
       }
+      // XGBoost reads the lists in node order and aborts on one out of order.
+      guard node > previous else {
+        throw ModelError(
+          .invalidStructure, file: file,
+          place: ModelError.treePlace(tree: index, field: "categories_nodes"),
+          message: "entry \(entry) names node \(node) after node \(previous); "
+            + "the nodes must be in ascending order")
+      }
+      previous = node
       let start = segments[entry]
       let size = sizes[entry]
-      guard start >= 0, size >= 0, start + size <= all.count else {
+      guard size > 0 else {
+        throw ModelError(
+          .invalidStructure, file: file,
+          place: ModelError.treePlace(tree: index, node: node, field: "categories_sizes"),
+          message: "size is \(size), but a categorical split lists at least one category")
+      }
+      guard start >= 0, start + size <= all.count else {
         throw ModelError(
           .invalidStructure, file: file, place: place,
           message: "segment \(start)..<\(start + size) is outside 'categories' "
@@ -153,6 +182,42 @@ struct XGBoostTreeReader {
       sets[node] = set
     }
     return sets
+  }
+}
+
+extension XGBoostTreeReader {
+  /// XGBoost's marker for a deleted node: split index 2³¹ − 1 with the default-left bit.
+  static let deletedSplitIndex = Int(Int32.max)
+
+  /// Checks that every node but the root names a parent in range: XGBoost looks the parent
+  /// up without a bounds check (it crashes on 2147483647, the root's marker, and on -1).
+  fileprivate func checkParents(_ parents: [Int], tree index: Int) throws(ModelError) {
+    let count = parents.count
+    for node in 1..<max(count, 1) where !(parents[node] >= 0 && parents[node] < count) {
+      throw ModelError(
+        .invalidStructure, file: file,
+        place: ModelError.treePlace(tree: index, node: node, field: "parents"),
+        message: "parent \(parents[node]) is out of range 0..<\(count)")
+    }
+  }
+
+  /// Checks `tree_param.num_deleted` against the nodes marked deleted, as XGBoost does.
+  fileprivate func checkDeletedNodes(
+    _ parameters: JSONObject, tree index: Int, features: [Int], defaultLeft: [Bool]
+  ) throws(ModelError) {
+    let place = ModelError.treePlace(tree: index, field: "tree_param.num_deleted")
+    let declared = try parameters["num_deleted"].map { value throws(ModelError) in
+      try document.integer(value, at: place)
+    }
+    let deleted = features.indices.dropFirst().filter {
+      features[$0] == XGBoostTreeReader.deletedSplitIndex && defaultLeft[$0]
+    }.count
+    guard (declared ?? 0) == deleted else {
+      throw ModelError(
+        .invalidStructure, file: file, place: place,
+        message: "is \(declared ?? 0), but \(deleted) nodes are marked deleted "
+          + "(split index 2147483647, default left)")
+    }
   }
 }
 

@@ -82,6 +82,11 @@ extension PMMLCompiler {
   private func readDataDictionary(_ dictionary: PMMLElement) throws {
     for field in document.children(of: dictionary, named: "DataField") {
       let name = try required("name", of: field)
+      // jpmml-evaluator refuses a repeated name ("Element DataField is not valid").
+      if dataFields[name] != nil {
+        throw error(
+          .invalidStructure, field, "field '\(name)' is already defined in the DataDictionary")
+      }
       let typeText = try required("dataType", of: field)
       let type = PMMLDataType(rawValue: typeText)
       let opTypeText = attribute("optype", of: field)
@@ -122,11 +127,24 @@ extension PMMLCompiler {
 
   private func readTopSchema(_ schema: PMMLElement) throws -> [TopInput] {
     var inputs: [TopInput] = []
+    var listed: Set<String> = []
     for miningField in document.children(of: schema, named: "MiningField") {
       let name = try required("name", of: miningField)
+      // jpmml-evaluator refuses a repeated name ("Element MiningField is not valid").
+      guard listed.insert(name).inserted else {
+        throw error(
+          .invalidStructure, miningField, "field '\(name)' is listed twice in the MiningSchema")
+      }
       let usage = attribute("usageType", of: miningField) ?? "active"
       if usage == "target" || usage == "predicted" {
-        if targetField == nil { targetField = name }
+        // jpmml-evaluator: "Expected 1 target field, got 2 target fields".
+        if let first = targetField {
+          throw error(
+            .unsupported, miningField,
+            "'\(name)' is a second target field (after '\(first)'); models with several "
+              + "targets are not supported")
+        }
+        targetField = name
         continue
       }
       guard usage == "active" else { continue }

@@ -165,10 +165,16 @@ extension PMMLCompiler {
     guard let (leftClosed, rightClosed) = closures[closure] else {
       throw error(.invalidStructure, element, "closure '\(closure)' is not an interval closure")
     }
+    let left = try number("leftMargin", of: element) ?? -.infinity
+    let right = try number("rightMargin", of: element) ?? .infinity
+    // jpmml-evaluator refuses such an interval ("Element Interval is not valid").
+    guard left <= right else {
+      throw error(
+        .invalidStructure, element,
+        "leftMargin \(left) is greater than rightMargin \(right), so the interval is empty")
+    }
     return PMMLInterval(
-      left: try number("leftMargin", of: element) ?? -.infinity,
-      right: try number("rightMargin", of: element) ?? .infinity, isLeftClosed: leftClosed,
-      isRightClosed: rightClosed)
+      left: left, right: right, isLeftClosed: leftClosed, isRightClosed: rightClosed)
   }
 
   private func compileMapValues(_ element: PMMLElement, in scope: PMMLScope, hint: TypeHint?)

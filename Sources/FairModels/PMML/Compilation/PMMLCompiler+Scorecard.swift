@@ -16,6 +16,12 @@ extension PMMLCompiler {
     var predicates: [[PMMLPredicate]] = []
     var expressions: [[PMMLExpression?]] = []
     for characteristicElement in document.children(of: list, named: "Characteristic") {
+      // jpmml-evaluator: "Required element Characteristic/Attribute is not defined".
+      guard document.child(of: characteristicElement, named: "Attribute") != nil else {
+        throw error(
+          .invalidStructure, characteristicElement,
+          "a characteristic needs at least one Attribute, found none")
+      }
       let characteristicCode = attribute("reasonCode", of: characteristicElement)
       let characteristicBaseline = try number("baselineScore", of: characteristicElement)
       if usesReasonCodes && characteristicBaseline == nil && baseline == nil {
