@@ -17,8 +17,10 @@ public struct ReasonDerivation: Sendable {
   public let request: ReasonRequest
   /// Every row's score in the decision rule's space.
   public let scores: [Double]
-  /// The rows of the reference population.
+  /// The rows of the reference population (empty when the request gave the population).
   public let referenceRows: [Int]
+  /// The reference population the background is drawn from.
+  public let population: FeatureMatrix
   /// The background the attributions were computed against.
   public let background: FeatureMatrix
   /// The attribution method used.
@@ -51,14 +53,23 @@ public struct ReasonDerivation: Sendable {
       matrix, output: request.rule.space == .probability ? .probability : .margin,
       threads: request.threads)
     self.scores = scores
-    referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
+    if let given = request.population {
+      referenceRows = []
+      population = given
+    } else {
+      referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
+      population = matrix.rows(referenceRows)
+    }
     background = try ReasonDerivation.sampleBackground(
-      matrix.rows(referenceRows), rows: request.backgroundRows, seed: request.seed)
+      population, rows: request.backgroundRows, seed: request.seed)
     (method, methodNote) = try ReasonDerivation.chooseMethod(
       request.method, for: model, output: request.output)
-    rankedRows = matrix.rowCount == 0 ? [] : (0..<matrix.rowCount).filter { row in
-      request.includesFavourable || !request.rule.isFavourable(scores[row])
-    }
+    rankedRows =
+      matrix.rowCount == 0
+      ? []
+      : (0..<matrix.rowCount).filter { row in
+        request.includesFavourable || !request.rule.isFavourable(scores[row])
+      }
     ranking = ReasonRanking(
       table: request.table, featureNames: model.features.map(\.name), top: request.top,
       highIsFavourable: request.rule.favourable == .above)

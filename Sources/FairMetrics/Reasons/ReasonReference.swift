@@ -66,8 +66,10 @@ public enum ReasonReference: Sendable, Hashable, Codable {
       guard !chosen.isEmpty else {
         throw MetricsError(
           subject: "reference population",
-          message: band.map { "no applicant with a favourable decision scores within \($0) of "
-            + "the cutoff \(rule.threshold); widen '--cutoff-band'" }
+          message: band.map {
+            "no applicant with a favourable decision scores within \($0) of "
+              + "the cutoff \(rule.threshold); widen '--cutoff-band'"
+          }
             ?? "no applicant has a favourable decision, so there is no near-cutoff population")
       }
       return chosen

@@ -8,12 +8,17 @@ public struct ReasonRequest: Sendable {
   public var rule: DecisionRule
   /// The reference population (the attribution background).
   public var reference: ReasonReference
-  /// The attribution method; `auto` picks an exact background-based method (interventional
-  /// TreeSHAP for trees, linear SHAP for linear and additive models) and otherwise KernelSHAP.
-  /// Path-dependent TreeSHAP is refused: it has no reference population.
+  /// The attribution method.
+  ///
+  /// `auto` picks an exact background-based method (interventional TreeSHAP for trees,
+  /// linear SHAP for linear and additive models) and otherwise KernelSHAP. Path-dependent
+  /// TreeSHAP is refused: it has no reference population.
   public var method: AttributionMethod
   /// The most background rows, sampled with the seed from the reference population.
   public var backgroundRows: Int
+  /// Rows of the reference population given directly (bound to the model's features), which
+  /// replace the population ``reference`` selects from the data; `nil` to select it.
+  public var population: FeatureMatrix?
   /// The sample budget of sampling methods, or `nil` for their default.
   public var samples: Int?
   /// The reason-code table.
@@ -43,6 +48,7 @@ public struct ReasonRequest: Sendable {
     self.reference = reference
     self.method = method
     self.backgroundRows = backgroundRows
+    self.population = nil
     self.samples = samples
     self.table = table
     self.top = top

@@ -73,7 +73,7 @@ public struct ReasonStability: Sendable, Hashable, Codable {
     _ derivation: ReasonDerivation, replicates: Int = defaultReplicates, seed: UInt64,
     unstableAbove: Double = defaultUnstableAbove
   ) throws -> ReasonStability {
-    let population = derivation.matrix.rows(derivation.referenceRows)
+    let population = derivation.population
     let size = derivation.background.rowCount
     return try measure(
       derivation, kind: .backgroundResampling, replicates: replicates, seed: seed,
@@ -163,7 +163,8 @@ public struct ReasonStability: Sendable, Hashable, Codable {
     }
     let unstable = adverse.indices.compactMap { index -> UnstableApplicant? in
       let rate = Double(changes[index]) / Double(replicates)
-      return rate > unstableAbove ? UnstableApplicant(row: adverse[index].row, changeRate: rate) : nil
+      return rate > unstableAbove
+        ? UnstableApplicant(row: adverse[index].row, changeRate: rate) : nil
     }
     return ReasonStability(
       kind: kind, replicates: replicates, seed: seed, perturbation: perturbation,

@@ -1,6 +1,6 @@
+import FairAttribution
 public import FairAudit
 public import FairMetrics
-import FairAttribution
 import FairModels
 
 /// The output of `fairgate reasons`: principal reasons per applicant, the reason-code
@@ -77,7 +77,7 @@ public struct ReasonsDocument: Codable, Sendable, Equatable {
     method = Method(
       source: analysis.source.name, attribution: derivation.method.rawValue,
       note: derivation.methodNote, reference: request.reference.name,
-      referenceSummary: request.reference.summary, referenceRows: derivation.referenceRows.count,
+      referenceSummary: request.reference.summary, referenceRows: derivation.population.rowCount,
       backgroundRows: derivation.background.rowCount, output: request.output.rawValue,
       decision: request.rule.summary, top: request.top, seed: request.seed)
     table = derivation.ranking.codes.map(\.reason)

@@ -61,6 +61,12 @@ extension FairGateCommand {
     var backgroundRows: Int = ReasonRequest.defaultBackgroundRows
 
     @Option(
+      help: ArgumentHelp(
+        "A CSV file of the reference population's rows (the same columns as the data), "
+          + "instead of selecting it from the data.", valueName: "path"))
+    var background: String?
+
+    @Option(
       help: ArgumentHelp("The sample budget of sampling methods.", valueName: "n"))
     var samples: Int?
 
@@ -119,6 +125,9 @@ extension FairGateCommand {
     func validate() throws {
       try model.requireModel()
       guard top >= 1 else { throw ValidationError("'--top' must be 1 or more, not \(top)") }
+      if background != nil && reference != .all {
+        throw ValidationError("'--background' gives the reference population; drop '--reference'")
+      }
       if cutoffBand != nil && reference != .nearCutoff {
         throw ValidationError("'--cutoff-band' is only valid with '--reference near-cutoff'")
       }
@@ -148,12 +157,13 @@ extension FairGateCommand {
         try reasonsTable.map {
           try ReasonTableReader(featureNames: featureNames).read(contentsOf: $0)
         } ?? .identity
-      let request = ReasonRequest(
+      var request = ReasonRequest(
         rule: try decisionRule(for: bound.model),
         reference: reference == .all ? .all : .nearCutoff(band: cutoffBand),
         backgroundRows: backgroundRows, samples: samples, table: table, top: top,
         output: output, includesFavourable: rows == .all, threads: runtime.threads,
         seed: runtime.seed)
+      request.population = try background.map { try bound.bind(file: $0) }
       let restrictions =
         prohibited.map { ReasonChecks.Restriction(feature: $0, why: "prohibited basis") }
         + proxy.map { ReasonChecks.Restriction(feature: $0, why: "suspected proxy") }
