@@ -107,9 +107,12 @@ public enum AuditPipeline {
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
         checkData: { _ = try manifest.validate(against: $0) })
     }
+    let reasons = try build.bound.map { bound in
+      try reasonEvidence(manifest, bound: bound, seed: seed, threads: options.threads)
+    }
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
-      featureGroups: manifest.featureGroupMembers)
+      featureGroups: manifest.featureGroupMembers, reasons: reasons)
     let engine = RulesEngine(catalog: catalog)
     let policyProblems = engine.validate(policies, against: environment)
     if policyProblems.contains(where: { $0.severity == .error }) {
@@ -142,6 +145,25 @@ public enum AuditPipeline {
   }
 
   /// The evidence request a manifest describes.
+  /// The audit's adverse-action reasons: the reason table read and checked against the model
+  /// now (its errors stop the audit), the analysis deferred to the first reason metric.
+  static func reasonEvidence(
+    _ manifest: AuditManifest, bound: BoundRows, seed: UInt64, threads: Int
+  ) throws -> ReasonEvidence {
+    let settings = manifest.reasons
+    let table =
+      try settings.table.map {
+        try ReasonTableReader(featureNames: bound.model.features.map(\.name)).read(contentsOf: $0)
+      } ?? .identity
+    let ageColumn =
+      settings.ageColumn
+      ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
+    return ReasonEvidence(
+      bound: bound, rule: manifest.decision?.rule ?? DecisionRule(), table: table,
+      settings: settings, ageColumn: ageColumn, output: manifest.attributions.output, seed: seed,
+      threads: threads)
+  }
+
   static func evidenceRequest(_ manifest: AuditManifest, seed: UInt64) -> EvidenceRequest {
     let outputs: EvidenceRequest.Outputs
     switch manifest.predictions {
