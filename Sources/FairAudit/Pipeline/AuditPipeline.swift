@@ -144,7 +144,6 @@ public enum AuditPipeline {
     }
   }
 
-  /// The evidence request a manifest describes.
   /// The audit's adverse-action reasons: the reason table read and checked against the model
   /// now (its errors stop the audit), the analysis deferred to the first reason metric.
   static func reasonEvidence(
@@ -164,6 +163,7 @@ public enum AuditPipeline {
       threads: threads)
   }
 
+  /// The evidence request a manifest describes.
   static func evidenceRequest(_ manifest: AuditManifest, seed: UInt64) -> EvidenceRequest {
     let outputs: EvidenceRequest.Outputs
     switch manifest.predictions {
