@@ -62,6 +62,9 @@ public struct AuditResult: Sendable {
   public let asOf: CalendarDate
   /// The seed used.
   public let seed: UInt64
+  /// The adverse-action reasons, when the audit has a model; their analysis has run when
+  /// some rule read a reason metric (see ``ReasonEvidence/computed``).
+  public var reasons: ReasonEvidence? = nil
 }
 
 /// Runs an audit: manifest → data and model → evidence → rules → findings.
@@ -127,7 +130,7 @@ public enum AuditPipeline {
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), build: build,
-      provenance: provenance, asOf: options.asOf, seed: seed)
+      provenance: provenance, asOf: options.asOf, seed: seed, reasons: reasons)
   }
 
   /// The ids of the packs in `directory`: the names of its `.yaml` files.
