@@ -40,10 +40,15 @@ import _FairTestSupport
   }
 
   /// The failing findings of an audit's JSON, as "rule feature" strings.
-  private func failures(_ manifest: String) throws -> (status: Int32, failing: [String]) {
+  private func failures(_ manifest: String) throws -> (
+    status: Int32, failing: [String], html: String
+  ) {
     let out = try FixturePaths.temporaryDirectory()
     let result = try FairGateBinary.run(
-      ["audit", manifest, "--format", "json", "--out", out, "--as-of", "2026-12-03"],
+      [
+        "audit", manifest, "--format", "json", "--format", "html", "--out", out, "--as-of",
+        "2026-12-03",
+      ],
       directory: Self.root)
     let data = try Data(contentsOf: URL(fileURLWithPath: out + "/findings.json"))
     let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -53,7 +58,8 @@ import _FairTestSupport
       let feature = (finding["subject"] as? [String: Any])?["feature"] as? String
       return feature.map { rule + " " + $0 } ?? rule
     }
-    return (result.status, failing)
+    let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+    return (result.status, failing, html)
   }
 
   @Test func aReasonMappedToAProhibitedBasisFailsTheECOAPackNamingTheFeature() throws {
@@ -76,8 +82,11 @@ import _FairTestSupport
             features: [duration_months]
         """
       ))
-    let (status, failing) = try failures(path)
+    let (status, failing, html) = try failures(path)
     #expect(status == 1)
+    #expect(html.contains("<section id=\"reasons\""))
+    #expect(html.contains("Principal reasons by slice: sex"))
+    #expect(html.contains("ecoa-reg-b/ecoa.no-prohibited-basis-reason"))
     #expect(failing.contains("ecoa.no-prohibited-basis-reason checking_status"), "\(failing)")
     #expect(!failing.contains("ecoa.no-prohibited-basis-reason duration_months"))
     #expect(!failing.contains("ecoa.reasons-present"))
@@ -97,7 +106,7 @@ import _FairTestSupport
         RC_X,Does not meet our internal standards,purpose
         """
       ))
-    let (_, failing) = try failures(path)
+    let (_, failing, _) = try failures(path)
     #expect(failing.contains("ecoa.reason-specificity"), "\(failing)")
   }
 
