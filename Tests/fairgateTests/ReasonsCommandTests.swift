@@ -151,8 +151,10 @@ private func csvRows(_ text: String) -> [[String: String]] {
       #expect(lower <= share && share <= upper)
       #expect(measurement["replicates"] as? Int == 4)
     }
-    let other = try run(arguments.dropLast(4) + ["--seed", "12", "--format", "json"])
-    #expect(other.status == 0)
+    let oneThread = try run(arguments + ["--threads", "1"])
+    let threeThreads = try run(arguments + ["--threads", "3"])
+    #expect(oneThread.standardOutput == first.standardOutput)
+    #expect(threeThreads.standardOutput == first.standardOutput)
   }
 
   @Test func topZeroIsBadInput() throws {

@@ -77,7 +77,9 @@ public struct ReasonsDocument: Codable, Sendable, Equatable {
     method = Method(
       source: analysis.source.name, attribution: derivation.method.rawValue,
       note: derivation.methodNote, reference: request.reference.name,
-      referenceSummary: request.reference.summary, referenceRows: derivation.population.rowCount,
+      referenceSummary: request.population == nil
+        ? request.reference.summary : "the rows of the given background file",
+      referenceRows: derivation.population.rowCount,
       backgroundRows: derivation.background.rowCount, output: request.output.rawValue,
       decision: request.rule.summary, top: request.top, seed: request.seed)
     table = derivation.ranking.codes.map(\.reason)
