@@ -105,6 +105,8 @@ import _FairTestSupport
           distributionDate: CalendarDate(year: 2026, month: 1, day: 15),
           auditor: "Independent Audits LLC", notes: "All requisitions in the United States."))
     #expect(manifest.warnings.isEmpty)
+    #expect(manifest.reasons.table == folder + "/reason-codes.yaml")
+    #expect(manifest.reasons.top == 4 && manifest.reasons.reference == .all)
   }
 
   @Test func theDocumentedExampleMatchesTheFixtureData() throws {

@@ -142,7 +142,9 @@ import _FairTestSupport
       "minimum_slice_share", "attribution_share", "attribution_rank", "is_model_input",
       "proxy_association", "proxy_auc", "proxy_attribution_share", "counterfactual_flip_rate",
       "slice_attribution_share", "attribution_ratio", "gap_contribution",
-      "gap_contribution_share",
+      "gap_contribution_share", "reasons_missing_share", "reasons_over_four_share",
+      "prohibited_reason_count", "elderly_age_reason_count", "generic_reason_count",
+      "reason_instability", "reason_sensitivity",
     ]
     #expect(MetricCatalog.standard.names.sorted() == names.sorted())
     let testable = MetricCatalog.standard.metrics.filter(\.isTestable).map(\.name)

@@ -48,6 +48,8 @@ public struct AuditManifest: Sendable, Equatable {
   public var attributions: AttributionSettings
   /// The proxy settings.
   public var proxies: ProxySettings
+  /// How adverse-action reasons are derived for the reason-code metrics.
+  public var reasons: ReasonSettings = .standard
   /// The statistics settings.
   public var statistics: StatisticsSettings
   /// The policies to apply, in the order written; at least one.

@@ -12,8 +12,8 @@ struct ManifestParser {
   /// The top-level keys, in the order the format documents them.
   static let topKeys = [
     "audit", "title", "model", "scores", "data", "decision", "protected", "intersections",
-    "minimum_slice_share", "feature_groups", "attributions", "proxies", "statistics",
-    "policies", "waivers", "report",
+    "minimum_slice_share", "feature_groups", "attributions", "proxies", "reasons",
+    "statistics", "policies", "waivers", "report",
   ]
 
   /// The reader holding the text and the diagnostics.
@@ -49,6 +49,7 @@ struct ManifestParser {
     let featureGroups = top["feature_groups"].map { self.featureGroups($0) }
     let attributions = top["attributions"].flatMap { self.attributions($0) }
     let proxies = top["proxies"].flatMap { self.proxies($0) }
+    let reasons = top["reasons"].flatMap { self.reasons($0) }
     let statistics = top["statistics"].flatMap { self.statistics($0) }
     let policies = top["policies"].flatMap { self.policies($0) }
     let waivers = top["waivers"].map { WaiverParser.waivers(from: $0, reader: reader) }
@@ -71,6 +72,7 @@ struct ManifestParser {
     manifest.featureGroups = featureGroups ?? []
     manifest.attributions = attributions ?? .standard
     manifest.proxies = proxies ?? ProxySettings()
+    manifest.reasons = reasons ?? .standard
     manifest.statistics = statistics ?? .standard
     manifest.waivers = waivers ?? []
     manifest.report = report ?? ReportMetadata()

@@ -87,6 +87,9 @@ public struct AuditResult: Sendable {
   public let asOf: CalendarDate
   /// The seed used.
   public let seed: UInt64
+  /// The adverse-action reasons, when the audit has a model; their analysis has run when
+  /// some rule read a reason metric (see ``ReasonEvidence/computed``).
+  public var reasons: ReasonEvidence? = nil
 }
 
 /// Runs an audit: manifest → data and model → evidence → rules → findings.
@@ -146,9 +149,12 @@ public enum AuditPipeline {
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
         progress: work, checkData: { _ = try manifest.validate(against: $0) })
     }
+    let reasons = try build.bound.map { bound in
+      try reasonEvidence(manifest, bound: bound, seed: seed, threads: options.threads)
+    }
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
-      featureGroups: manifest.featureGroupMembers)
+      featureGroups: manifest.featureGroupMembers, reasons: reasons)
     let engine = RulesEngine(catalog: catalog)
     let policyProblems = engine.validate(policies, against: environment)
     if policyProblems.contains(where: { $0.severity == .error }) {
@@ -163,7 +169,7 @@ public enum AuditPipeline {
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), build: build,
-      provenance: provenance, asOf: options.asOf, seed: seed)
+      provenance: provenance, asOf: options.asOf, seed: seed, reasons: reasons)
   }
 
   /// The ids of the packs in `directory`: the names of its `.yaml` files.
@@ -178,6 +184,25 @@ public enum AuditPipeline {
     case .pack(let id): (packDirectory as NSString).appendingPathComponent(id + ".yaml")
     case .file(let path): path
     }
+  }
+
+  /// The audit's adverse-action reasons: the reason table read and checked against the model
+  /// now (its errors stop the audit), the analysis deferred to the first reason metric.
+  static func reasonEvidence(
+    _ manifest: AuditManifest, bound: BoundRows, seed: UInt64, threads: Int
+  ) throws -> ReasonEvidence {
+    let settings = manifest.reasons
+    let table =
+      try settings.table.map {
+        try ReasonTableReader(featureNames: bound.model.features.map(\.name)).read(contentsOf: $0)
+      } ?? .identity
+    let ageColumn =
+      settings.ageColumn
+      ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
+    return ReasonEvidence(
+      bound: bound, rule: manifest.decision?.rule ?? DecisionRule(), table: table,
+      settings: settings, ageColumn: ageColumn, output: manifest.attributions.output, seed: seed,
+      threads: threads)
   }
 
   /// The evidence request a manifest describes.

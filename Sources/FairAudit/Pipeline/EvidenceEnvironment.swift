@@ -21,6 +21,8 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   public let groupings: [FairPolicy.Grouping]
 
   private let protectedColumns: [String]
+  /// The audit's adverse-action reasons, when it has a model.
+  public let reasons: ReasonEvidence?
   private let modelInputs: Set<String>
   private let groupMembers: [String: [String]]
   private let tests = Mutex<[String: [String: SignificanceResult]]>([:])
@@ -31,8 +33,13 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   ///   - evidence: The evidence.
   ///   - modelInputs: The model's input columns (empty without a model).
   ///   - featureGroups: Feature groups and their member columns.
-  public init(evidence: Evidence, modelInputs: [String], featureGroups: [String: [String]]) {
+  ///   - reasons: The adverse-action reasons, when the audit has a model.
+  public init(
+    evidence: Evidence, modelInputs: [String], featureGroups: [String: [String]],
+    reasons: ReasonEvidence? = nil
+  ) {
     self.evidence = evidence
+    self.reasons = reasons
     self.modelInputs = Set(modelInputs)
     self.groupMembers = featureGroups
     self.featureGroups = featureGroups.keys.sorted()
@@ -116,7 +123,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     case .grouping: return try groupingMeasurement(request.metric, subject)
     case .feature: return try featureMeasurement(request.metric, subject)
     case .featureInSlice: return try featureInSliceMeasurement(request.metric, subject)
-    case .dataset: return .notComputable(reason: "no data-set metric '\(request.metric)'")
+    case .dataset: return try reasonMeasurement(request.metric)
     }
   }
 
@@ -255,6 +262,11 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     let feature = subject.feature ?? ""
     let members = groupMembers[feature] ?? [feature]
     switch metric {
+    case "prohibited_reason_count":
+      let analysis = try reasonAnalysis()
+      let count = members.reduce(0) { $0 + analysis.checks.restrictedCount(feature: $1) }
+      return .value(
+        MeasuredValue(Double(count), groupSize: analysis.checks.adverseCount))
     case "is_model_input":
       guard !modelInputs.isEmpty else {
         return .notComputable(reason: "the audit has no model")
@@ -389,7 +401,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
 }
 
 /// Why a measurement could not be made, as the finding's reason.
-private struct EnvironmentProblem: Error, CustomStringConvertible {
+struct EnvironmentProblem: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
 }

@@ -36,5 +36,5 @@ public struct MetricCatalog: Hashable, Sendable {
 
   /// The catalog FairGate ships.
   public static let standard = MetricCatalog(
-    sliceMetrics + groupingMetrics + featureMetrics + featureInSliceMetrics)
+    sliceMetrics + groupingMetrics + featureMetrics + featureInSliceMetrics + reasonMetrics)
 }

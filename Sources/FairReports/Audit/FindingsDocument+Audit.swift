@@ -313,7 +313,50 @@ extension FindingsDocument {
     if result.policies.contains(where: { $0.id == "nyc-ll144" }) {
       tables.ll144 = ll144(result, groups: groups)
     }
+    if let analysis = result.reasons?.computed {
+      tables.reasons = reasons(analysis, memberships: evidence.memberships)
+    }
     return tables
+  }
+
+  /// The reason evidence of an audit whose reason analysis ran.
+  private static func reasons(_ analysis: ReasonAnalysis, memberships: [SliceMembership])
+    -> ReasonEvidence
+  {
+    let request = analysis.derivation.request
+    return ReasonEvidence(
+      source: analysis.source.name, reference: request.reference.summary, top: request.top,
+      table: request.table.source,
+      codes: analysis.derivation.ranking.codes.map {
+        ReasonEvidence.Code(
+          code: $0.reason.code, text: $0.reason.text, features: $0.reason.features,
+          prohibitedBasis: $0.reason.prohibitedBasis)
+      },
+      adverse: analysis.checks.adverseCount,
+      reasonCounts: analysis.checks.reasonCountDistribution,
+      groupings: memberships.compactMap { membership in
+        ReasonDistribution(analysis.applicants, membership: membership).map { distribution in
+          ReasonEvidence.GroupingReasons(
+            grouping: distribution.grouping, codes: distribution.codes,
+            slices: distribution.slices.map { slice in
+              ReasonEvidence.SliceReasons(
+                slice: slice.slice, adverse: slice.adverseCount,
+                codes: slice.codes.map {
+                  ReasonEvidence.CodeShare(
+                    code: $0.code, count: $0.count, share: $0.share, topCount: $0.topCount)
+                })
+            })
+        }
+      },
+      stability: analysis.stability.map {
+        ReasonEvidence.Stability(
+          kind: $0.kind.rawValue, changedShare: $0.changedShare,
+          interval: Interval(
+            lower: $0.interval.lower, upper: $0.interval.upper,
+            level: $0.interval.confidenceLevel),
+          replicates: $0.replicates, seed: $0.seed, unstableCount: $0.unstable.count,
+          unstableAbove: $0.unstableAbove)
+      })
   }
 
   /// The published-summary fields of 6 RCNY § 5-303.

@@ -54,6 +54,7 @@ public struct HTMLReportRenderer: ReportRenderer {
         Self.writeCitations(document, &body)
         Self.writeWaivers(document, &body)
         if let ll144 = document.evidence.ll144 { Self.writeLL144(ll144, &body) }
+        if let reasons = document.evidence.reasons { Self.writeReasons(reasons, document, &body) }
         Self.writeCharts(document, &body)
         Self.writeEvidence(document, &body)
         body.element("footer") { footer in
@@ -91,6 +92,7 @@ public struct HTMLReportRenderer: ReportRenderer {
       ("waivers", "Waivers"),
     ]
     if document.evidence.ll144 != nil { sections.append(("ll144", "NYC Local Law 144 summary")) }
+    if document.evidence.reasons != nil { sections.append(("reasons", "Adverse-action reasons")) }
     sections.append(("charts", "Charts"))
     sections.append(("evidence", "Evidence"))
     return sections

@@ -33,6 +33,25 @@ extension PMMLModel {
   public func reasonCodes(for batch: RowBatch, baseline: ReasonCodeBaseline = .declared) throws
     -> [[String]]
   {
+    try reasonCodePoints(for: batch, baseline: baseline).map { $0.map(\.code) }
+  }
+
+  /// The reason codes of each row of a scorecard with the points behind each, most important
+  /// first.
+  ///
+  /// The codes and their order are those of ``reasonCodes(for:baseline:)``; `points` is the
+  /// code's total of `baseline − partialScore` (`pointsBelow`) or `partialScore − baseline`
+  /// (`pointsAbove`) over its characteristics.
+  ///
+  /// - Parameters:
+  ///   - batch: Rows in ``features`` order.
+  ///   - baseline: Where points are measured from.
+  /// - Returns: One ranked list per row; empty for a row the model cannot score.
+  /// - Throws: As ``reasonCodes(for:baseline:)``.
+  /// - Complexity: O(*n*·*a*) for *n* rows and *a* attributes.
+  public func reasonCodePoints(
+    for batch: RowBatch, baseline: ReasonCodeBaseline = .declared
+  ) throws -> [[(code: String, points: Double)]] {
     guard case .scorecard(let body) = program.root.body else {
       throw ModelError(
         .unsupported, file: file,
@@ -62,7 +81,7 @@ extension PMMLModel {
         baselines.append(value)
       }
     }
-    var result: [[String]] = []
+    var result: [[(code: String, points: Double)]] = []
     result.reserveCapacity(batch.rowCount)
     var context = PMMLRowContext(program: program, batch: batch)
     for row in 0..<batch.rowCount {
@@ -89,7 +108,7 @@ extension PMMLModel {
           let (left, right) = (totals[$0.element] ?? 0, totals[$1.element] ?? 0)
           return left > right || (left == right && $0.offset < $1.offset)
         }
-        .map(\.element)
+        .map { (code: $0.element, points: totals[$0.element] ?? 0) }
       result.append(ranked)
     }
     return result

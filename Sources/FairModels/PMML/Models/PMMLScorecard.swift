@@ -58,3 +58,23 @@ public struct PMMLScorecard: Sendable, Hashable {
   /// The characteristics, in document order.
   public var characteristics: [Characteristic]
 }
+
+extension PMMLScorecard {
+  /// The features behind each reason code: the union of the ``Characteristic/featureIndices``
+  /// of every characteristic that can emit the code (through an attribute's own code, the
+  /// characteristic's code, or its name when it has neither).
+  ///
+  /// - Returns: Indexes into ``PMMLModel/features``, sorted, per code.
+  public var reasonCodeFeatureIndices: [String: [Int]] {
+    var result: [String: Set<Int>] = [:]
+    for (index, characteristic) in characteristics.enumerated() {
+      let fallback =
+        characteristic.reasonCode ?? characteristic.name ?? "characteristic \(index + 1)"
+      for attribute in characteristic.attributes {
+        result[attribute.reasonCode ?? fallback, default: []].formUnion(
+          characteristic.featureIndices)
+      }
+    }
+    return result.mapValues { $0.sorted() }
+  }
+}

@@ -16,12 +16,14 @@ extension FindingsDocument {
     public var flips: [FlipRate]
     /// The NYC Local Law 144 summary of results (6 RCNY § 5-303), when a pack asks for it.
     public var ll144: LL144Summary?
+    /// The adverse-action reasons, when a rule read a reason-code metric.
+    public var reasons: ReasonEvidence?
 
     /// Creates evidence; every part defaults to empty.
     public init(
       groups: [GroupingEvidence] = [], attributions: [AttributionEvidence] = [],
       gaps: [GapEvidence] = [], proxies: [ProxyAssociation] = [], flips: [FlipRate] = [],
-      ll144: LL144Summary? = nil
+      ll144: LL144Summary? = nil, reasons: ReasonEvidence? = nil
     ) {
       self.groups = groups
       self.attributions = attributions
@@ -29,10 +31,11 @@ extension FindingsDocument {
       self.proxies = proxies
       self.flips = flips
       self.ll144 = ll144
+      self.reasons = reasons
     }
 
     private enum CodingKeys: String, CodingKey {
-      case groups, attributions, gaps, proxies, flips, ll144
+      case groups, attributions, gaps, proxies, flips, ll144, reasons
     }
 
     /// Decodes evidence; a missing table reads as empty.
@@ -47,6 +50,7 @@ extension FindingsDocument {
       proxies = try container.decodeIfPresent([ProxyAssociation].self, forKey: .proxies) ?? []
       flips = try container.decodeIfPresent([FlipRate].self, forKey: .flips) ?? []
       ll144 = try container.decodeIfPresent(LL144Summary.self, forKey: .ll144)
+      reasons = try container.decodeIfPresent(ReasonEvidence.self, forKey: .reasons)
     }
   }
 }

@@ -1,0 +1,135 @@
+public import FairAttribution
+public import FairModels
+
+/// Principal reasons for a model's adverse decisions, derived from attributions against a
+/// reference population.
+///
+/// ```swift
+/// let derivation = try ReasonDerivation(model: model, matrix: matrix, request: request)
+/// for applicant in derivation.applicants where applicant.isAdverse { … }
+/// ```
+public struct ReasonDerivation: Sendable {
+  /// The model.
+  public let model: any ScoringModel
+  /// The rows, bound to the model's features.
+  public let matrix: FeatureMatrix
+  /// The request.
+  public let request: ReasonRequest
+  /// Every row's score in the decision rule's space.
+  public let scores: [Double]
+  /// The rows of the reference population (empty when the request gave the population).
+  public let referenceRows: [Int]
+  /// The reference population the background is drawn from.
+  public let population: FeatureMatrix
+  /// The background the attributions were computed against.
+  public let background: FeatureMatrix
+  /// The attribution method used.
+  public let method: AttributionMethod
+  /// Why the method was chosen, when `auto` chose it.
+  public let methodNote: String?
+  /// The rows ranked (adverse rows, or every row), in data order.
+  public let rankedRows: [Int]
+  /// The attributions of ``rankedRows``.
+  public let attributions: Attributions
+  /// The ranking.
+  public let ranking: ReasonRanking
+  /// One entry per ranked row.
+  public let applicants: [ApplicantReasons]
+
+  /// Derives the reasons.
+  ///
+  /// - Parameters:
+  ///   - model: The model.
+  ///   - matrix: The rows, bound to the model's features.
+  ///   - request: How to derive them.
+  /// - Throws: `MetricsError` when the reference population is empty or the method has no
+  ///   reference population; `AttributionError` when the method cannot explain the model.
+  /// - Complexity: One model pass over every row plus one attribution per ranked row.
+  public init(model: any ScoringModel, matrix: FeatureMatrix, request: ReasonRequest) throws {
+    self.model = model
+    self.matrix = matrix
+    self.request = request
+    let scores = try model.predict(
+      matrix, output: request.rule.space == .probability ? .probability : .margin,
+      threads: request.threads)
+    self.scores = scores
+    if let given = request.population {
+      referenceRows = []
+      population = given
+    } else {
+      referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
+      population = matrix.rows(referenceRows)
+    }
+    background = try ReasonDerivation.sampleBackground(
+      population, rows: request.backgroundRows, seed: request.seed)
+    (method, methodNote) = try ReasonDerivation.chooseMethod(
+      request.method, for: model, output: request.output)
+    rankedRows =
+      matrix.rowCount == 0
+      ? []
+      : (0..<matrix.rowCount).filter { row in
+        request.includesFavourable || !request.rule.isFavourable(scores[row])
+      }
+    ranking = ReasonRanking(
+      table: request.table, featureNames: model.features.map(\.name), top: request.top,
+      highIsFavourable: request.rule.favourable == .above)
+    attributions = try ReasonDerivation.attribute(
+      model: model, rows: matrix.rows(rankedRows), background: background, method: method,
+      request: request, seed: request.seed)
+    applicants = ranking.reasons(
+      attributions, rows: rankedRows, scores: rankedRows.map { scores[$0] },
+      isAdverse: rankedRows.map { !request.rule.isFavourable(scores[$0]) })
+  }
+
+  /// The adverse decisions among ``applicants``.
+  public var adverse: [ApplicantReasons] { applicants.filter(\.isAdverse) }
+
+  /// The method that realises `requested` against a background.
+  static func chooseMethod(
+    _ requested: AttributionMethod, for model: any ScoringModel, output: OutputSpace
+  ) throws -> (AttributionMethod, String?) {
+    switch requested {
+    case .treePathDependent:
+      throw MetricsError(
+        subject: "attribution method",
+        message: "'tree-path' has no reference population, so it cannot give comment "
+          + "9(b)(2)-5 reasons; use 'tree-interventional'")
+    case .auto:
+      switch ExactMethod.choose(for: model, hasBackground: true, output: output) {
+      case .method(.treePathDependent), .method(.treeInterventional):
+        return (.treeInterventional, "tree-interventional is exact for \(model.summary)")
+      case .method(.linear):
+        return (.linear, "linear is exact for \(model.summary)")
+      case .unavailable(let why):
+        return (.kernel, "kernel SHAP, since \(why)")
+      }
+    default:
+      return (requested, nil)
+    }
+  }
+
+  /// A uniform sample of at most `rows` rows of `population`, without replacement.
+  static func sampleBackground(_ population: FeatureMatrix, rows: Int, seed: UInt64) throws
+    -> FeatureMatrix
+  {
+    guard rows < population.rowCount else { return population }
+    return try BackgroundSummary.sample(population, rows: rows, seed: seed).matrix
+  }
+
+  /// Attributions of `rows` against `background`.
+  static func attribute(
+    model: any ScoringModel, rows: FeatureMatrix, background: FeatureMatrix,
+    method: AttributionMethod, request: ReasonRequest, seed: UInt64
+  ) throws -> Attributions {
+    guard rows.rowCount > 0 else {
+      return Attributions(
+        values: [], rowCount: 0, baseValues: [], predictions: [],
+        featureNames: model.features.map(\.name), outputSpace: request.output)
+    }
+    let plan = try ExplanationPlan(
+      model: model, method: method, background: background, samples: request.samples,
+      threads: request.threads, output: request.output)
+    return try plan.explain(
+      rows, options: ExplainOptions(output: request.output, threads: request.threads, seed: seed))
+  }
+}
