@@ -12,6 +12,13 @@ import _FairSupport
 /// more than ``unstableAbove`` of the replicates. Replicate *r* draws its seed from a
 /// SplitMix64 stream started at the request's seed, so the same seed gives the same figures.
 ///
+/// With more than ``defaultSampleSize`` adverse decisions (or the `sampleSize` asked for),
+/// the replicates follow a sample of that many, chosen by the seed alone (the rows whose
+/// seeded hash is smallest), so that the cost stays bounded on large data: the share is then
+/// an estimate for all adverse decisions, with a sampling error of at most about
+/// `1/(2·√n)` on top of the interval over replicates, and ``adverseCount`` says how many were
+/// followed.
+///
 /// - Background resampling: the background is redrawn with replacement from the reference
 ///   population, the same size as the original.
 /// - Input perturbation: every numeric input of the applicant moves by `δ·sd·u`, with `sd` the
@@ -55,6 +62,8 @@ public struct ReasonStability: Sendable, Hashable, Codable {
 
   /// The default number of replicates.
   public static let defaultReplicates = 20
+  /// The default largest number of adverse decisions followed.
+  public static let defaultSampleSize = 1_000
   /// The default relative perturbation δ.
   public static let defaultPerturbation = 0.05
   /// The default change rate above which an applicant is unstable.
@@ -68,16 +77,16 @@ public struct ReasonStability: Sendable, Hashable, Codable {
   ///   - seed: The seed of the replicate stream.
   ///   - unstableAbove: The change rate above which an applicant is unstable.
   /// - Throws: Whatever attribution throws.
-  /// - Complexity: `replicates` attributions of every adverse decision.
+  /// - Complexity: `replicates` attributions of at most `sampleSize` adverse decisions.
   public static func backgroundResampling(
     _ derivation: ReasonDerivation, replicates: Int = defaultReplicates, seed: UInt64,
-    unstableAbove: Double = defaultUnstableAbove
+    unstableAbove: Double = defaultUnstableAbove, sampleSize: Int = defaultSampleSize
   ) throws -> ReasonStability {
     let population = derivation.population
     let size = derivation.background.rowCount
     return try measure(
       derivation, kind: .backgroundResampling, replicates: replicates, seed: seed,
-      perturbation: nil, unstableAbove: unstableAbove
+      perturbation: nil, unstableAbove: unstableAbove, sampleSize: sampleSize
     ) { generator, rows in
       let drawn = (0..<size).map { _ in generator.nextInt(below: population.rowCount) }
       return (rows, population.rows(drawn))
@@ -93,11 +102,11 @@ public struct ReasonStability: Sendable, Hashable, Codable {
   ///   - seed: The seed of the replicate stream.
   ///   - unstableAbove: The change rate above which an applicant is unstable.
   /// - Throws: Whatever attribution throws.
-  /// - Complexity: `replicates` attributions of every adverse decision.
+  /// - Complexity: `replicates` attributions of at most `sampleSize` adverse decisions.
   public static func inputPerturbation(
     _ derivation: ReasonDerivation, replicates: Int = defaultReplicates,
     perturbation: Double = defaultPerturbation, seed: UInt64,
-    unstableAbove: Double = defaultUnstableAbove
+    unstableAbove: Double = defaultUnstableAbove, sampleSize: Int = defaultSampleSize
   ) throws -> ReasonStability {
     let matrix = derivation.matrix
     let spread: [Double?] = derivation.model.features.indices.map { feature in
@@ -116,7 +125,7 @@ public struct ReasonStability: Sendable, Hashable, Codable {
     }
     return try measure(
       derivation, kind: .inputPerturbation, replicates: replicates, seed: seed,
-      perturbation: perturbation, unstableAbove: unstableAbove
+      perturbation: perturbation, unstableAbove: unstableAbove, sampleSize: sampleSize
     ) { generator, rows in
       var moved = rows
       for row in 0..<moved.rowCount {
@@ -134,11 +143,22 @@ public struct ReasonStability: Sendable, Hashable, Codable {
   /// Runs the replicates: `vary` gives each one's rows and background.
   private static func measure(
     _ derivation: ReasonDerivation, kind: Kind, replicates: Int, seed: UInt64,
-    perturbation: Double?, unstableAbove: Double,
+    perturbation: Double?, unstableAbove: Double, sampleSize: Int,
     vary: (inout SplitMix64, FeatureMatrix) -> (FeatureMatrix, FeatureMatrix)
   ) throws -> ReasonStability {
     precondition(replicates >= 2, "'replicates' must be at least 2, not \(replicates)")
-    let adverse = derivation.applicants.filter(\.isAdverse)
+    precondition(sampleSize >= 1, "'sampleSize' must be at least 1, not \(sampleSize)")
+    var adverse = derivation.applicants.filter(\.isAdverse)
+    if adverse.count > sampleSize {
+      // The rows whose seeded hash is smallest, back in data order.
+      let chosen = adverse.indices
+        .sorted {
+          SplitMix64.derivedSeed(seed, UInt64(adverse[$0].row))
+            < SplitMix64.derivedSeed(seed, UInt64(adverse[$1].row))
+        }
+        .prefix(sampleSize).sorted()
+      adverse = chosen.map { adverse[$0] }
+    }
     let rows = derivation.matrix.rows(adverse.map(\.row))
     let original = adverse.map { Set($0.codes) }
     var changes = [Int](repeating: 0, count: adverse.count)
