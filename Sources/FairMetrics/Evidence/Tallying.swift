@@ -48,20 +48,37 @@ package enum Tallying {
     memberships: [SliceMembership], rows: EvidenceRows, median: Double?, replicateCount: Int,
     seed: UInt64, threads: Int, progress: WorkProgress? = nil
   ) -> [GroupingTally] {
-    let ranges = chunks(rowCount: rows.rowCount)
-    let task = progress?.start("bootstrap of outcomes", total: rows.rowCount)
-    let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
-      defer { task?.advance(by: ranges[chunk].count) }
-      return outcomes(
-        in: ranges[chunk], memberships: memberships, rows: rows, median: median,
+    merged(
+      rowCount: rows.rowCount, threads: threads, task: "bootstrap of outcomes",
+      progress: progress,
+      empty: memberships.map {
+        GroupingTally(sliceCount: $0.sliceNames.count, replicateCount: replicateCount)
+      },
+      merge: { $0.merge($1) }
+    ) { range in
+      outcomes(
+        in: range, memberships: memberships, rows: rows, median: median,
         replicateCount: replicateCount, seed: seed)
     }
-    task?.finish()
-    var total = memberships.map {
-      GroupingTally(sliceCount: $0.sliceNames.count, replicateCount: replicateCount)
+  }
+
+  /// Tallies the rows chunk by chunk (``chunks(rowCount:)``) on up to `threads` threads,
+  /// reporting them to `progress` as `task`, and merges the chunks' tallies in chunk order
+  /// onto `empty`.
+  private static func merged<Tally: Sendable>(
+    rowCount: Int, threads: Int, task name: String, progress: WorkProgress?, empty: [Tally],
+    merge: (inout Tally, Tally) -> Void, _ body: @Sendable (Range<Int>) -> [Tally]
+  ) -> [Tally] {
+    let ranges = chunks(rowCount: rowCount)
+    let task = progress?.start(name, total: rowCount)
+    let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
+      defer { task?.advance(by: ranges[chunk].count) }
+      return body(ranges[chunk])
     }
+    task?.finish()
+    var total = empty
     for part in parts {
-      for index in total.indices { total[index].merge(part[index]) }
+      for index in total.indices { merge(&total[index], part[index]) }
     }
     return total
   }
@@ -195,25 +212,21 @@ package enum Tallying {
     featureCount: Int, including included: [Bool]? = nil, replicateCount: Int, seed: UInt64,
     threads: Int, progress: WorkProgress? = nil
   ) -> [AttributionTally] {
-    let ranges = chunks(rowCount: rowIDs.count)
-    let task = progress?.start("bootstrap of attributions", total: rowIDs.count)
-    let parts = ParallelChunks.map(count: ranges.count, threads: threads) { chunk in
-      defer { task?.advance(by: ranges[chunk].count) }
-      return attributions(
-        in: ranges[chunk], memberships: memberships, rowIDs: rowIDs, values: values,
-        outputs: outputs, featureCount: featureCount, including: included,
-        replicateCount: replicateCount, seed: seed)
+    merged(
+      rowCount: rowIDs.count, threads: threads, task: "bootstrap of attributions",
+      progress: progress,
+      empty: memberships.map {
+        AttributionTally(
+          sliceCount: $0.sliceNames.count, featureCount: featureCount,
+          replicateCount: replicateCount)
+      },
+      merge: { $0.merge($1) }
+    ) { range in
+      attributions(
+        in: range, memberships: memberships, rowIDs: rowIDs, values: values, outputs: outputs,
+        featureCount: featureCount, including: included, replicateCount: replicateCount,
+        seed: seed)
     }
-    task?.finish()
-    var total = memberships.map {
-      AttributionTally(
-        sliceCount: $0.sliceNames.count, featureCount: featureCount,
-        replicateCount: replicateCount)
-    }
-    for part in parts {
-      for index in total.indices { total[index].merge(part[index]) }
-    }
-    return total
   }
 
   /// The attribution tallies of the rows in `range`.
@@ -248,7 +261,6 @@ package enum Tallying {
           PoissonBootstrap.fillWeights(seed: seed, row: rowIDs[row], into: $0)
         }
       }
-      let base = row * m
       if let number = combinations.number(of: row, memberships: memberships, kind: 0) {
         if combined.weight.count == number {
           combined.weight.append(ExactSum())
@@ -258,20 +270,12 @@ package enum Tallying {
           combinedReplicates.append(
             contentsOf: repeatElement(0, count: replicateCount * statistics))
         }
-        combined.weight[number].add(1)
-        combined.outputSums[number].add(outputs[row])
-        for feature in 0..<m {
-          let value = values[base + feature]
-          combined.sums[number * m + feature].add(value)
-          combined.absoluteSums[number * m + feature].add(abs(value))
-        }
+        // The exact sums and the row's statistics in fixed point, as for any slice (with no
+        // replicates: those are added below, replicate-major).
+        addAttributions(
+          row: row, slice: number, weight: 1, values: values, outputs: outputs, draws: [],
+          fixedValues: &fixedValues, to: &combined)
         guard replicateCount > 0 else { continue }
-        fixedValues[0] = ReplicateTally.fixed(1)
-        for feature in 0..<m {
-          let value = values[base + feature]
-          fixedValues[1 + feature] = ReplicateTally.fixed(abs(value))
-          fixedValues[1 + m + feature] = ReplicateTally.fixed(value)
-        }
         addMultiples(
           of: fixedValues, draws: draws, scratch: &multiples,
           to: &combinedReplicates, at: number * replicateCount * statistics)

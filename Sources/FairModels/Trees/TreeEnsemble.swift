@@ -253,44 +253,20 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     into result: UnsafeMutablePointer<UInt8>
   ) {
     let rule = self.rule[node]
+    if rule.contains(.categorical) {
+      // Through the category codes, whose selects avoid the mispredicted branches of
+      // set membership.
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { codes in
+        guard let base = codes.baseAddress else { return }
+        categoryCodes(node: node, values: values, stride: stride, count: count, into: base)
+        decideCategories(node: node, codes: base, count: count, into: result)
+      }
+      return
+    }
     let threshold = self.threshold[node]
     let start = Int(categoryStart[node])
     let wordCount = Int(categoryWordCount[node])
     categoryWords.withUnsafeBufferPointer { words in
-      if rule.contains(.categorical) && wordCount > 0 {
-        // Set membership is data-dependent and mispredicts as a branch, so the categorical
-        // rules of `decide` are computed here with selects instead.
-        let set = UnsafeBufferPointer(rebasing: words[start..<(start + wordCount)])
-        @inline(__always) func isInSet(_ category: Int) -> UInt8 {
-          let word = category >> 5
-          let inRange: UInt8 = word < wordCount ? 1 : 0
-          let bits = set[inRange != 0 ? word : 0]
-          return UInt8(truncatingIfNeeded: bits >> UInt32(category & 31)) & 1 & inRange
-        }
-        if rule.contains(.lessOrEqual) {
-          // LightGBM: the category `Int32(x)` goes left when in the set; NaN, x ≤ -1 and
-          // x ≥ 2³¹ go right.
-          for index in 0..<count {
-            let x = values[index * stride]
-            let valid: UInt8 = x > -1 && x < 2_147_483_648 ? 1 : 0
-            let category = Int(valid != 0 ? x : 0)
-            result[index] = isInSet(category) & valid
-          }
-        } else {
-          // XGBoost: NaN takes the default; an invalid category goes left; a category in
-          // the set goes right.
-          let missingLeft: UInt8 = rule.contains(.defaultLeft) ? 1 : 0
-          for index in 0..<count {
-            let value = Float(values[index * stride])
-            let isMissing = value.isNaN
-            let valid: UInt8 = value >= 0 && value < 16_777_216 ? 1 : 0
-            let category = Int(valid != 0 ? value : 0)
-            let decided = valid != 0 ? 1 &- isInSet(category) : 1
-            result[index] = isMissing ? missingLeft : decided
-          }
-        }
-        return
-      }
       for index in 0..<count {
         let left = TreeEnsemble.decide(rule: rule, threshold: threshold, x: values[index * stride])
         {

@@ -66,14 +66,10 @@ final class ProgressDisplay: Sendable {
         elapsed: elapsed)
     }
     guard let line else { return }
-    if task.isFinished {
-      if isTerminal {
-        StandardError.writeRaw("\r\u{1B}[2K… \(stage): \(line)")
-      } else {
-        StandardError.write("fairgate: \(stage): \(line)")
-      }
-    } else {
+    if isTerminal {
       StandardError.writeRaw("\r\u{1B}[2K… \(stage): \(line)")
+    } else {
+      StandardError.write("fairgate: \(stage): \(line)")
     }
   }
 
