@@ -28,4 +28,19 @@ struct FeatureMajorBlock {
     }
     return result
   }
+
+  /// Copies `rowCount` rows of `featureCount` values, row-major from `rows`, feature-major
+  /// into `columns`: feature `j` of row `i` goes to `columns[j * rowCount + i]`.
+  ///
+  /// - Complexity: O(*n*·*m*).
+  static func transpose(
+    _ rows: UnsafePointer<Double>, rowCount: Int, featureCount: Int,
+    into columns: UnsafeMutablePointer<Double>
+  ) {
+    for row in 0..<rowCount {
+      for feature in 0..<featureCount {
+        columns[feature * rowCount + row] = rows[row * featureCount + feature]
+      }
+    }
+  }
 }

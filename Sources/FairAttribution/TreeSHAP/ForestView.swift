@@ -17,6 +17,7 @@ struct ForestView {
   let leafNode: UnsafeBufferPointer<Int>
   let pathZeroFraction: UnsafeBufferPointer<Double>
   let leafValue: UnsafeBufferPointer<Double>
+  let siblingBit: UnsafeBufferPointer<Int8>
 
   /// Whether value `x` goes left at split node `index`, exactly as
   /// ``TreeEnsemble/goesLeft(node:x:)`` decides, with common numeric splits decided inline.
@@ -78,68 +79,97 @@ struct ForestView {
   /// feature.
   ///
   /// - Parameters:
-  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - columns: The block's values, feature-major: feature `j` of row `i` is at
+  ///     `columns[j * rowCount + i]`, so that each split reads contiguous values.
   ///   - masks: Receives `rowCount` masks per node, node-major by preorder position.
   ///   - codes: The block's category codes, when computed, for categorical splits.
   func routeBlock(
-    nodes: Range<Int>, ensemble: TreeEnsemble, rows: UnsafePointer<Double>, rowCount: Int,
-    width: Int, masks: UnsafeMutablePointer<UInt32>, codes: CategoryCodes? = nil
+    nodes: Range<Int>, ensemble: TreeEnsemble, columns: UnsafePointer<Double>, rowCount: Int,
+    masks: UnsafeMutablePointer<UInt32>, codes: CategoryCodes? = nil
   ) {
     let start = nodes.lowerBound
     masks.update(repeating: UInt32.max, count: rowCount)
-    for index in nodes {
-      let split = Int(feature[index])
-      if split < 0 { continue }
-      let parent = UnsafePointer(masks + (index - start) * rowCount)
-      let left = masks + (index - start + 1) * rowCount
-      let right = masks + (Int(rightChild[index]) - start) * rowCount
-      let bitValue = UInt32(1) &<< UInt32(bit[index])
-      let column = rows + split
-      @inline(__always) func assign(_ row: Int, _ goesLeft: Bool) {
-        // Branch-free: the child the row does not take loses the feature's bit.
-        let rightLoses = bitValue & (0 &- (goesLeft ? 1 : 0))
-        let mask = parent[row]
-        left[row] = mask & ~(bitValue ^ rightLoses)
-        right[row] = mask & ~rightLoses
-      }
-      let kind = route[index]
-      switch kind {
-      case PreorderForest.Route.floatLess, PreorderForest.Route.floatLessNaNLeft:
-        let threshold = floatThreshold[index]
-        let missingLeft = kind == PreorderForest.Route.floatLessNaNLeft
-        for row in 0..<rowCount {
-          let value = Float(column[row * width])
-          assign(row, value.isNaN ? missingLeft : value < threshold)
-        }
-      case PreorderForest.Route.lessOrEqualNaNAsZero:
-        let threshold = self.threshold[index]
-        for row in 0..<rowCount {
-          let value = column[row * width]
-          assign(row, (value.isNaN ? 0 : value) <= threshold)
-        }
-      case PreorderForest.Route.lessOrEqualNaNLeft, PreorderForest.Route.lessOrEqualNaNRight:
-        let threshold = self.threshold[index]
-        let missingLeft = kind == PreorderForest.Route.lessOrEqualNaNLeft
-        for row in 0..<rowCount {
-          let value = column[row * width]
-          assign(row, value.isNaN ? missingLeft : value <= threshold)
-        }
-      default:
-        // Categorical splits and LightGBM's missing-zero rule: decided by the ensemble for
-        // the whole column at once.
-        let node = Int(originalNode[index])
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rowCount) { decisions in
-          guard let decided = decisions.baseAddress else { return }
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, rowCount)) { scratch in
+      guard let decided = scratch.baseAddress else { return }
+      for index in nodes {
+        let split = Int(feature[index])
+        if split < 0 { continue }
+        let column = columns + split * rowCount
+        // Each split is decided for the whole column into `decided` (1: the row goes left),
+        // then the children's masks follow from the parent's: two loops with one input and
+        // one output each, which the compiler vectorises.
+        let kind = route[index]
+        switch kind {
+        case PreorderForest.Route.floatLess, PreorderForest.Route.floatLessNaNLeft:
+          let threshold = floatThreshold[index]
+          let missing: UInt8 = kind == PreorderForest.Route.floatLessNaNLeft ? 1 : 0
+          for row in 0..<rowCount {
+            let value = Float(column[row])
+            let less: UInt8 = value < threshold ? 1 : 0
+            decided[row] = value.isNaN ? missing : less
+          }
+        case PreorderForest.Route.lessOrEqualNaNAsZero:
+          let threshold = self.threshold[index]
+          for row in 0..<rowCount {
+            let value = column[row]
+            decided[row] = (value.isNaN ? 0 : value) <= threshold ? 1 : 0
+          }
+        case PreorderForest.Route.lessOrEqualNaNLeft, PreorderForest.Route.lessOrEqualNaNRight:
+          let threshold = self.threshold[index]
+          let missing: UInt8 = kind == PreorderForest.Route.lessOrEqualNaNLeft ? 1 : 0
+          for row in 0..<rowCount {
+            let value = column[row]
+            let lessOrEqual: UInt8 = value <= threshold ? 1 : 0
+            decided[row] = value.isNaN ? missing : lessOrEqual
+          }
+        default:
+          // Categorical splits and LightGBM's missing-zero rule: decided by the ensemble.
+          let node = Int(originalNode[index])
           if let categories = codes?.columns[split], ensemble.rule[node].contains(.categorical) {
             ensemble.decideCategories(
               node: node, codes: categories, count: rowCount, into: decided)
           } else {
             ensemble.decideColumn(
-              node: node, values: column, stride: width, count: rowCount, into: decided)
+              node: node, values: column, stride: 1, count: rowCount, into: decided)
           }
-          for row in 0..<rowCount { assign(row, decided[row] != 0) }
         }
+        ForestView.splitMasks(
+          parent: UnsafePointer(masks + (index - start) * rowCount),
+          left: masks + (index - start + 1) * rowCount,
+          right: masks + (Int(rightChild[index]) - start) * rowCount,
+          decided: UnsafePointer(decided), count: rowCount,
+          bit: UInt32(1) &<< UInt32(bit[index]))
       }
+    }
+  }
+
+  /// Computes the children's masks of a split for a column of rows.
+  ///
+  /// The child a row does not take loses `bit`. Branch-free and eight rows at a time.
+  @inline(__always)
+  private static func splitMasks(
+    parent: UnsafePointer<UInt32>, left: UnsafeMutablePointer<UInt32>,
+    right: UnsafeMutablePointer<UInt32>, decided: UnsafePointer<UInt8>, count: Int, bit: UInt32
+  ) {
+    let bits = SIMD8<UInt32>(repeating: bit)
+    var row = 0
+    while row &+ 8 <= count {
+      let goesLeft = SIMD8<UInt32>(
+        truncatingIfNeeded: UnsafeRawPointer(decided + row).loadUnaligned(as: SIMD8<UInt8>.self))
+      let rightLoses = bits & (SIMD8<UInt32>() &- goesLeft)
+      let mask = UnsafeRawPointer(parent + row).loadUnaligned(as: SIMD8<UInt32>.self)
+      UnsafeMutableRawPointer(left + row).storeBytes(
+        of: mask & ~(bits ^ rightLoses), as: SIMD8<UInt32>.self)
+      UnsafeMutableRawPointer(right + row).storeBytes(
+        of: mask & ~rightLoses, as: SIMD8<UInt32>.self)
+      row &+= 8
+    }
+    while row < count {
+      let rightLoses = bit & (0 &- UInt32(decided[row]))
+      let mask = parent[row]
+      left[row] = mask & ~(bit ^ rightLoses)
+      right[row] = mask & ~rightLoses
+      row &+= 1
     }
   }
 
@@ -155,7 +185,7 @@ struct ForestView {
   /// gives each leaf's first block.
   ///
   /// - Parameters:
-  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - columns: The block's values, feature-major (see ``routeBlock``).
   ///   - rowCount: The number of rows in the block.
   ///   - phi: The block's attributions, feature-major: feature `j` of row `i` is at
   ///     `phi[j * rowCount + i]`.
@@ -164,23 +194,40 @@ struct ForestView {
   ///   - codes: The block's category codes, when computed (see ``CategoryCodes``).
   func addTabulated(
     nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
-    rows: UnsafePointer<Double>, rowCount: Int, width: Int,
-    offset: UnsafeBufferPointer<Int>, table: UnsafeBufferPointer<Double>,
-    phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
-    entries: UnsafeMutablePointer<Int32>, codes: CategoryCodes? = nil
+    columns: UnsafePointer<Double>, rowCount: Int, offset: UnsafeBufferPointer<Int>,
+    table: UnsafeBufferPointer<Double>, phi: UnsafeMutablePointer<Double>,
+    masks: UnsafeMutablePointer<UInt32>, entries: UnsafeMutablePointer<Int32>,
+    codes: CategoryCodes? = nil
   ) {
     guard let tableBase = table.baseAddress else { return }
     routeBlock(
-      nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
-      masks: masks, codes: codes)
-    for leaf in leaves {
+      nodes: nodes, ensemble: ensemble, columns: columns, rowCount: rowCount, masks: masks,
+      codes: codes)
+    var leaf = leaves.lowerBound
+    while leaf < leaves.upperBound {
       let first = pathStart[leaf]
       let count = pathStart[leaf + 1] - first
+      let pairBit = siblingBit[leaf]
+      defer { leaf += pairBit >= 0 ? 2 : 1 }
       if count == 0 { continue }
       let low = (UInt32(1) &<< UInt32(count)) &- 1
       let leafMasks = masks + (leafNode[leaf] - nodes.lowerBound) * rowCount
-      for row in 0..<rowCount {
-        entries[row] = Int32(truncatingIfNeeded: Int(leafMasks[row] & low) &* count)
+      if pairBit >= 0 {
+        // Sibling leaves share one merged table (``PreorderForest/pairSiblingTables``):
+        // the parent's mask is the union of the children's, and the left child keeps the
+        // parent's bit exactly when the row goes left.
+        let rightMasks = masks + (leafNode[leaf + 1] - nodes.lowerBound) * rowCount
+        let b = UInt32(pairBit)
+        for row in 0..<rowCount {
+          let left = leafMasks[row] & low
+          let parent = left | (rightMasks[row] & low)
+          let index = Int((parent &<< 1) | ((left &>> b) & 1))
+          entries[row] = Int32(truncatingIfNeeded: index &* count)
+        }
+      } else {
+        for row in 0..<rowCount {
+          entries[row] = Int32(truncatingIfNeeded: Int(leafMasks[row] & low) &* count)
+        }
       }
       for k in 0..<count {
         let target = phi + Int(pathFeature[first + k]) * rowCount
@@ -199,21 +246,21 @@ struct ForestView {
   /// no set-up, against O(*d*²) with a larger constant for the classic recursion.
   ///
   /// - Parameters:
-  ///   - rows: The first row of the block; rows are `width` apart.
+  ///   - columns: The block's values, feature-major (see ``routeBlock``).
   ///   - phi: The block's attributions, feature-major (see ``addTabulated``).
   ///   - masks: Scratch space for `rowCount` masks per node of the tree.
   ///   - scratch: Space for `3 * LeafQuadrature.maxFeatures + 1` values.
   ///   - codes: The block's category codes, when computed (see ``CategoryCodes``).
   func addQuadrature(
     nodes: Range<Int>, leaves: Range<Int>, ensemble: TreeEnsemble,
-    rows: UnsafePointer<Double>, rowCount: Int, width: Int, quadrature: QuadratureView,
+    columns: UnsafePointer<Double>, rowCount: Int, quadrature: QuadratureView,
     phi: UnsafeMutablePointer<Double>, masks: UnsafeMutablePointer<UInt32>,
     scratch: UnsafeMutablePointer<Double>, codes: CategoryCodes? = nil
   ) {
     guard let zeroBase = pathZeroFraction.baseAddress else { return }
     routeBlock(
-      nodes: nodes, ensemble: ensemble, rows: rows, rowCount: rowCount, width: width,
-      masks: masks, codes: codes)
+      nodes: nodes, ensemble: ensemble, columns: columns, rowCount: rowCount, masks: masks,
+      codes: codes)
     let result = scratch + 2 * LeafQuadrature.maxFeatures + 1
     for leaf in leaves {
       let first = pathStart[leaf]
@@ -242,18 +289,20 @@ struct CategoryCodes {
   /// Per feature: its codes, one per row of the block, when categorical splits test it.
   let columns: [UnsafePointer<Int32>?]
 
-  /// Computes the codes of `features` for a block, into `storage` (`rowCount` codes per
-  /// feature).
+  /// Computes the codes of `features` for a block whose values are feature-major (see
+  /// ``ForestView/routeBlock(nodes:ensemble:columns:rowCount:masks:codes:)``), into
+  /// `storage` (`rowCount` codes per feature).
   init(
-    features: [(feature: Int, node: Int)], ensemble: TreeEnsemble, rows: UnsafePointer<Double>,
-    rowCount: Int, width: Int, storage: UnsafeMutablePointer<Int32>
+    features: [(feature: Int, node: Int)], ensemble: TreeEnsemble,
+    columns values: UnsafePointer<Double>, rowCount: Int, featureCount: Int,
+    storage: UnsafeMutablePointer<Int32>
   ) {
-    var columns = [UnsafePointer<Int32>?](repeating: nil, count: width)
+    var columns = [UnsafePointer<Int32>?](repeating: nil, count: featureCount)
     for (slot, entry) in features.enumerated() {
       let column = storage + slot * rowCount
       ensemble.categoryCodes(
-        node: entry.node, values: rows + entry.feature, stride: width, count: rowCount,
-        into: column)
+        node: entry.node, values: values + entry.feature * rowCount, stride: 1,
+        count: rowCount, into: column)
       columns[entry.feature] = UnsafePointer(column)
     }
     self.columns = columns

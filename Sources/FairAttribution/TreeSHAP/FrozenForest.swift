@@ -18,6 +18,7 @@ struct FrozenForest: Sendable {
   private let leafNode: FrozenArray<Int>
   private let pathZeroFraction: FrozenArray<Double>
   private let leafValue: FrozenArray<Double>
+  private let siblingBit: FrozenArray<Int8>
 
   init(_ forest: PreorderForest) {
     self.forest = forest
@@ -36,6 +37,7 @@ struct FrozenForest: Sendable {
     leafNode = FrozenArray(forest.leafNode)
     pathZeroFraction = FrozenArray(forest.pathZeroFraction)
     leafValue = FrozenArray(forest.leafValue)
+    siblingBit = FrozenArray(forest.siblingBit)
   }
 
   /// Pointers to the arrays; valid while `self` is alive.
@@ -46,6 +48,6 @@ struct FrozenForest: Sendable {
       threshold: threshold.buffer, floatThreshold: floatThreshold.buffer, cover: cover.buffer,
       value: value.buffer, pathStart: pathStart.buffer, pathFeature: pathFeature.buffer,
       leafNode: leafNode.buffer, pathZeroFraction: pathZeroFraction.buffer,
-      leafValue: leafValue.buffer)
+      leafValue: leafValue.buffer, siblingBit: siblingBit.buffer)
   }
 }

@@ -92,22 +92,38 @@ public struct InterventionalTreeSHAP: Explainer {
       forest: frozen, ensemble: model, background: background, weights: weights,
       memoryLimit: max(0, tableMemoryLimit), threads: max(1, threads))
     tableOffset = FrozenArray(tables.offset)
-    tableValues = FrozenArray(tables.values)
+    var values = tables.values
+    forest.pairSiblingTables(&values, offset: tables.offset) { [tables] in
+      tables.treeIsTabulated[$0]
+    }
+    tableValues = FrozenArray(values)
     let words = (forest.feature.count + 63) / 64
     wordsPerRow = words
     var bits = [UInt64](repeating: 0, count: background.rowCount * words)
     var margins = [Double](repeating: 0, count: background.rowCount)
     withExtendedLifetime(frozen) {
       let view = frozen.view
-      background.values.withUnsafeBufferPointer { rows in
+      let rows = background.rowCount
+      let width = background.featureCount
+      background.values.withUnsafeBufferPointer { values in
         bits.withUnsafeMutableBufferPointer { out in
-          guard let base = rows.baseAddress, let outBase = out.baseAddress else { return }
-          for row in 0..<background.rowCount {
-            let input = base + row * background.featureCount
-            let left = outBase + row * words
-            InterventionalTreeSHAP.route(input, view: view, ensemble: model, into: left)
+          guard let base = values.baseAddress, let outBase = out.baseAddress else { return }
+          // Each split decided for every background row at once, as `route` decides it.
+          withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, rows)) { scratch in
+            guard let decided = scratch.baseAddress else { return }
+            for index in 0..<view.feature.count where view.feature[index] >= 0 {
+              model.decideColumn(
+                node: Int(view.originalNode[index]), values: base + Int(view.feature[index]),
+                stride: width, count: rows, into: decided)
+              let word = index &>> 6
+              let bit = UInt64(1) &<< UInt64(index & 63)
+              for row in 0..<rows where decided[row] != 0 { outBase[row * words + word] |= bit }
+            }
+          }
+          for row in 0..<rows {
             margins[row] = InterventionalTreeSHAP.margin(
-              forest: forest, view: view, left: left, baseMargin: model.baseMargin)
+              forest: forest, view: view, left: UnsafePointer(outBase + row * words),
+              baseMargin: model.baseMargin)
           }
         }
       }
@@ -147,17 +163,24 @@ public struct InterventionalTreeSHAP: Explainer {
     let output = options.output
     let chunkSize = output == .margin ? 256 : 8
     let chunkCount = (rows + chunkSize - 1) / chunkSize
+    let categorical = output == .margin ? model.categoricalSplitFeatures : []
     let task = options.progress?.start("attributions", total: rows)
     let parts = ParallelChunks.map(count: chunkCount, threads: options.workerCount) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
       defer { task?.advance(by: range.count) }
-      return explainChunk(matrix, rows: range, output: output)
+      return explainChunk(matrix, rows: range, output: output, categorical: categorical)
     }
     task?.finish()
     var values: [Double] = []
     values.reserveCapacity(rows * width)
     for part in parts { values.append(contentsOf: part) }
-    let predictions = try model.predict(matrix, output: output, threads: options.workerCount)
+    let predictions: [Double]
+    if let margins = options.margins, margins.count == rows {
+      let transform = model.outputTransform
+      predictions = output == .margin ? margins : margins.map(transform.apply)
+    } else {
+      predictions = try model.predict(matrix, output: output, threads: options.workerCount)
+    }
     return Attributions(
       values: values, rowCount: rows,
       baseValues: Array(repeating: baseValue(for: output), count: rows),
@@ -165,8 +188,12 @@ public struct InterventionalTreeSHAP: Explainer {
   }
 
   /// The attributions of `rows`, row-major.
+  ///
+  /// `categorical` lists the features that categorical splits test (with one such node
+  /// each); their category codes are computed once for the block of tabulated trees.
   private func explainChunk(
-    _ matrix: FeatureMatrix, rows: Range<Int>, output: OutputSpace
+    _ matrix: FeatureMatrix, rows: Range<Int>, output: OutputSpace,
+    categorical: [(feature: Int, node: Int)]
   ) -> [Double] {
     let width = model.featureCount
     var block = FeatureMajorBlock(rowCount: rows.count, featureCount: width)
@@ -180,7 +207,13 @@ public struct InterventionalTreeSHAP: Explainer {
     state.initialize(repeating: 0, count: max(1, width))
     let tagFeature = UnsafeMutablePointer<Int32>.allocate(capacity: forest.maxDepth + 1)
     let tagSign = UnsafeMutablePointer<Int8>.allocate(capacity: forest.maxDepth + 1)
+    let codeStorage = UnsafeMutablePointer<Int32>.allocate(
+      capacity: max(1, categorical.count * rows.count))
+    let columns = UnsafeMutablePointer<Double>.allocate(
+      capacity: output == .margin ? max(1, rows.count * width) : 1)
     defer {
+      codeStorage.deallocate()
+      columns.deallocate()
       masks.deallocate()
       entries.deallocate()
       xLeft.deallocate()
@@ -205,13 +238,21 @@ public struct InterventionalTreeSHAP: Explainer {
                 let referenceBase = referenceLeft.baseAddress
               else { return }
               if output == .margin {
+                FeatureMajorBlock.transpose(
+                  xBase + rows.lowerBound * width, rowCount: rows.count, featureCount: width,
+                  into: columns)
+                let codes =
+                  categorical.isEmpty
+                  ? nil
+                  : CategoryCodes(
+                    features: categorical, ensemble: model, columns: columns,
+                    rowCount: rows.count, featureCount: width, storage: codeStorage)
                 for tree in 0..<forest.treeCount where tables.treeIsTabulated[tree] {
                   view.addTabulated(
                     nodes: forest.treeStart[tree]..<forest.treeStart[tree + 1],
                     leaves: forest.leafStart[tree]..<forest.leafStart[tree + 1],
-                    ensemble: model, rows: xBase + rows.lowerBound * width,
-                    rowCount: rows.count, width: width, offset: offset, table: table,
-                    phi: outBase, masks: masks, entries: entries)
+                    ensemble: model, columns: columns, rowCount: rows.count, offset: offset,
+                    table: table, phi: outBase, masks: masks, entries: entries, codes: codes)
                 }
               }
               if walkedTrees.isEmpty { return }

@@ -62,6 +62,12 @@ struct PreorderForest: Sendable {
   let leafValue: [Double]
   /// The preorder node of each leaf slot.
   let leafNode: [Int]
+  /// The sibling mark of each leaf slot.
+  ///
+  /// For a leaf slot whose sibling is the next leaf slot (both children of one split): the
+  /// bit of the parent's feature on their common path; −2 for that next slot; −1 otherwise.
+  /// See <doc:TreeSHAPAlgorithms#Sibling-leaves>.
+  let siblingBit: [Int8]
 
   /// The largest leaf count of one tree.
   let largestTreeLeafCount: Int
@@ -142,6 +148,81 @@ struct PreorderForest: Sendable {
     pathZeroFraction = builder.pathZeroFraction
     leafValue = builder.leafValue
     leafNode = builder.leafNode
+    siblingBit = PreorderForest.siblingBits(
+      leafNode: builder.leafNode, leafStart: builder.leafStart, feature: builder.feature,
+      rightChild: builder.rightChild, bit: builder.bit)
+  }
+
+  /// Computes ``siblingBit``.
+  ///
+  /// In preorder a leaf whose previous node is a split is that split's left child, and its
+  /// sibling is the next leaf slot when the split's right child is that leaf. Siblings share
+  /// their path, so the same path features in the same order.
+  private static func siblingBits(
+    leafNode: [Int], leafStart: [Int], feature: [Int32], rightChild: [Int32], bit: [UInt8]
+  ) -> [Int8] {
+    var result = [Int8](repeating: -1, count: leafNode.count)
+    for tree in 0..<(leafStart.count - 1) {
+      var leaf = leafStart[tree]
+      while leaf + 1 < leafStart[tree + 1] {
+        let parent = leafNode[leaf] - 1
+        if parent >= 0 && feature[parent] >= 0 && Int(rightChild[parent]) == leafNode[leaf + 1] {
+          result[leaf] = Int8(bit[parent])
+          result[leaf + 1] = -2
+          leaf += 2
+        } else {
+          leaf += 1
+        }
+      }
+    }
+    return result
+  }
+
+  /// Merges the tables of sibling leaves (``siblingBit``) of the trees `isTabulated` selects,
+  /// in place, so that a pair costs one lookup per row instead of two.
+  ///
+  /// `values` holds, from `offset[leaf]`, `2^d` blocks of `d` values per leaf, one block per
+  /// mask (the layout ``ForestView/addTabulated`` reads). A pair's two tables, `L` and `R`,
+  /// become one of `2^(d+1)` blocks in the same space, indexed by the parent's mask `m` and
+  /// the direction `g` (1 when the row goes left; 0 when it goes right or when `m` lacks the
+  /// parent's bit `b`, since then both children see `m`):
+  ///
+  /// ```
+  /// merged[2m + 1] = L[m] + R[m & ~b]        (m has b, the row goes left)
+  /// merged[2m]     = L[m & ~b] + R[m]        (m has b, the row goes right)
+  /// merged[2m]     = L[m] + R[m]             (m lacks b)
+  /// ```
+  ///
+  /// The sum of a pair's two entries is rounded once, before it is added to the row, so
+  /// attributions may differ from leaf-by-leaf sums in the last bit.
+  func pairSiblingTables(
+    _ values: inout [Double], offset: [Int], isTabulated: (Int) -> Bool
+  ) {
+    var merged: [Double] = []
+    for tree in 0..<treeCount where isTabulated(tree) {
+      for leaf in leafStart[tree]..<leafStart[tree + 1] where siblingBit[leaf] >= 0 {
+        let count = pathStart[leaf + 1] - pathStart[leaf]
+        let size = (1 << count) * count
+        let left = offset[leaf]
+        let right = offset[leaf + 1]
+        precondition(
+          right == left + size && pathStart[leaf + 2] - pathStart[leaf + 1] == count,
+          "sibling tables must be adjacent and of one size")
+        let b = 1 << Int(siblingBit[leaf])
+        merged.removeAll(keepingCapacity: true)
+        for mask in 0..<(1 << count) {
+          for goesLeft in [false, true] {
+            let (leftMask, rightMask) =
+              mask & b == 0 ? (mask, mask) : goesLeft ? (mask, mask & ~b) : (mask & ~b, mask)
+            for k in 0..<count {
+              merged.append(
+                values[left + leftMask * count + k] + values[right + rightMask * count + k])
+            }
+          }
+        }
+        values.replaceSubrange(left..<(left + 2 * size), with: merged)
+      }
+    }
   }
 
   /// Accumulates the preorder arrays.

@@ -99,7 +99,11 @@ public struct TreeSHAP: Explainer {
       forest: forest, memoryLimit: algorithm == .fast ? max(0, tableMemoryLimit) : 0,
       threads: max(1, threads))
     tableOffset = FrozenArray(tables.offset)
-    tableValues = FrozenArray(tables.values)
+    var values = tables.values
+    forest.pairSiblingTables(&values, offset: tables.offset) { [tables] in
+      tables.treeIsTabulated[$0]
+    }
+    tableValues = FrozenArray(values)
     kernel = (0..<forest.treeCount).map { [tables] tree in
       if algorithm == .classic { return .classic }
       if tables.treeIsTabulated[tree] { return .table }
@@ -181,6 +185,8 @@ public struct TreeSHAP: Explainer {
     let codeStorage = UnsafeMutablePointer<Int32>.allocate(
       capacity: max(1, categorical.count * count))
     defer { codeStorage.deallocate() }
+    let columns = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count * width))
+    defer { columns.deallocate() }
     withExtendedLifetime(self) {
       let view = frozen.view
       let offset = tableOffset.buffer
@@ -196,26 +202,28 @@ public struct TreeSHAP: Explainer {
                 else { return }
                 let rules = QuadratureView(nodes: nodeBase, weights: weightBase, start: startBase)
                 let first = xBase + rows.lowerBound * width
+                FeatureMajorBlock.transpose(
+                  first, rowCount: count, featureCount: width, into: columns)
                 let codes =
                   categorical.isEmpty
                   ? nil
                   : CategoryCodes(
-                    features: categorical, ensemble: model, rows: first, rowCount: count,
-                    width: width, storage: codeStorage)
+                    features: categorical, ensemble: model, columns: columns, rowCount: count,
+                    featureCount: width, storage: codeStorage)
                 for tree in 0..<forest.treeCount {
                   let nodes = forest.treeStart[tree]..<forest.treeStart[tree + 1]
                   let leaves = forest.leafStart[tree]..<forest.leafStart[tree + 1]
                   switch kernel[tree] {
                   case .table:
                     view.addTabulated(
-                      nodes: nodes, leaves: leaves, ensemble: model, rows: first,
-                      rowCount: count, width: width, offset: offset, table: table, phi: phi,
-                      masks: masks, entries: entries, codes: codes)
+                      nodes: nodes, leaves: leaves, ensemble: model, columns: columns,
+                      rowCount: count, offset: offset, table: table, phi: phi, masks: masks,
+                      entries: entries, codes: codes)
                   case .quadrature:
                     view.addQuadrature(
-                      nodes: nodes, leaves: leaves, ensemble: model, rows: first,
-                      rowCount: count, width: width, quadrature: rules, phi: phi,
-                      masks: masks, scratch: scratch, codes: codes)
+                      nodes: nodes, leaves: leaves, ensemble: model, columns: columns,
+                      rowCount: count, quadrature: rules, phi: phi, masks: masks,
+                      scratch: scratch, codes: codes)
                   case .classic:
                     for row in 0..<count {
                       classic.explain(

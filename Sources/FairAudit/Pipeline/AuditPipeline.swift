@@ -150,7 +150,8 @@ public enum AuditPipeline {
         progress: work, checkData: { _ = try manifest.validate(against: $0) })
     }
     let reasons = try build.bound.map { bound in
-      try reasonEvidence(manifest, bound: bound, seed: seed, threads: options.threads)
+      try reasonEvidence(
+        manifest, bound: bound, margins: build.margins, seed: seed, threads: options.threads)
     }
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
@@ -189,7 +190,7 @@ public enum AuditPipeline {
   /// The audit's adverse-action reasons: the reason table read and checked against the model
   /// now (its errors stop the audit), the analysis deferred to the first reason metric.
   static func reasonEvidence(
-    _ manifest: AuditManifest, bound: BoundRows, seed: UInt64, threads: Int
+    _ manifest: AuditManifest, bound: BoundRows, margins: [Double]?, seed: UInt64, threads: Int
   ) throws -> ReasonEvidence {
     let settings = manifest.reasons
     let table =
@@ -200,8 +201,9 @@ public enum AuditPipeline {
       settings.ageColumn
       ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
     return ReasonEvidence(
-      bound: bound, rule: manifest.decision?.rule ?? DecisionRule(), table: table,
-      settings: settings, ageColumn: ageColumn, output: manifest.attributions.output, seed: seed,
+      bound: bound, margins: margins, rule: manifest.decision?.rule ?? DecisionRule(),
+      table: table, settings: settings, ageColumn: ageColumn, output: manifest.attributions.output,
+      seed: seed,
       threads: threads)
   }
 

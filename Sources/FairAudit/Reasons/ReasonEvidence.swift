@@ -30,16 +30,30 @@ public final class ReasonEvidence: Sendable {
   ///   - output: The attribution output space.
   ///   - seed: The audit's seed.
   ///   - threads: Worker threads.
-  public init(
+  public convenience init(
     bound: BoundRows, rule: DecisionRule, table: ReasonTable, settings: ReasonSettings,
     ageColumn: String?, output: OutputSpace, seed: UInt64, threads: Int
+  ) {
+    self.init(
+      bound: bound, margins: nil, rule: rule, table: table, settings: settings,
+      ageColumn: ageColumn, output: output, seed: seed, threads: threads)
+  }
+
+  /// Creates the evidence as the public initialiser does, with the margins of `bound`'s
+  /// rows when they have been scored already.
+  package init(
+    bound: BoundRows, margins: [Double]?, rule: DecisionRule, table: ReasonTable,
+    settings: ReasonSettings, ageColumn: String?, output: OutputSpace, seed: UInt64,
+    threads: Int
   ) {
     self.bound = bound
     self.settings = settings
     self.ageColumn = ageColumn
-    request = ReasonRequest(
+    var request = ReasonRequest(
       rule: rule, reference: settings.reference, backgroundRows: settings.backgroundRows,
       table: table, top: settings.top, output: output, threads: threads, seed: seed)
+    request.margins = margins
+    self.request = request
   }
 
   /// The analysis, computed on the first call with `restrictions` and kept.

@@ -90,17 +90,13 @@ extension ProxyAssociation {
     // One group against the rest.
     var best = (auc: Double.nan, group: "")
     let groupCount = membership.sliceNames.count
-    let encoded: [Double]
-    if isNumeric {
-      encoded = numbers
-    } else {
-      encoded = []
-    }
+    // Numeric values rank the rows the same way for every group: sorted once.
+    let numericOrder = isNumeric ? AUC.order(scores: numbers, weights: weights) : nil
     for group in 0..<groupCount {
       let labels = groupCodes.map { Int($0) == group }
       let scores: [Double]
       if isNumeric {
-        scores = encoded
+        scores = numbers
       } else {
         // The group's weighted rate among rows with each label.
         var inGroup: [Int32: Double] = [:]
@@ -111,7 +107,12 @@ extension ProxyAssociation {
         }
         scores = featureCodes.map { (inGroup[$0] ?? 0) / (total[$0] ?? 1) }
       }
-      let raw = AUC.value(labels: labels, scores: scores, weights: weights)
+      let raw =
+        isNumeric
+        ? numericOrder.map {
+          AUC.value(labels: labels, order: $0, scores: scores, weights: weights)
+        } ?? .nan
+        : AUC.value(labels: labels, scores: scores, weights: weights)
       let folded = max(raw, 1 - raw)
       if !folded.isNaN && (best.auc.isNaN || folded > best.auc) {
         best = (folded, membership.sliceNames[group])

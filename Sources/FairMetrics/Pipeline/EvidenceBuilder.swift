@@ -17,6 +17,9 @@ public struct EvidenceBuild: Sendable {
   public let rule: DecisionRule?
   /// What attribution ran, once it has: the method and why `auto` chose it.
   public let attributionRun: AttributionRun
+  /// The model's margin for every row, when a model scores the data, for later passes over
+  /// the same rows (reasons) that would otherwise score them again.
+  package let margins: [Double]?
 }
 
 /// What attribution ran, recorded when the attributions are computed (they may never be).
@@ -155,7 +158,8 @@ public enum EvidenceBuilder {
         outcomes: outcomes),
       attributions: source, counterfactual: counterfactual, progress: progress)
     return EvidenceBuild(
-      evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run)
+      evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run,
+      margins: margins)
   }
 
   /// Stable row identifiers from a column: its integers, or a hash of its text.

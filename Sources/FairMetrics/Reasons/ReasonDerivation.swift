@@ -17,6 +17,8 @@ public struct ReasonDerivation: Sendable {
   public let request: ReasonRequest
   /// Every row's score in the decision rule's space.
   public let scores: [Double]
+  /// Every row's margin.
+  package let margins: [Double]
   /// The rows of the reference population (empty when the request gave the population).
   public let referenceRows: [Int]
   /// The reference population the background is drawn from.
@@ -31,6 +33,8 @@ public struct ReasonDerivation: Sendable {
   public let rankedRows: [Int]
   /// The attributions of ``rankedRows``.
   public let attributions: Attributions
+  /// The explainer against ``background``; `nil` when no row is ranked.
+  let plan: ExplanationPlan?
   /// The ranking.
   public let ranking: ReasonRanking
   /// One entry per ranked row.
@@ -49,9 +53,15 @@ public struct ReasonDerivation: Sendable {
     self.model = model
     self.matrix = matrix
     self.request = request
-    let scores = try model.predict(
-      matrix, output: request.rule.space == .probability ? .probability : .margin,
-      threads: request.threads)
+    // Scored once in margin space (or the caller's margins); probabilities follow through
+    // the model's own transform, as `predict` applies it, and the explainer reuses them.
+    let margins =
+      try request.margins.flatMap { $0.count == matrix.rowCount ? $0 : nil }
+      ?? model.predict(matrix, output: .margin, threads: request.threads)
+    self.margins = margins
+    let transform = model.outputTransform
+    let scores =
+      request.rule.space == .probability ? margins.map(transform.apply) : margins
     self.scores = scores
     if let given = request.population {
       referenceRows = []
@@ -73,9 +83,15 @@ public struct ReasonDerivation: Sendable {
     ranking = ReasonRanking(
       table: request.table, featureNames: model.features.map(\.name), top: request.top,
       highIsFavourable: request.rule.favourable == .above)
+    plan =
+      rankedRows.isEmpty
+      ? nil
+      : try ReasonDerivation.plan(
+        model: model, background: background, method: method, request: request,
+        threads: request.threads)
     attributions = try ReasonDerivation.attribute(
-      model: model, rows: matrix.rows(rankedRows), background: background, method: method,
-      request: request, seed: request.seed)
+      model: model, rows: matrix.rows(rankedRows), margins: rankedRows.map { margins[$0] },
+      plan: plan, request: request, seed: request.seed, threads: request.threads)
     applicants = ranking.reasons(
       attributions, rows: rankedRows, scores: rankedRows.map { scores[$0] },
       isAdverse: rankedRows.map { !request.rule.isFavourable(scores[$0]) })
@@ -116,20 +132,28 @@ public struct ReasonDerivation: Sendable {
     return try BackgroundSummary.sample(population, rows: rows, seed: seed).matrix
   }
 
-  /// Attributions of `rows` against `background`.
+  /// The explainer of `method` against `background`.
+  static func plan(
+    model: any ScoringModel, background: FeatureMatrix, method: AttributionMethod,
+    request: ReasonRequest, threads: Int
+  ) throws -> ExplanationPlan {
+    try ExplanationPlan(
+      model: model, method: method, background: background, samples: request.samples,
+      threads: threads, output: request.output)
+  }
+
+  /// Attributions of `rows` (whose margins are `margins`, when known) by `plan`.
   static func attribute(
-    model: any ScoringModel, rows: FeatureMatrix, background: FeatureMatrix,
-    method: AttributionMethod, request: ReasonRequest, seed: UInt64
+    model: any ScoringModel, rows: FeatureMatrix, margins: [Double]?, plan: ExplanationPlan?,
+    request: ReasonRequest, seed: UInt64, threads: Int
   ) throws -> Attributions {
-    guard rows.rowCount > 0 else {
+    guard rows.rowCount > 0, let plan else {
       return Attributions(
         values: [], rowCount: 0, baseValues: [], predictions: [],
         featureNames: model.features.map(\.name), outputSpace: request.output)
     }
-    let plan = try ExplanationPlan(
-      model: model, method: method, background: background, samples: request.samples,
-      threads: request.threads, output: request.output)
-    return try plan.explain(
-      rows, options: ExplainOptions(output: request.output, threads: request.threads, seed: seed))
+    var options = ExplainOptions(output: request.output, threads: threads, seed: seed)
+    options.margins = margins
+    return try plan.explain(rows, options: options)
   }
 }

@@ -33,6 +33,9 @@ public struct ReasonRequest: Sendable {
   public var threads: Int
   /// The seed of background sampling and sampling methods.
   public var seed: UInt64
+  /// The model's margin for every row of the matrix the reasons are derived for, when the
+  /// caller has scored them already; `nil` to score them.
+  package var margins: [Double]?
 
   /// The default number of background rows.
   public static let defaultBackgroundRows = 100

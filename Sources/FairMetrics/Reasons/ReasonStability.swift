@@ -136,15 +136,19 @@ public struct ReasonStability: Sendable, Hashable, Codable {
           if !moved.values[index].isNaN { moved.values[index] += perturbation * sd * u }
         }
       }
-      return (moved, derivation.background)
+      return (moved, nil)
     }
   }
 
-  /// Runs the replicates: `vary` gives each one's rows and background.
+  /// Runs the replicates: `vary` gives each one's rows, and its background when that moves
+  /// (`nil` keeps the derivation's, and its explainer).
+  ///
+  /// Replicates run in parallel, one thread each; replicate *r*'s seed is the *r*-th of the
+  /// stream, drawn before any runs, so the figures do not depend on the thread count.
   private static func measure(
     _ derivation: ReasonDerivation, kind: Kind, replicates: Int, seed: UInt64,
     perturbation: Double?, unstableAbove: Double, sampleSize: Int,
-    vary: (inout SplitMix64, FeatureMatrix) -> (FeatureMatrix, FeatureMatrix)
+    vary: @Sendable (inout SplitMix64, FeatureMatrix) -> (FeatureMatrix, FeatureMatrix?)
   ) throws -> ReasonStability {
     precondition(replicates >= 2, "'replicates' must be at least 2, not \(replicates)")
     precondition(sampleSize >= 1, "'sampleSize' must be at least 1, not \(sampleSize)")
@@ -159,27 +163,44 @@ public struct ReasonStability: Sendable, Hashable, Codable {
         .prefix(sampleSize).sorted()
       adverse = chosen.map { adverse[$0] }
     }
+    let followed = adverse
     let rows = derivation.matrix.rows(adverse.map(\.row))
-    let original = adverse.map { Set($0.codes) }
-    var changes = [Int](repeating: 0, count: adverse.count)
-    var shares: [Double] = []
+    let margins = adverse.map { derivation.margins[$0.row] }
     var stream = SplitMix64(seed: seed)
-    for _ in 0..<replicates {
-      var generator = SplitMix64(seed: stream.next())
+    let seeds = (0..<replicates).map { _ in stream.next() }
+    let changedRows = try ParallelChunks.map(
+      count: adverse.isEmpty ? 0 : replicates, threads: derivation.request.threads
+    ) { replicate throws -> [Bool] in
+      var generator = SplitMix64(seed: seeds[replicate])
       let (varied, background) = vary(&generator, rows)
+      let plan =
+        try background.map {
+          try ReasonDerivation.plan(
+            model: derivation.model, background: $0, method: derivation.method,
+            request: derivation.request, threads: 1)
+        } ?? derivation.plan
       let attributions = try ReasonDerivation.attribute(
-        model: derivation.model, rows: varied, background: background,
-        method: derivation.method, request: derivation.request, seed: generator.next())
-      var changed = 0
-      for index in adverse.indices {
+        model: derivation.model, rows: varied, margins: background == nil ? nil : margins,
+        plan: plan, request: derivation.request, seed: generator.next(), threads: 1)
+      return followed.indices.map { index in
         let codes = derivation.ranking.candidates(attributions.row(index))
           .prefix(derivation.request.top).map(\.code)
-        if Set(codes) != original[index] {
-          changed += 1
-          changes[index] += 1
-        }
+        return Set(codes) != Set(followed[index].codes)
       }
-      shares.append(adverse.isEmpty ? 0 : Double(changed) / Double(adverse.count))
+    }
+    var changes = [Int](repeating: 0, count: adverse.count)
+    var shares: [Double] = []
+    for replicate in 0..<replicates {
+      guard replicate < changedRows.count else {
+        shares.append(0)
+        continue
+      }
+      var changed = 0
+      for (index, moved) in changedRows[replicate].enumerated() where moved {
+        changed += 1
+        changes[index] += 1
+      }
+      shares.append(Double(changed) / Double(adverse.count))
     }
     let unstable = adverse.indices.compactMap { index -> UnstableApplicant? in
       let rate = Double(changes[index]) / Double(replicates)

@@ -33,15 +33,35 @@ public enum AUC {
     precondition(
       weights.map { $0.count == labels.count } ?? true,
       "'weights' has \(weights?.count ?? 0) values, 'labels' \(labels.count)")
+    guard let rows = order(scores: scores, weights: weights) else { return .nan }
+    return value(labels: labels, order: rows, scores: scores, weights: weights)
+  }
+
+  /// The rows that count (positive, finite weight) by descending score, ties by row: the
+  /// order ``value(labels:scores:weights:)`` sorts into, which does not depend on the labels,
+  /// so that several labellings of the same scores sort once.
+  ///
+  /// - Returns: The order, or `nil` when a row that counts has a NaN score.
+  /// - Complexity: O(*n* log *n*) for *n* rows.
+  package static func order(scores: [Double], weights: [Double]? = nil) -> [Int]? {
     var rows: [Int] = []
-    rows.reserveCapacity(labels.count)
-    for row in labels.indices {
+    rows.reserveCapacity(scores.count)
+    for row in scores.indices {
       let weight = weights?[row] ?? 1
       guard weight > 0, weight.isFinite else { continue }
-      if scores[row].isNaN { return .nan }
+      if scores[row].isNaN { return nil }
       rows.append(row)
     }
     rows.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+    return rows
+  }
+
+  /// The weighted ROC AUC of `labels` over rows already in ``order(scores:weights:)``.
+  ///
+  /// - Complexity: O(*n*) for *n* rows.
+  package static func value(
+    labels: [Bool], order rows: [Int], scores: [Double], weights: [Double]?
+  ) -> Double {
     var positivesAbove = 0.0
     var negativesAbove = 0.0
     var area = 0.0

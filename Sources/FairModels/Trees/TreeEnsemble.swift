@@ -44,6 +44,11 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   public let categoryWordCount: [Int32]
   /// The category bitsets of all categorical nodes: bit `c` set when category `c` is in the set.
   public let categoryWords: [UInt32]
+  /// Each categorical node's first entry in ``categoryDecisions``; −1 for other nodes and
+  /// for sets too large to tabulate (see ``decisionTables(rule:categoryStart:categoryWordCount:categoryWords:)``).
+  let categoryDecisionStart: [Int32]
+  /// The decision tables of categorical nodes, for routing a column of category codes.
+  let categoryDecisions: [UInt8]
   /// The value of each node (leaf outputs; internal values if the format has them).
   public let value: [Double]
   /// The cover of each node.
@@ -110,6 +115,9 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     self.categoryStart = builder.categoryStart
     self.categoryWordCount = builder.categoryWordCount
     self.categoryWords = builder.categoryWords
+    (self.categoryDecisionStart, self.categoryDecisions) = TreeEnsemble.decisionTables(
+      rule: builder.rule, categoryStart: builder.categoryStart,
+      categoryWordCount: builder.categoryWordCount, categoryWords: builder.categoryWords)
     self.value = builder.value
     self.cover = builder.cover
     self.treeStart = builder.treeStart
@@ -212,9 +220,72 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     node: Int, codes: UnsafePointer<Int32>, count: Int, into result: UnsafeMutablePointer<UInt8>
   ) {
     let rule = self.rule[node]
+    precondition(rule.contains(.categorical), "node \(node) is not a categorical split")
+    let tableStart = Int(categoryDecisionStart[node])
+    if tableStart >= 0 {
+      // One load per row from the node's table (codes are at least -2).
+      let last = Int(categoryWordCount[node]) &* 32 &+ 2
+      categoryDecisions.withUnsafeBufferPointer { table in
+        guard let base = table.baseAddress.map({ $0 + tableStart }) else { return }
+        for index in 0..<count { result[index] = base[min(Int(codes[index]) &+ 2, last)] }
+      }
+      return
+    }
     let start = Int(categoryStart[node])
     let wordCount = Int(categoryWordCount[node])
-    precondition(rule.contains(.categorical), "node \(node) is not a categorical split")
+    categoryWords.withUnsafeBufferPointer { words in
+      TreeEnsemble.decideCategories(
+        rule: rule, set: UnsafeBufferPointer(rebasing: words[start..<(start + wordCount)]),
+        codes: codes, count: count, into: result)
+    }
+  }
+
+  /// The largest category set, in 32-bit words, that gets a decision table: 2,048 categories.
+  static let decisionTableWordLimit = 64
+
+  /// Decision tables of the categorical splits whose sets have at most
+  /// ``decisionTableWordLimit`` words: entry `code + 2` of a node's table is the decision for
+  /// category code `code` (−2 missing, −1 invalid, then the categories of its set's words),
+  /// and one last entry holds the decision for every larger category.
+  ///
+  /// - Returns: Each node's first entry (−1 for nodes without a table), and the tables.
+  static func decisionTables(
+    rule: [SplitRule], categoryStart: [Int32], categoryWordCount: [Int32],
+    categoryWords: [UInt32]
+  ) -> (start: [Int32], tables: [UInt8]) {
+    var start = [Int32](repeating: -1, count: rule.count)
+    var tables: [UInt8] = []
+    categoryWords.withUnsafeBufferPointer { words in
+      for node in rule.indices where rule[node].contains(.categorical) {
+        let wordCount = Int(categoryWordCount[node])
+        guard wordCount <= decisionTableWordLimit else { continue }
+        let first = Int(categoryStart[node])
+        let codes = (-2...Int32(wordCount * 32)).map { $0 }
+        let table = [UInt8](unsafeUninitializedCapacity: codes.count) { buffer, initialized in
+          guard let output = buffer.baseAddress else { return }
+          codes.withUnsafeBufferPointer { codes in
+            guard let input = codes.baseAddress else { return }
+            decideCategories(
+              rule: rule[node],
+              set: UnsafeBufferPointer(rebasing: words[first..<(first + wordCount)]),
+              codes: input, count: codes.count, into: output)
+          }
+          initialized = codes.count
+        }
+        start[node] = Int32(tables.count)
+        tables.append(contentsOf: table)
+      }
+    }
+    return (start, tables)
+  }
+
+  /// Decides a categorical split with rule `rule` and category set `set` for a column of
+  /// category codes: writes 1 to `result[i]` when row `i` goes left, 0 otherwise.
+  private static func decideCategories(
+    rule: SplitRule, set: UnsafeBufferPointer<UInt32>, codes: UnsafePointer<Int32>, count: Int,
+    into result: UnsafeMutablePointer<UInt8>
+  ) {
+    let wordCount = set.count
     // XGBoost: missing takes the default, an invalid category goes left, a category in the
     // set goes right. LightGBM: missing and invalid go right, a category in the set left.
     let isLightGBM = rule.contains(.lessOrEqual)
@@ -228,18 +299,15 @@ public struct TreeEnsemble: ScoringModel, Sendable {
       }
       return
     }
-    categoryWords.withUnsafeBufferPointer { words in
-      let set = UnsafeBufferPointer(rebasing: words[start..<(start + wordCount)])
-      for index in 0..<count {
-        let code = codes[index]
-        let category = Int(max(code, 0))
-        let word = category >> 5
-        let inRange: UInt8 = word < wordCount ? 1 : 0
-        let bits = set[inRange != 0 ? word : 0]
-        let inSet = UInt8(truncatingIfNeeded: bits >> UInt32(category & 31)) & 1 & inRange
-        let special = code == -2 ? missing : invalid
-        result[index] = code < 0 ? special : inSet ^ flip
-      }
+    for index in 0..<count {
+      let code = codes[index]
+      let category = Int(max(code, 0))
+      let word = category >> 5
+      let inRange: UInt8 = word < wordCount ? 1 : 0
+      let bits = set[inRange != 0 ? word : 0]
+      let inSet = UInt8(truncatingIfNeeded: bits >> UInt32(category & 31)) & 1 & inRange
+      let special = code == -2 ? missing : invalid
+      result[index] = code < 0 ? special : inSet ^ flip
     }
   }
 
