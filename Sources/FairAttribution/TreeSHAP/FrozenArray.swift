@@ -15,6 +15,19 @@ final class FrozenArray<Element: BitwiseCopyable>: @unchecked Sendable {
     count = array.count
   }
 
+  /// Copies the arrays of `parts`, one after another.
+  init(joining parts: [[Element]]) {
+    let total = parts.reduce(0) { $0 + $1.count }
+    storage = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(1, total))
+    var next = 0
+    for part in parts {
+      _ = UnsafeMutableBufferPointer(rebasing: storage[next..<(next + part.count)])
+        .initialize(from: part)
+      next += part.count
+    }
+    count = total
+  }
+
   deinit { storage.deallocate() }
 
   /// The number of elements.

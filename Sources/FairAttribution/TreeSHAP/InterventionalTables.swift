@@ -39,7 +39,7 @@ struct InterventionalTables: Sendable {
   /// The first table value of each leaf slot; 0 for leaves of untabulated trees.
   let offset: [Int]
   /// All tables, leaf after leaf, mask after mask, feature after feature.
-  let values: [Double]
+  let values: FrozenArray<Double>
 
   /// Tabulates the trees of `forest` in order while tables fit in `memoryLimit` bytes and
   /// the estimated build work in ``buildBudget``.
@@ -87,11 +87,11 @@ struct InterventionalTables: Sendable {
           tree: tree, forest: forest, ensemble: ensemble, background: background,
           weights: weights, to: &block)
       }
+      layout.pairSiblingTables(
+        &block, trees: trees[(chunk * chunkSize)..<min(trees.count, (chunk + 1) * chunkSize)])
       return block
     }
-    var values: [Double] = []
-    values.reserveCapacity(total)
-    for block in blocks { values.append(contentsOf: block) }
+    let values = FrozenArray(joining: blocks)
     precondition(values.count == total, "table sizes must match their offsets")
     treeIsTabulated = tabulated
     self.offset = offset
@@ -142,50 +142,60 @@ struct InterventionalTables: Sendable {
       if count == 0 { continue }
       let full = (1 << count) - 1
       let ranks = count + 1
-      // Ranked superset sums: sums[c * ranks + t] = Σ_{u ⊇ c, |u| = t} count(u).
+      // Ranked superset sums: sums[c * ranks + t] = Σ_{u ⊇ c, |u| = t} count(u). Entries
+      // with t < |c| stay zero at every step (supersets are at least as large), so the
+      // transform skips them.
       sums.removeAll(keepingCapacity: true)
       sums.append(contentsOf: repeatElement(0, count: (full + 1) * ranks))
-      for pattern in 0...full {
-        sums[pattern * ranks + pattern.nonzeroBitCount] =
-          Double(histogram[histogramStart[local] + pattern])
-      }
-      for k in 0..<count {
-        let bit = 1 << k
-        for subset in 0...full where subset & bit == 0 {
-          for rank in 0..<ranks {
-            sums[subset * ranks + rank] += sums[(subset | bit) * ranks + rank]
-          }
-        }
-      }
       let value = layout.leafValue[leaf] * scale
-      for mx in 0...full {
-        let onlyX = full & ~mx  // the features r must satisfy for the leaf to be reachable
-        let xCount = mx.nonzeroBitCount
-        let base = onlyX.nonzeroBitCount
-        var loss = 0.0
-        if base > 0 {
-          for shared in 0...xCount {
-            let frequency = sums[onlyX * ranks + base + shared]
-            if frequency != 0 {
-              loss += frequency * weights.minus[(xCount - shared) * stride + count - shared]
-            }
-          }
+      sums.withUnsafeMutableBufferPointer { buffer in
+        guard let sums = buffer.baseAddress else { return }
+        for pattern in 0...full {
+          sums[pattern * ranks + pattern.nonzeroBitCount] =
+            Double(histogram[histogramStart[local] + pattern])
         }
         for k in 0..<count {
           let bit = 1 << k
-          guard mx & bit != 0 else {
-            block.append(-value * loss)
-            continue
+          for subset in 0...full where subset & bit == 0 {
+            let target = sums + subset * ranks
+            let source = sums + (subset | bit) * ranks
+            for rank in (subset.nonzeroBitCount + 1)..<ranks { target[rank] += source[rank] }
           }
-          var gain = 0.0
-          for shared in 0..<xCount {
-            let frequency =
-              sums[onlyX * ranks + base + shared] - sums[(onlyX | bit) * ranks + base + shared]
-            if frequency != 0 {
-              gain += frequency * weights.plus[(xCount - shared) * stride + count - shared]
+        }
+        weights.plus.withUnsafeBufferPointer { plus in
+          weights.minus.withUnsafeBufferPointer { minus in
+            for mx in 0...full {
+              let onlyX = full & ~mx  // the features r must satisfy for the leaf to be reachable
+              let xCount = mx.nonzeroBitCount
+              let base = onlyX.nonzeroBitCount
+              let reachable = sums + onlyX * ranks + base
+              var loss = 0.0
+              if base > 0 {
+                for shared in 0...xCount {
+                  let frequency = reachable[shared]
+                  if frequency != 0 {
+                    loss += frequency * minus[(xCount - shared) * stride + count - shared]
+                  }
+                }
+              }
+              for k in 0..<count {
+                let bit = 1 << k
+                guard mx & bit != 0 else {
+                  block.append(-value * loss)
+                  continue
+                }
+                let excluded = sums + (onlyX | bit) * ranks + base
+                var gain = 0.0
+                for shared in 0..<xCount {
+                  let frequency = reachable[shared] - excluded[shared]
+                  if frequency != 0 {
+                    gain += frequency * plus[(xCount - shared) * stride + count - shared]
+                  }
+                }
+                block.append(value * gain)
+              }
             }
           }
-          block.append(value * gain)
         }
       }
     }

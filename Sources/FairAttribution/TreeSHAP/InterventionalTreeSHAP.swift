@@ -92,11 +92,7 @@ public struct InterventionalTreeSHAP: Explainer {
       forest: frozen, ensemble: model, background: background, weights: weights,
       memoryLimit: max(0, tableMemoryLimit), threads: max(1, threads))
     tableOffset = FrozenArray(tables.offset)
-    var values = tables.values
-    forest.pairSiblingTables(&values, offset: tables.offset) { [tables] in
-      tables.treeIsTabulated[$0]
-    }
-    tableValues = FrozenArray(values)
+    tableValues = tables.values
     let words = (forest.feature.count + 63) / 64
     wordsPerRow = words
     var bits = [UInt64](repeating: 0, count: background.rowCount * words)

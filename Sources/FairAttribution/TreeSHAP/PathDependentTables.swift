@@ -29,7 +29,7 @@ struct PathDependentTables: Sendable {
   /// The first table value of each leaf slot; 0 for leaves of untabulated trees.
   let offset: [Int]
   /// All tables, leaf after leaf, mask after mask, feature after feature.
-  let values: [Double]
+  let values: FrozenArray<Double>
 
   /// Tabulates the trees of `forest` in order while the tables fit in `memoryLimit` bytes.
   ///
@@ -75,11 +75,11 @@ struct PathDependentTables: Sendable {
             quadrature: quadrature, to: &block)
         }
       }
+      forest.pairSiblingTables(
+        &block, trees: trees[(chunk * chunkSize)..<min(trees.count, (chunk + 1) * chunkSize)])
       return block
     }
-    var values: [Double] = []
-    values.reserveCapacity(total)
-    for block in blocks { values.append(contentsOf: block) }
+    let values = FrozenArray(joining: blocks)
     precondition(values.count == total, "table sizes must match their offsets")
     self.treeIsTabulated = tabulated
     self.offset = offset

@@ -178,49 +178,57 @@ struct PreorderForest: Sendable {
     return result
   }
 
-  /// Merges the tables of sibling leaves (``siblingBit``) of the trees `isTabulated` selects,
-  /// in place, so that a pair costs one lookup per row instead of two.
+  /// Merges the tables of sibling leaves (``siblingBit``) of `trees`, in place, so that a
+  /// pair costs one lookup per row instead of two.
   ///
-  /// `values` holds, from `offset[leaf]`, `2^d` blocks of `d` values per leaf, one block per
-  /// mask (the layout ``ForestView/addTabulated`` reads). A pair's two tables, `L` and `R`,
-  /// become one of `2^(d+1)` blocks in the same space, indexed by the parent's mask `m` and
-  /// the direction `g` (1 when the row goes left; 0 when it goes right or when `m` lacks the
-  /// parent's bit `b`, since then both children see `m`):
+  /// `values` holds the tables of `trees`, tree after tree and leaf after leaf:
+  /// `2^d` blocks of `d` values per leaf, one block per mask (the layout
+  /// ``ForestView/addTabulated`` reads). A pair's two tables, `L` and `R`, become one of
+  /// `2^(d+1)` blocks in the same space, indexed by the parent's mask `m` and the direction
+  /// `g` (1 when the row goes left; 0 when it goes right or when `m` lacks the parent's bit
+  /// `b`, since then both children see `m`):
   ///
   /// ```
-  /// merged[2m + 1] = L[m] + R[m & ~b]        (m has b, the row goes left)
-  /// merged[2m]     = L[m & ~b] + R[m]        (m has b, the row goes right)
-  /// merged[2m]     = L[m] + R[m]             (m lacks b)
+  /// merged[2m + 1] = L[m] + R[m & ~b]        (the row goes left)
+  /// merged[2m]     = L[m & ~b] + R[m]        (the row goes right, or m lacks b)
   /// ```
   ///
   /// The sum of a pair's two entries is rounded once, before it is added to the row, so
   /// attributions may differ from leaf-by-leaf sums in the last bit.
-  func pairSiblingTables(
-    _ values: inout [Double], offset: [Int], isTabulated: (Int) -> Bool
-  ) {
+  func pairSiblingTables(_ values: inout [Double], trees: some Collection<Int>) {
     var merged: [Double] = []
-    for tree in 0..<treeCount where isTabulated(tree) {
-      for leaf in leafStart[tree]..<leafStart[tree + 1] where siblingBit[leaf] >= 0 {
+    var position = 0
+    for tree in trees {
+      var leaf = leafStart[tree]
+      while leaf < leafStart[tree + 1] {
         let count = pathStart[leaf + 1] - pathStart[leaf]
         let size = (1 << count) * count
-        let left = offset[leaf]
-        let right = offset[leaf + 1]
+        guard siblingBit[leaf] >= 0 else {
+          position += size
+          leaf += 1
+          continue
+        }
         precondition(
-          right == left + size && pathStart[leaf + 2] - pathStart[leaf + 1] == count,
-          "sibling tables must be adjacent and of one size")
+          pathStart[leaf + 2] - pathStart[leaf + 1] == count,
+          "sibling leaves share their path features")
         let b = 1 << Int(siblingBit[leaf])
         merged.removeAll(keepingCapacity: true)
-        for mask in 0..<(1 << count) {
-          for goesLeft in [false, true] {
-            let (leftMask, rightMask) =
-              mask & b == 0 ? (mask, mask) : goesLeft ? (mask, mask & ~b) : (mask & ~b, mask)
+        values.withUnsafeBufferPointer { buffer in
+          guard let left = buffer.baseAddress.map({ $0 + position }) else { return }
+          let right = left + size
+          // When m lacks b, m & ~b is m, so both rows of the table read L[m] + R[m].
+          for mask in 0..<(1 << count) {
             for k in 0..<count {
-              merged.append(
-                values[left + leftMask * count + k] + values[right + rightMask * count + k])
+              merged.append(left[(mask & ~b) * count + k] + right[mask * count + k])
+            }
+            for k in 0..<count {
+              merged.append(left[mask * count + k] + right[(mask & ~b) * count + k])
             }
           }
         }
-        values.replaceSubrange(left..<(left + 2 * size), with: merged)
+        values.replaceSubrange(position..<(position + 2 * size), with: merged)
+        position += 2 * size
+        leaf += 2
       }
     }
   }

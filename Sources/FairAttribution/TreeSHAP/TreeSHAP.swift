@@ -99,11 +99,7 @@ public struct TreeSHAP: Explainer {
       forest: forest, memoryLimit: algorithm == .fast ? max(0, tableMemoryLimit) : 0,
       threads: max(1, threads))
     tableOffset = FrozenArray(tables.offset)
-    var values = tables.values
-    forest.pairSiblingTables(&values, offset: tables.offset) { [tables] in
-      tables.treeIsTabulated[$0]
-    }
-    tableValues = FrozenArray(values)
+    tableValues = tables.values
     kernel = (0..<forest.treeCount).map { [tables] tree in
       if algorithm == .classic { return .classic }
       if tables.treeIsTabulated[tree] { return .table }
