@@ -3,7 +3,6 @@
 
     python Benchmarks/python/evidence_reference.py [--data fixtures/data/adult/adult.csv]
         [--model fixtures/adult/model.json] [--replicates 1000] [--threads N] [--out evidence.json]
-        [--reasons] [--proxies]
 
 Stages (each timed, wall clock):
 
@@ -21,19 +20,9 @@ Stages (each timed, wall clock):
                impact ratio (against each replicate's highest-rate slice) and per-feature mean |phi|;
                95% percentile intervals
 
-With --reasons and --proxies, two more stages give what the ECOA / Regulation B pack of `fairgate
-audit` adds to the evidence:
+With --proxies (the audit benchmark passes it), one more stage gives the proxy screen that the
+ECOA / Regulation B pack of `fairgate audit` reads:
 
-  reasons      adverse decisions = probability < 0.5. Interventional TreeSHAP in margin space
-               (shap.TreeExplainer(..., data=background, feature_perturbation="interventional",
-               model_output="raw")) of every adverse decision against 100 rows sampled (numpy,
-               seeded) from all rows; the principal reasons are the (at most) 4 features with the
-               most negative phi, ties in feature order. Then reason stability on 1,000 sampled
-               adverse decisions: 20 replicates with the background redrawn with replacement from
-               all rows, and 20 where every numeric input moves by 0.05 * sd * u (sd over the data,
-               u uniform on [-1, 1]; categorical and missing inputs stay), each counting the share
-               of those decisions whose set of top-4 features changed. The rows are explained by
-               --threads processes (multiprocessing, fork), a chunk of rows each.
   proxies      every model input that is not a protected attribute (sex, race, age) against sex,
                race and age band: Cramer's V (scipy chi2_contingency on the crosstab, no continuity
                correction) for a categorical input, the correlation ratio (numpy) for a numeric
@@ -42,17 +31,11 @@ audit` adds to the evidence:
                numeric input by its value, a categorical one by the group's rate among rows with
                its label, folded to max(AUC, 1 - AUC).
 
-shap's interventional TreeSHAP does not take XGBoost categorical splits (it raises
-NotImplementedError, and its interventional algorithm compares numeric thresholds only), so the
-reasons stage hands shap the same model as a shap dictionary model with numeric splits only:
-a categorical input enters as a number (its category's position in an order chosen from the
-model's splits; missing is a category of its own), and each categorical split becomes a short
-search over thresholds on that number that sends every category, and missing, the way XGBoost
-does. Interventional SHAP values depend only on the function the trees compute, not on how
-the trees are drawn, so these are the exact interventional values of the XGBoost model
-(additivity against XGBoost's margins is checked). Numeric inputs are rounded to float32, as
-XGBoost reads them, so that shap's `x <= t` split rule routes them as XGBoost's `x < t`. The
-conversion is timed as part of the stage.
+The audit's adverse-action reason checks (interventional TreeSHAP of every adverse decision
+against a background, and the 40 stability replicates) have no counterpart here: shap's
+interventional TreeSHAP raises NotImplementedError on XGBoost categorical splits, so the
+pipeline a user would write with shap cannot compute them for this model. The audit benchmark
+therefore times FairGate doing more work than this script does.
 
 The last line printed is JSON: {"stages": {name: seconds}, "total_seconds", "rows", "replicates",
 "threads", ...}. With --out, the evidence (point estimates and intervals) is written as JSON.
@@ -71,199 +54,8 @@ ROOT = Path(__file__).resolve().parents[2]
 AGE_EDGES = [17, 25, 35, 50, 65]
 AGE_LABELS = ["17-24", "25-34", "35-49", "50-64", "65+"]
 GROUPINGS = {"sex": ["sex"], "race": ["race"], "age_band": ["age_band"], "sex_x_race": ["sex", "race"]}
-SEED = 20250401
 PROTECTED = {"sex": "sex", "race": "race", "age": "age_band"}  # model input -> attribute column
-REASONS = 4
-BACKGROUND_ROWS = 100
-STABILITY_ROWS = 1000
-STABILITY_REPLICATES = 20
-PERTURBATION = 0.05
-SHAP_MAX_NODES = 32000  # shap's interventional algorithm indexes a tree's nodes with 16-bit integers
-
-
-def model_categories(booster):
-    """Each categorical input's categories, in the model's code order (the model's `cats`)."""
-    cats = json.loads(booster.save_raw("json"))["learner"]["gradient_booster"]["model"]["cats"]
-    out = {}
-    for name, kind, enc in zip(booster.feature_names, booster.feature_types, cats["enc"]):
-        if kind == "c":
-            raw, offsets = bytes(enc["values"]), enc["offsets"]
-            out[name] = [raw[a:b].decode() for a, b in zip(offsets, offsets[1:])]
-    return out
-
-
-def category_order(trees, names, categories):
-    """For each categorical input, its codes (missing = -1) ordered by how many of the model's
-    splits send them right, so that most splits send a few long stretches of the order one way."""
-    right = {f: np.zeros(len(categories[f]) + 1) for f in categories}
-    for tj in trees:
-        for node, s, z in zip(tj["categories_nodes"], tj["categories_segments"], tj["categories_sizes"]):
-            f = names[tj["split_indices"][node]]
-            right[f][np.array(tj["categories"][s:s + z], dtype=int) + 1] += 1
-            right[f][0] += not tj["default_left"][node]
-    return {f: [int(c) - 1 for c in np.argsort(r, kind="stable")] for f, r in right.items()}
-
-
-def encode(frame, features, categories, order):
-    """The inputs as a float matrix for the shap dictionary model: numeric values rounded to
-    float32, a categorical value as its category's position in `order` (missing included)."""
-    X = np.empty((len(frame), len(features)))
-    for j, f in enumerate(features):
-        if f in categories:
-            position = np.argsort(order[f])  # position of code c at index c + 1
-            X[:, j] = position[pd.Categorical(frame[f].astype(object), categories=categories[f]).codes + 1]
-        else:
-            X[:, j] = frame[f].to_numpy(dtype=np.float32)
-    return X
-
-
-def shap_model(booster, categories):
-    """The XGBoost binary model as a shap dictionary model with numeric splits only (see the
-    module docstring), and the category order its inputs are encoded in."""
-    doc = json.loads(booster.save_raw("json"))["learner"]
-    names = booster.feature_names
-    xgb_trees = doc["gradient_booster"]["model"]["trees"]
-    order = category_order(xgb_trees, names, categories)
-    trees = []
-    for tj in xgb_trees:
-        sets = {node: set(tj["categories"][s:s + z]) for node, s, z in
-                zip(tj["categories_nodes"], tj["categories_segments"], tj["categories_sizes"])}
-        tree = {"left": [], "right": [], "default_left": [], "feature": [], "threshold": [],
-                "value": [], "weight": []}
-
-        def add(feature=-1, threshold=0.0, value=0.0, weight=0.0, default_left=True):
-            for key, item in (("left", -1), ("right", -1), ("default_left", default_left),
-                              ("feature", feature), ("threshold", threshold), ("value", value),
-                              ("weight", weight)):
-                tree[key].append(item)
-            return len(tree["left"]) - 1
-
-        def copy(n, reach):
-            # reach: categorical input -> the codes that can still arrive at node n
-            weight = float(tj["sum_hessian"][n])
-            lc, rc = tj["left_children"][n], tj["right_children"][n]
-            if lc == -1:
-                return add(value=float(np.float32(tj["split_conditions"][n])), weight=weight)
-            f = tj["split_indices"][n]
-            if tj["split_type"][n] == 0:
-                # XGBoost sends x < t left (float32); shap sends x <= t left.
-                t = float(np.nextafter(np.float32(tj["split_conditions"][n]), np.float32(-np.inf)))
-                node = add(f, t, weight=weight, default_left=bool(tj["default_left"][n]))
-                tree["left"][node], tree["right"][node] = copy(lc, reach), copy(rc, reach)
-                return node
-            # Categorical: codes in the set go right, other codes left, missing the default way.
-            # Codes that cannot reach the node (ruled out by splits above) are left out.
-            codes = reach.get(f, order[names[f]])
-            goes_right = [(c in sets[n]) if c >= 0 else not tj["default_left"][n] for c in codes]
-            to_left = {**reach, f: [c for c, g in zip(codes, goes_right) if not g]}
-            to_right = {**reach, f: [c for c, g in zip(codes, goes_right) if g]}
-            if not to_left[f]:
-                return copy(rc, to_right)
-            if not to_right[f]:
-                return copy(lc, to_left)
-            # Stretches of consecutive codes going the same way, found by a balanced search over
-            # the edges between stretches.
-            position = order[names[f]].index
-            changes = [i for i in range(1, len(codes)) if goes_right[i] != goes_right[i - 1]]
-            edges = [(position(codes[i - 1]) + position(codes[i])) / 2 for i in changes]
-            side = [goes_right[0]] + [goes_right[i] for i in changes]
-
-            def search(a, b):
-                if a == b:
-                    return copy(rc, to_right) if side[a] else copy(lc, to_left)
-                m = (a + b) // 2
-                node = add(f, edges[m], weight=weight)
-                tree["left"][node] = search(a, m)
-                tree["right"][node] = search(m + 1, b)
-                return node
-            return search(0, len(edges))
-
-        copy(0, {})
-        trees += split_tree(tree)
-    base = float(json.loads(doc["learner_model_param"]["base_score"])[0])
-    model = {"trees": trees, "base_offset": float(np.log(base / (1 - base))),
-             "tree_output": "raw_value", "objective": "binary_crossentropy",
-             "input_dtype": np.float64, "internal_dtype": np.float64}
-    return model, order
-
-
-def split_tree(tree):
-    """The tree as shap tree dictionaries of at most SHAP_MAX_NODES nodes each, whose sum is the
-    tree: where a subtree is too large, each child of its root gets a tree of its own, with
-    the path down to it and a zero leaf on every branch off that path."""
-    left, right = tree["left"], tree["right"]
-    size = [1] * len(left)
-    for n in reversed(range(len(left))):  # children come after their parent
-        if left[n] >= 0:
-            size[n] = 1 + size[left[n]] + size[right[n]]
-    out = []
-
-    def emit(path, node):
-        if size[node] + 2 * len(path) > SHAP_MAX_NODES:
-            emit(path + [(node, True)], left[node])
-            emit(path + [(node, False)], right[node])
-            return
-        kept = []  # (source node or None for a zero leaf, left, right)
-
-        def keep(n):
-            kept.append([n, -1, -1])
-            return len(kept) - 1
-
-        def subtree(n):
-            new = keep(n)
-            if left[n] >= 0:
-                kept[new][1] = subtree(left[n])
-                kept[new][2] = subtree(right[n])
-            return new
-        parent = None
-        for n, went_left in path:
-            new, zero = keep(n), keep(None)
-            if parent is not None:
-                kept[parent[0]][1 if parent[1] else 2] = new
-            kept[new][1], kept[new][2] = (-1, zero) if went_left else (zero, -1)
-            parent = (new, went_left)
-        top = subtree(node)
-        if parent is not None:
-            kept[parent[0]][1 if parent[1] else 2] = top
-        source = [n for n, _, _ in kept]
-        pick = lambda key, empty: np.array([empty if n is None else tree[key][n] for n in source])
-        children_left = np.array([k[1] for k in kept])
-        children_right = np.array([k[2] for k in kept])
-        default_left = pick("default_left", True)
-        out.append({"children_left": children_left, "children_right": children_right,
-                    "children_default": np.where(default_left, children_left, children_right),
-                    "features": pick("feature", -1), "thresholds": pick("threshold", 0.0),
-                    "values": pick("value", 0.0).astype(float)[:, None],
-                    "node_sample_weight": pick("weight", 0.0).astype(float)})
-    emit([], 0)
-    return out
-
-
-EXPLAINER = None
-
-
-def explain_chunk(rows):
-    return np.asarray(EXPLAINER.shap_values(rows, check_additivity=False))
-
-
-def explain(explainer, X, threads):
-    """explainer.shap_values(X), rows split between `threads` forked processes."""
-    global EXPLAINER
-    EXPLAINER = explainer
-    if threads <= 1 or len(X) < 2 * threads:
-        return explain_chunk(X)
-    import multiprocessing
-    with multiprocessing.get_context("fork").Pool(threads) as pool:
-        return np.vstack(pool.map(explain_chunk, np.array_split(X, 4 * threads)))
-
-
-def top_reasons(phi):
-    """Each row's principal reasons as a bit set of features: the (at most) REASONS features with
-    the most negative phi (a high score is favourable), ties in feature order."""
-    adverse = np.where(phi < 0, phi, np.inf)
-    order = np.argsort(adverse, axis=1, kind="stable")[:, :REASONS]
-    taken = np.take_along_axis(adverse, order, axis=1) < np.inf
-    return (np.where(taken, np.left_shift(1, order), 0)).sum(axis=1)
+SEED = 20250401
 
 
 def main():
@@ -274,8 +66,6 @@ def main():
     ap.add_argument("--threads", type=int, default=os.cpu_count())
     ap.add_argument("--chunk", type=int, default=50, help="bootstrap replicates per weight matrix")
     ap.add_argument("--out", help="write the evidence as JSON here")
-    ap.add_argument("--reasons", action="store_true",
-                    help="also derive principal reasons (interventional TreeSHAP) and their stability")
     ap.add_argument("--proxies", action="store_true", help="also run the proxy screen")
     args = ap.parse_args()
 
@@ -411,58 +201,6 @@ def main():
             }
         col += len(labels)
     stages["bootstrap"] = time.perf_counter() - t
-
-    # ---- principal reasons and their stability (interventional TreeSHAP) ------------------
-    reasons = None
-    if args.reasons:
-        t = time.perf_counter()
-        categories = model_categories(booster)
-        model, order = shap_model(booster, categories)
-        X = encode(df, features, categories, order)
-        rng = np.random.default_rng(SEED)
-        background = rng.choice(N, size=BACKGROUND_ROWS, replace=False)
-
-        def explainer_on(rows):
-            return shap.TreeExplainer(model, data=X[rows], feature_perturbation="interventional",
-                                      model_output="raw")
-
-        explainer_bg = explainer_on(background)
-        adverse = np.flatnonzero(prob < 0.5)
-        phi_adverse = explain(explainer_bg, X[adverse], args.threads)
-        codes = top_reasons(phi_adverse)
-        reason_additivity = float(np.abs(phi_adverse.sum(axis=1) + explainer_bg.expected_value
-                                         - margin[adverse]).max())
-        followed = np.sort(rng.choice(len(adverse), size=min(STABILITY_ROWS, len(adverse)),
-                                      replace=False))
-        Xf, codes_f = X[adverse[followed]], codes[followed]
-        background_changed = []
-        for _ in range(STABILITY_REPLICATES):
-            redrawn = explainer_on(rng.integers(0, N, size=BACKGROUND_ROWS))
-            background_changed.append(top_reasons(explain(redrawn, Xf, args.threads)) != codes_f)
-        numeric = [j for j, f in enumerate(features) if f not in categories]
-        sd = df[[features[j] for j in numeric]].std().to_numpy()
-        input_changed = []
-        for _ in range(STABILITY_REPLICATES):
-            moved = Xf.copy()
-            moved[:, numeric] += PERTURBATION * sd * rng.uniform(-1, 1, size=(len(Xf), len(numeric)))
-            moved[:, numeric] = moved[:, numeric].astype(np.float32)
-            input_changed.append(top_reasons(explain(explainer_bg, moved, args.threads)) != codes_f)
-        stages["reasons"] = time.perf_counter() - t
-        counts = np.bitwise_count(codes.astype(np.uint64))
-        reasons = {"adverse": int(len(adverse)), "background_rows": BACKGROUND_ROWS, "top": REASONS,
-                   "base_value": float(explainer_bg.expected_value),
-                   "additivity_max_abs": reason_additivity,
-                   "without_reason": int((counts == 0).sum()),
-                   "reason_count": {f: int(((codes >> j) & 1).sum()) for j, f in enumerate(features)},
-                   "stability_rows": int(len(followed))}
-        for name, changed in (("background_resampling", background_changed),
-                              ("input_perturbation", input_changed)):
-            shares = np.mean(changed, axis=1)
-            reasons[name] = {"replicates": STABILITY_REPLICATES, "changed_share": float(shares.mean()),
-                             "interval": np.quantile(shares, [0.025, 0.975]).tolist(),
-                             "unstable": int((np.mean(changed, axis=0) > 0.2).sum())}
-        reasons["input_perturbation"]["delta"] = PERTURBATION
-
     # ---- proxy screen ------------------------------------------------------------------------
     proxies = None
     if args.proxies:
@@ -516,8 +254,6 @@ def main():
                "age_bands": {"edges": AGE_EDGES, "labels": AGE_LABELS, "rule": "left-closed [e_k, e_{k+1})"},
                "selected": int(d.sum()), "shap_additivity_max_abs": additivity,
                "shap_base_value": float(np.ravel(explainer.expected_value)[0]), "groupings": evidence}
-        if reasons is not None:
-            out["reasons"] = reasons
         if proxies is not None:
             out["proxies"] = proxies
         Path(args.out).write_text(json.dumps(out, indent=1, sort_keys=True) + "\n")
