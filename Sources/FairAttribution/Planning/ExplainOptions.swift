@@ -15,6 +15,11 @@ public struct ExplainOptions: Sendable, Hashable {
   /// every row again. They must be the margins of exactly these rows; ignored unless there
   /// is one per row.
   package var margins: [Double]?
+  /// Whether the attributions must carry the model's outputs of the rows.
+  ///
+  /// Callers that read only the attribution values (reason stability, say) set it to `false`;
+  /// explainers that would score the rows for nothing else then leave the predictions NaN.
+  package var needsPredictions = true
   /// Where the explainer reports the rows it has explained, when someone is watching.
   package var progress: WorkProgress?
 
@@ -39,7 +44,7 @@ extension ExplainOptions {
   /// does not count.
   public static func == (left: ExplainOptions, right: ExplainOptions) -> Bool {
     left.output == right.output && left.threads == right.threads && left.seed == right.seed
-      && left.margins == right.margins
+      && left.margins == right.margins && left.needsPredictions == right.needsPredictions
   }
 
   /// Hashes what ``==`` compares.
@@ -48,5 +53,6 @@ extension ExplainOptions {
     hasher.combine(threads)
     hasher.combine(seed)
     hasher.combine(margins)
+    hasher.combine(needsPredictions)
   }
 }

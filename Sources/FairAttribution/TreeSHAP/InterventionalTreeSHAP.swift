@@ -147,7 +147,8 @@ public struct InterventionalTreeSHAP: Explainer {
   /// - Parameters:
   ///   - matrix: The rows, bound to the model's features.
   ///   - options: The output space (margin, or probability for logistic models) and threads.
-  /// - Returns: Attributions whose ``Attributions/predictions`` are the model's own outputs.
+  /// - Returns: Attributions whose ``Attributions/predictions`` are the model's own outputs
+  ///   (NaN when `options` says they are not needed and no margins were given).
   /// - Throws: ``AttributionError`` when the feature count differs from the model's or the
   ///   output space is not supported.
   /// - Complexity: Margin space: O(*n*·*T*·*L*·*d*) for tabulated trees; otherwise
@@ -174,6 +175,8 @@ public struct InterventionalTreeSHAP: Explainer {
     if let margins = options.margins, margins.count == rows {
       let transform = model.outputTransform
       predictions = output == .margin ? margins : margins.map(transform.apply)
+    } else if !options.needsPredictions {
+      predictions = Array(repeating: .nan, count: rows)
     } else {
       predictions = try model.predict(matrix, output: output, threads: options.workerCount)
     }

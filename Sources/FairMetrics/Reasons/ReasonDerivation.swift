@@ -142,10 +142,11 @@ public struct ReasonDerivation: Sendable {
       threads: threads, output: request.output)
   }
 
-  /// Attributions of `rows` (whose margins are `margins`, when known) by `plan`.
+  /// Attributions of `rows` (whose margins are `margins`, when known) by `plan`; with
+  /// `needsPredictions` false, their predictions may be left NaN.
   static func attribute(
     model: any ScoringModel, rows: FeatureMatrix, margins: [Double]?, plan: ExplanationPlan?,
-    request: ReasonRequest, seed: UInt64, threads: Int
+    request: ReasonRequest, seed: UInt64, threads: Int, needsPredictions: Bool = true
   ) throws -> Attributions {
     guard rows.rowCount > 0, let plan else {
       return Attributions(
@@ -154,6 +155,7 @@ public struct ReasonDerivation: Sendable {
     }
     var options = ExplainOptions(output: request.output, threads: threads, seed: seed)
     options.margins = margins
+    options.needsPredictions = needsPredictions
     return try plan.explain(rows, options: options)
   }
 }

@@ -181,7 +181,8 @@ public struct ReasonStability: Sendable, Hashable, Codable {
         } ?? derivation.plan
       let attributions = try ReasonDerivation.attribute(
         model: derivation.model, rows: varied, margins: background == nil ? nil : margins,
-        plan: plan, request: derivation.request, seed: generator.next(), threads: 1)
+        plan: plan, request: derivation.request, seed: generator.next(), threads: 1,
+        needsPredictions: false)
       return followed.indices.map { index in
         let codes = derivation.ranking.candidates(attributions.row(index))
           .prefix(derivation.request.top).map(\.code)
