@@ -21,8 +21,9 @@
 public struct LossExpression: Hashable, Sendable, CustomStringConvertible {
   /// The longest text accepted, in Unicode scalars.
   public static let maximumLength = 4096
-  /// The deepest nesting accepted. Each parenthesis, function call, unary minus and right
-  /// operand of `^` opens one level.
+  /// The deepest nesting accepted.
+  ///
+  /// Each parenthesis, function call, unary minus and right operand of `^` opens one level.
   public static let maximumDepth = 64
 
   /// The text, as given.

@@ -81,8 +81,9 @@ struct LossProgram: Hashable, Sendable {
     }
   }
 
-  /// Runs every instruction over rows `start..<start + count`; slot `k` of the stack is
-  /// `stack + k * stride`. The result is left in slot 0.
+  /// Runs every instruction over rows `start..<start + count`, leaving the result in slot 0.
+  ///
+  /// Slot `k` of the stack is `stack + k * stride`.
   private func runBlock(
     start: Int, count: Int, stride: Int, stack: UnsafeMutablePointer<Double>,
     inputs: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>)
