@@ -83,7 +83,7 @@ public struct LossFunction: Hashable, Sendable, CustomStringConvertible {
       kind: .weightedLogLoss(positiveWeight: positiveWeight, negativeWeight: negativeWeight))
   }
 
-  /// The focal loss of [Lin et al. (2017)][focal], `−α_t·(1 − p_t)^γ·log p_t`.
+  /// The focal loss `−α_t·(1 − p_t)^γ·log p_t` of [Lin, Goyal, Girshick, He and Dollár][focal].
   ///
   /// `p_t` is the clipped probability of the true class; `α_t` is `alpha` for `y = 1` and
   /// `1 − alpha` for `y = 0`, or 1 for both when `alpha` is `nil`. With `gamma` 0 and no
