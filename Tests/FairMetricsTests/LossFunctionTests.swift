@@ -48,13 +48,16 @@ import _FairTestSupport
     }
   }
 
-  @Test func meanLogLossEqualsTheLogLossMetric() throws {
+  @Test func meansEqualTheLogLossAndBrierMetrics() throws {
     let rows = try LossReference.shared().rows
     let losses = LossFunction.logLoss.evaluate(y: rows.y, p: rows.p, m: [])
     let mean = ExactSum(losses).value / Double(losses.count)
     let metric = LogLoss(labels: rows.y.map { $0 == 1 }, probabilities: rows.p).value
     // Both sum the same per-row values exactly (`ExactSum`) and divide once.
     expectClose(mean, metric, relative: 1e-15)
+    let brier = LossFunction.brier.evaluate(y: rows.y, p: rows.p, m: [])
+    let brierMetric = BrierScore(labels: rows.y.map { $0 == 1 }, probabilities: rows.p).value
+    expectClose(ExactSum(brier).value / Double(brier.count), brierMetric, relative: 1e-15)
   }
 
   @Test func focalWithoutFocusingIsTheLogLoss() {
