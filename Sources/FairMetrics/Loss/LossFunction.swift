@@ -16,24 +16,25 @@ import RealModule
 /// in <doc:LossExpressions>:
 ///
 /// ```
-/// logLoss           −[y·log p̂ + (1−y)·log(1−p)^]              p̂ = clip(p, ε, 1−ε)
+/// logLoss           −[y·log p̂ + (1−y)·log q̂]      p̂ = clip(p, ε, 1−ε), q̂ = clip(1−p, ε, 1−ε)
 /// brier             (y − p)²
 /// squaredError      (y − p)²
 /// absoluteError     |y − p|
 /// hinge             max(0, 1 − (2y−1)·m)
-/// weightedLogLoss   −[w₁·y·log p̂ + w₀·(1−y)·log(1−p)^]
-/// focal             −α_t·(1 − p_t)^γ·log p_t,  p_t = p̂ if y = 1, (1−p)^ if y = 0
+/// weightedLogLoss   −[w₁·y·log p̂ + w₀·(1−y)·log q̂]
+/// focal             −α_t·(1 − p_t)^γ·log p_t,  p_t = p̂ if y = 1, q̂ if y = 0
 /// ```
 ///
 /// **Clipping.** A log term reads its class probability clipped to `[ε, 1 − ε]` with
 /// `ε = 2⁻⁵²` (``probabilityEpsilon``), formed after `1 − p` for the negative class. That is
 /// what scikit-learn 1.9's `log_loss` does (its `eps="auto"`, the machine epsilon of
-/// `float64`; releases before 1.5 used a fixed 1e-15), and what ``LogLoss`` does, so a mean
+/// `float64`; older releases used a fixed 1e-15), and what ``LogLoss`` does, so a mean
 /// of per-row ``logLoss`` values equals ``LogLoss`` on the same rows.
 ///
-/// **Bad input.** The probability losses (``logLoss``, ``brier``, ``weightedLogLoss(positiveWeight:negativeWeight:)``,
-/// ``focal(gamma:alpha:)``) give NaN for a probability outside `[0, 1]`, where scikit-learn
-/// raises. NaN in any input a loss reads gives NaN.
+/// **Bad input.** The probability losses (``logLoss``, ``brier``,
+/// ``weightedLogLoss(positiveWeight:negativeWeight:)``, ``focal(gamma:alpha:)``) give NaN
+/// for a probability outside `[0, 1]`, where scikit-learn raises. NaN in any input a loss
+/// reads gives NaN.
 public struct LossFunction: Hashable, Sendable, CustomStringConvertible {
   /// Which loss, with its parameters.
   enum Kind: Hashable, Sendable {
@@ -69,7 +70,8 @@ public struct LossFunction: Hashable, Sendable, CustomStringConvertible {
   /// - Parameters:
   ///   - positiveWeight: The weight `w₁` of rows with `y = 1`; finite and not negative.
   ///   - negativeWeight: The weight `w₀` of rows with `y = 0`; finite and not negative.
-  /// - Returns: `−[w₁·y·log p̂ + w₀·(1−y)·log(1−p)^]`.
+  /// - Returns: `−[w₁·y·log p̂ + w₀·(1−y)·log q̂]`, with `p̂` and `q̂` the clipped class
+  ///   probabilities.
   public static func weightedLogLoss(positiveWeight: Double, negativeWeight: Double)
     -> LossFunction
   {
