@@ -15,9 +15,11 @@
 ///
 /// The text is parsed once into a short program for a stack machine, with constant
 /// subexpressions folded; evaluating it never parses again. Arithmetic follows IEEE 754, so
-/// NaN in an input gives NaN (a comparison with NaN is NaN, and so is `if` on it), and
-/// `log(0)` on a row gives `-infinity` rather than an error: only problems visible in the
-/// text itself, such as `log(0)` written as a constant, are refused.
+/// NaN in an input gives NaN through every operator and function (a comparison with NaN is
+/// NaN, and so is `if` on it), with two exceptions: IEEE `pow` gives `x^0 = 1` and `1^x = 1`
+/// even for NaN, and the branch of `if` not taken is not seen. `log(0)` on a row gives
+/// `-infinity` rather than an error: only problems visible in the text itself, such as
+/// `log(0)` written as a constant, are refused.
 public struct LossExpression: Hashable, Sendable, CustomStringConvertible {
   /// The longest text accepted, in Unicode scalars.
   public static let maximumLength = 4096
