@@ -17,8 +17,6 @@ public struct ReasonDerivation: Sendable {
   public let request: ReasonRequest
   /// Every row's score in the decision rule's space.
   public let scores: [Double]
-  /// Every row's margin.
-  package let margins: [Double]
   /// The rows of the reference population (empty when the request gave the population).
   public let referenceRows: [Int]
   /// The reference population the background is drawn from.
@@ -58,7 +56,6 @@ public struct ReasonDerivation: Sendable {
     let margins =
       try request.margins.flatMap { $0.count == matrix.rowCount ? $0 : nil }
       ?? model.predict(matrix, output: .margin, threads: request.threads)
-    self.margins = margins
     let transform = model.outputTransform
     let scores =
       request.rule.space == .probability ? margins.map(transform.apply) : margins

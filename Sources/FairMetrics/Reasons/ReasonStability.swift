@@ -165,7 +165,6 @@ public struct ReasonStability: Sendable, Hashable, Codable {
     }
     let followed = adverse
     let rows = derivation.matrix.rows(adverse.map(\.row))
-    let margins = adverse.map { derivation.margins[$0.row] }
     var stream = SplitMix64(seed: seed)
     let seeds = (0..<replicates).map { _ in stream.next() }
     let changedRows = try ParallelChunks.map(
@@ -180,8 +179,8 @@ public struct ReasonStability: Sendable, Hashable, Codable {
             request: derivation.request, threads: 1)
         } ?? derivation.plan
       let attributions = try ReasonDerivation.attribute(
-        model: derivation.model, rows: varied, margins: background == nil ? nil : margins,
-        plan: plan, request: derivation.request, seed: generator.next(), threads: 1,
+        model: derivation.model, rows: varied, margins: nil, plan: plan,
+        request: derivation.request, seed: generator.next(), threads: 1,
         needsPredictions: false)
       return followed.indices.map { index in
         let codes = derivation.ranking.candidates(attributions.row(index))
