@@ -43,32 +43,58 @@ public struct ReasonDistribution: Sendable, Hashable, Codable {
   public init?(_ applicants: [ApplicantReasons], membership: SliceMembership) {
     guard !membership.isWeighted else { return nil }
     let sliceCount = membership.sliceNames.count
+    // Codes are numbered as they first appear: one lookup per code and applicant, and the
+    // counts are arrays.
+    var number: [String: Int] = [:]
+    var names: [String] = []
     var adverse = [Int](repeating: 0, count: sliceCount)
-    var counts: [[String: Int]] = Array(repeating: [:], count: sliceCount)
-    var tops: [[String: Int]] = Array(repeating: [:], count: sliceCount)
-    var overall: [String: Int] = [:]
+    var counts: [[Int]] = Array(repeating: [], count: sliceCount)
+    var tops: [[Int]] = Array(repeating: [], count: sliceCount)
+    var overall: [Int] = []
+    var given: [Int] = []
     for applicant in applicants where applicant.isAdverse && applicant.row < membership.rowCount {
       let slice = membership.hardSlice(of: applicant.row)
       guard slice >= 0 else { continue }
       adverse[slice] += 1
-      for code in Set(applicant.codes) {
-        counts[slice][code, default: 0] += 1
-        overall[code, default: 0] += 1
+      given.removeAll(keepingCapacity: true)
+      for code in applicant.codes {
+        let index: Int
+        if let known = number[code] {
+          index = known
+        } else {
+          index = names.count
+          number[code] = index
+          names.append(code)
+          overall.append(0)
+        }
+        if !given.contains(index) { given.append(index) }
       }
-      if let first = applicant.reasons.first { tops[slice][first.code, default: 0] += 1 }
+      if counts[slice].count < names.count {
+        counts[slice].append(contentsOf: repeatElement(0, count: names.count - counts[slice].count))
+        tops[slice].append(contentsOf: repeatElement(0, count: names.count - tops[slice].count))
+      }
+      for index in given {
+        counts[slice][index] += 1
+        overall[index] += 1
+      }
+      if let first = applicant.reasons.first, let index = number[first.code] {
+        tops[slice][index] += 1
+      }
     }
-    let ordered = overall.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    let ordered = names.indices.sorted {
+      (overall[$1], names[$0]) < (overall[$0], names[$1])
+    }
     grouping = membership.grouping.name
-    codes = ordered
-    slices = (0..<sliceCount).map { index in
+    codes = ordered.map { names[$0] }
+    slices = (0..<sliceCount).map { slice in
       SliceReasons(
-        slice: membership.sliceNames[index], adverseCount: adverse[index],
+        slice: membership.sliceNames[slice], adverseCount: adverse[slice],
         codes: ordered.map { code in
-          let count = counts[index][code] ?? 0
+          let count = code < counts[slice].count ? counts[slice][code] : 0
           return CodeCount(
-            code: code, count: count,
-            share: adverse[index] == 0 ? .nan : Double(count) / Double(adverse[index]),
-            topCount: tops[index][code] ?? 0)
+            code: names[code], count: count,
+            share: adverse[slice] == 0 ? .nan : Double(count) / Double(adverse[slice]),
+            topCount: code < tops[slice].count ? tops[slice][code] : 0)
         })
     }
   }
