@@ -121,6 +121,18 @@ import _FairTestSupport
         + "whose link is '\(other)'")
   }
 
+  @Test func linkIsRefusedForPMML() throws {
+    let path = FixturePaths.fixture("pmml/decision-tree/model.pmml")
+    let error = #expect(throws: ModelError.self) {
+      try ModelLoader.load(contentsOf: path, link: .logistic)
+    }
+    #expect(error?.kind == .unsupported)
+    #expect(
+      error?.message
+        == "a link can be declared only for XGBoost and LightGBM models; PMML states its own "
+        + "output")
+  }
+
   @Test(arguments: [
     (fixture: "lgb-german-binary/model.txt", link: ModelLink.logistic),
     (fixture: "xgb-german-onehot/model.json", link: .logistic),

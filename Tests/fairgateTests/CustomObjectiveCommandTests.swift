@@ -47,6 +47,18 @@ import _FairTestSupport
           + "declare the link ('identity' or 'logistic')"), "\(result.standardError)")
   }
 
+  @Test func rejectsALinkWithoutAModelFile() throws {
+    let result = try FairGateBinary.run(
+      [
+        "predict", "--model-command", "cat", "--features", "income", "--link", "logistic",
+        "--data", Self.data,
+      ], directory: Self.root)
+    #expect(result.status == 2)
+    #expect(
+      result.standardError.contains("'--link' is only valid with '--model'"),
+      "\(result.standardError)")
+  }
+
   @Test func rejectsAnUnknownLink() throws {
     let result = try FairGateBinary.run(
       ["predict", "--model", Self.model, "--link", "probit", "--data", Self.data],
