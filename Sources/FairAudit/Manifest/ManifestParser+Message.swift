@@ -76,6 +76,10 @@ extension ManifestParser {
       "'\(key)' applies only to a model 'command', not to a model 'file'"
     }
 
+    static func fileOnly(_ key: String) -> String {
+      "'\(key)' applies only to a model 'file', not to a model 'command'"
+    }
+
     static func nonPositiveTimeout(_ found: String) -> String {
       "expected a timeout of more than 0 seconds, found \(found)"
     }

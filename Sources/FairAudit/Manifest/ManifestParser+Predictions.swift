@@ -5,7 +5,9 @@ import _FairSupport
 
 extension ManifestParser {
   /// The keys of `model:`.
-  static let modelKeys = ["file", "command", "features", "output", "batch_size", "timeout"]
+  static let modelKeys = [
+    "file", "link", "command", "features", "output", "batch_size", "timeout",
+  ]
   /// The keys of `model:` that only a command may have.
   static let commandOnlyKeys = ["features", "output", "batch_size", "timeout"]
   /// The keys of `scores:`.
@@ -51,11 +53,16 @@ extension ManifestParser {
           reader.error(Message.commandOnly(key), at: position)
         }
       }
+      let link = mapping["link"].flatMap { choice($0, of: ModelLink.self) }
       guard let file = existingFile(fileNode, role: "model file") else { return nil }
       return ModelDeclaration(
-        source: .file(file.path), writtenPath: file.written, position: mapping.position,
+        source: .file(file.path, link: link), writtenPath: file.written,
+        position: mapping.position,
         valuePosition: fileNode.position)
     case (nil, let commandNode?):
+      if let position = mapping.keyPosition(of: "link") {
+        reader.error(Message.fileOnly("link"), at: position)
+      }
       return command(commandNode, in: mapping)
     case (nil, nil):
       reader.error(Message.fileOrCommand, at: mapping.position)

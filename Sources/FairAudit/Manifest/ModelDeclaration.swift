@@ -6,6 +6,7 @@ package import FairPolicy
 /// ```yaml
 /// model:
 ///   file: model.json          # XGBoost JSON, LightGBM text or PMML, relative to the manifest
+///   link: logistic            # only for a custom objective: identity | logistic
 /// ```
 ///
 /// or

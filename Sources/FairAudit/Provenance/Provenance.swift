@@ -62,7 +62,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     self.manifest = try record(manifest.file)
     data = try record(manifest.data.path)
     rows = build.dataset.rowCount
-    if case .file(let path) = manifest.model?.source {
+    if case .file(let path, _) = manifest.model?.source {
       model = try record(path)
     } else {
       model = nil

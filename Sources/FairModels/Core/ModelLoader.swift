@@ -10,15 +10,25 @@
 public enum ModelLoader {
   /// Loads the model at `path`.
   ///
-  /// - Parameter path: An XGBoost JSON, LightGBM text or PMML file.
+  /// - Parameters:
+  ///   - path: An XGBoost JSON, LightGBM text or PMML file.
+  ///   - link: How the margin of a tree model trained with a custom objective maps to its
+  ///     prediction (see ``ModelLink``); `nil` to take it from the objective.
   /// - Returns: The model, ready to score.
-  /// - Throws: `ModelError` when the file is missing, of no known format, or invalid; the
-  ///   message names the file and the place.
-  public static func load(contentsOf path: String) throws -> any ScoringModel {
+  /// - Throws: `ModelError` when the file is missing, of no known format, or invalid, when a
+  ///   custom objective has no `link`, or when `link` disagrees with the objective or is
+  ///   given for PMML; the message names the file and the place.
+  public static func load(contentsOf path: String, link: ModelLink? = nil) throws
+    -> any ScoringModel
+  {
     switch try detectFormat(of: path) {
-    case .xgboostJSON: return try XGBoostModelLoader.load(contentsOf: path)
-    case .lightgbmText: return try LightGBMModelLoader.load(contentsOf: path)
-    case .pmml: return try PMMLModelLoader.load(contentsOf: path)
+    case .xgboostJSON: return try XGBoostModelLoader.load(contentsOf: path, link: link)
+    case .lightgbmText: return try LightGBMModelLoader.load(contentsOf: path, link: link)
+    case .pmml:
+      guard link == nil else {
+        throw ModelError(.unsupported, file: path, message: ModelLink.Message.notApplicable)
+      }
+      return try PMMLModelLoader.load(contentsOf: path)
     }
   }
 

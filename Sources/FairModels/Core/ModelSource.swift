@@ -6,7 +6,9 @@ import _FairSupport
 /// that scores CSV rows.
 public enum ModelSource: Sendable, Hashable {
   /// An XGBoost JSON, LightGBM text or PMML file; the format is recognised from the content.
-  case file(String)
+  /// `link` declares how the margin of a model trained with a custom objective maps to its
+  /// prediction (see ``ModelLink``).
+  case file(String, link: ModelLink? = nil)
   /// A model behind a shell command (see ``CommandModel``).
   case command(CommandSpecification)
 
@@ -46,8 +48,8 @@ public enum ModelSource: Sendable, Hashable {
   ///
   /// - Throws: `ModelError` naming the file and the place.
   public func loadFile() throws -> (any ScoringModel)? {
-    guard case .file(let path) = self else { return nil }
-    return try ModelLoader.load(contentsOf: path)
+    guard case .file(let path, let link) = self else { return nil }
+    return try ModelLoader.load(contentsOf: path, link: link)
   }
 
   /// Loads a model file (when this is one) and reads `path` with the column types the model

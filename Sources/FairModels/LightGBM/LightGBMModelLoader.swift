@@ -13,6 +13,11 @@
 ///   `K · raw` and the logistic transform gives LightGBM's probability; with the default
 ///   K = 1 the margin is LightGBM's raw score. Multiclass models, linear trees and other
 ///   objectives are rejected with ``ModelError/Kind/unsupported``.
+/// - Custom objectives (LightGBM 4.x writes no `objective=` line for them, only the
+///   parameter `[objective: custom]`) load only with a declared ``ModelLink``: the
+///   margin is LightGBM's raw score, and with ``ModelLink/logistic`` the probability is
+///   σ(margin). Without one they are rejected, as is a link that disagrees with a known
+///   objective.
 /// - Random-forest models (the bare `average_output` header line) average their trees: the
 ///   margin is the mean tree output, the value LightGBM's probability is computed from.
 /// - Covers are LightGBM's `internal_count`/`leaf_count`, as its `pred_contrib` uses.
@@ -29,18 +34,24 @@
 public enum LightGBMModelLoader {
   /// Loads the text model at `path`.
   ///
-  /// - Parameter path: The model file; messages name it as given.
+  /// - Parameters:
+  ///   - path: The model file; messages name it as given.
+  ///   - link: How the margin maps to the prediction, required for a custom objective;
+  ///     `nil` to take it from the objective.
   /// - Returns: The model as a tree ensemble.
   /// - Throws: `ModelError` naming the file, line and place of the first problem: a missing
   ///   or unreadable file, text that is not a LightGBM model, a missing or malformed line, an
-  ///   inconsistent tree, or an unsupported objective or feature.
+  ///   inconsistent tree, an unsupported objective or feature, a custom objective without a
+  ///   `link`, or a `link` that disagrees with the objective.
   /// - Complexity: O(*b*) for a file of *b* bytes.
-  public static func load(contentsOf path: String) throws -> TreeEnsemble {
+  public static func load(contentsOf path: String, link: ModelLink? = nil) throws
+    -> TreeEnsemble
+  {
     let bytes = try ModelFileReader.bytes(of: path)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ModelError(.malformed, file: path, message: "the file is not valid UTF-8 text")
     }
-    return try load(text: text, file: path)
+    return try load(text: text, file: path, link: link)
   }
 
   /// Loads a model from the text of a model file.
@@ -48,10 +59,13 @@ public enum LightGBMModelLoader {
   /// - Parameters:
   ///   - text: The file's text.
   ///   - file: The name to use in messages.
+  ///   - link: How the margin maps to the prediction; `nil` to take it from the objective.
   /// - Returns: The model as a tree ensemble.
-  /// - Throws: `ModelError` as ``load(contentsOf:)`` does.
+  /// - Throws: `ModelError` as ``load(contentsOf:link:)`` does.
   /// - Complexity: O(*b*) for *b* bytes of text.
-  public static func load(text: String, file: String) throws -> TreeEnsemble {
+  public static func load(text: String, file: String, link: ModelLink? = nil) throws
+    -> TreeEnsemble
+  {
     let model = try LightGBMModelText(parsing: text, file: file)
     let header = model.header
     for key in ["num_class", "num_tree_per_iteration"] where header.entries[key] != nil {
@@ -63,9 +77,18 @@ public enum LightGBMModelLoader {
             + "multiclass models are not supported")
       }
     }
-    let objectiveText = header.entries["objective"]?.value ?? ""
+    var objectiveText = header.entries["objective"]?.value ?? ""
+    var objectiveLine = header.line(of: "objective")
+    // LightGBM 4.x writes no `objective=` line for a Python objective, only the parameter
+    // line `[objective: custom]`.
+    if header.entries["objective"] == nil, let parameter = model.parameters["objective"],
+      parameter.value == "custom"
+    {
+      objectiveText = parameter.value
+      objectiveLine = parameter.line
+    }
     let objective = try LightGBMObjective.parse(
-      objectiveText.trimmingSpaces, file: file, line: header.line(of: "objective"))
+      objectiveText.trimmingSpaces, file: file, line: objectiveLine, link: link)
     let featureCount = try header.integer("max_feature_idx") + 1
     try model.checkHeader(featureCount: featureCount)
     let features = try LightGBMFeatureReader(model: model, featureCount: featureCount).features()
@@ -84,7 +107,8 @@ public enum LightGBMModelLoader {
       trees: trees, weights: weights, baseMargin: 0, features: features, task: objective.task,
       outputTransform: objective.transform, accumulation: .float64,
       averagesTrees: model.averageOutput,
-      summary: "LightGBM \(boosting), \(trees.count) trees, \(objectiveText.trimmingSpaces)",
+      summary: "LightGBM \(boosting), \(trees.count) trees, \(objectiveText.trimmingSpaces)"
+        + (link.map { ", declared link \($0.rawValue)" } ?? ""),
       file: file)
   }
 }

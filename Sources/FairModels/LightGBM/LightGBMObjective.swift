@@ -31,9 +31,24 @@ struct LightGBMObjective {
   /// - Throws: `ModelError` (`unsupported`) for multiclass, ranking and non-identity
   ///   regression objectives (`poisson`, `gamma`, `tweedie`, `regression sqrt`, …), and
   ///   (`malformed`) for a bad `sigmoid` value.
-  static func parse(_ text: Substring, file: String, line: Int) throws(ModelError)
-    -> LightGBMObjective
-  {
+  /// With a declared `link`, `custom` (a custom objective) and an empty objective load as
+  /// margin models with that link; a link that disagrees with a known objective is refused.
+  static func parse(
+    _ text: Substring, file: String, line: Int, link: ModelLink? = nil
+  ) throws(ModelError) -> LightGBMObjective {
+    let objective = try parseKnown(text, file: file, line: line, link: link)
+    if let link, link != ModelLink(objective.transform) {
+      throw ModelError(
+        .unsupported, file: file, line: line, place: "'objective'",
+        message: ModelLink.Message.disagrees(
+          link, objective: objective.name, objectiveLink: ModelLink(objective.transform)))
+    }
+    return objective
+  }
+
+  private static func parseKnown(
+    _ text: Substring, file: String, line: Int, link: ModelLink?
+  ) throws(ModelError) -> LightGBMObjective {
     let words = text.split(separator: " ")
     let name = words.first.map(String.init) ?? ""
     var parameters: [String: String] = [:]
@@ -72,10 +87,17 @@ struct LightGBMObjective {
             + "which is not supported")
       }
       return LightGBMObjective(name: name, task: .regression, transform: .identity, treeScale: 1)
-    case "":
-      throw unsupported(
-        "the model names no objective (trained with a custom objective?), so its output "
-          + "cannot be interpreted")
+    case "custom", "":
+      guard let link else {
+        throw unsupported(
+          name.isEmpty
+            ? "the model names no objective (trained with a custom objective?), so its output "
+              + "cannot be interpreted; declare the link ('identity' or 'logistic')"
+            : ModelLink.Message.undeclared(objective: name))
+      }
+      return LightGBMObjective(
+        name: name.isEmpty ? "custom" : name, task: link.task, transform: link.transform,
+        treeScale: 1)
     default:
       throw unsupported(
         "objective '\(name)' is not supported; supported objectives are 'binary', "

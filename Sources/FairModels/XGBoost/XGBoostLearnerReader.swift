@@ -2,6 +2,8 @@
 /// ``TreeEnsemble``.
 struct XGBoostLearnerReader {
   let document: JSONDocument
+  /// The link the caller declared, if any (see ``ModelLink``).
+  var link: ModelLink? = nil
 
   private var file: String { document.fileName }
 
@@ -19,6 +21,7 @@ struct XGBoostLearnerReader {
       try document.member("name", of: objectiveObject, in: "'learner.objective'"),
       at: "'learner.objective.name'")
     let objective = try XGBoostObjective.named(objectiveName, file: file)
+      .declaring(link, file: file)
     try checkSingleOutput(parameters)
 
     let featureCount = try document.integer(
@@ -58,11 +61,13 @@ struct XGBoostLearnerReader {
       trees.append(try reader.tree(treeValues[position], index: position))
     }
     try checkBaseScore(storedBase, objective: objective)
+    var objectiveSummary = objective.name
+    if let link { objectiveSummary += ", declared link \(link.rawValue)" }
     let baseMargin = objective.baseMargin(fromStored: storedBase)
     return try TreeEnsemble(
       trees: trees, weights: weights, baseMargin: Double(baseMargin), features: features,
       task: objective.task, outputTransform: objective.transform, accumulation: .float32,
-      summary: summary(booster: boosterName, trees: trees.count, objective: objective.name),
+      summary: summary(booster: boosterName, trees: trees.count, objective: objectiveSummary),
       file: file)
   }
 

@@ -9,6 +9,12 @@
 /// - Objectives: `binary:logistic`, `reg:logistic`, `binary:logitraw`, `reg:squarederror`
 ///   (and its 1.0 name `reg:linear`). Any other objective is rejected with
 ///   ``ModelError/Kind/unsupported``; so are multiclass and multi-target models.
+/// - Custom objectives: `xgb.train(params, dtrain, obj=…)` records the placeholder
+///   `reg:squarederror` (XGBoost 3.2), so such a model loads as a regressor unless the caller
+///   declares ``ModelLink/logistic``; then it is a binary classifier with probability
+///   σ(margin). The margin is XGBoost's `output_margin=True` output either way: the stored
+///   `base_score` is added as it is, because the recorded objective's link is the identity
+///   and XGBoost estimates no intercept for a Python objective.
 /// - Boosters: `gbtree` and `dart` (each tree weighted by its `weight_drop` entry).
 ///   `gblinear` is rejected.
 /// - `base_score` may be a number (`"5E-1"`, `"0.500000"`) or a bracketed vector
@@ -31,20 +37,25 @@
 public enum XGBoostModelLoader {
   /// Loads the model in the JSON file at `path`.
   ///
-  /// - Parameter path: The model file; messages name it as given.
+  /// - Parameters:
+  ///   - path: The model file; messages name it as given.
+  ///   - link: How the margin maps to the prediction, for a model trained with a custom
+  ///     objective; `nil` to take it from the objective.
   /// - Returns: The model as a tree ensemble.
   /// - Throws: `ModelError` naming the file and the place of the first problem: a missing
   ///   or unreadable file, a file that is not a JSON object (`unknownFormat`), UBJSON,
   ///   malformed JSON (with its line and column), a field of the wrong type or length (with
-  ///   its tree, node and field), an inconsistent tree, or an unsupported objective or
-  ///   booster.
+  ///   its tree, node and field), an inconsistent tree, an unsupported objective or
+  ///   booster, or a `link` that disagrees with the objective.
   /// - Complexity: O(*b*) for a file of *b* bytes.
-  public static func load(contentsOf path: String) throws -> TreeEnsemble {
+  public static func load(contentsOf path: String, link: ModelLink? = nil) throws
+    -> TreeEnsemble
+  {
     if path.lowercased().hasSuffix(".ubj") {
       throw ModelError(
         .unsupported, file: path, message: XGBoostModelLoader.ubjsonMessage)
     }
-    return try load(data: try ModelFileReader.bytes(of: path), file: path)
+    return try load(data: try ModelFileReader.bytes(of: path), file: path, link: link)
   }
 
   /// Loads a model from the bytes of a JSON file.
@@ -52,10 +63,13 @@ public enum XGBoostModelLoader {
   /// - Parameters:
   ///   - data: The file's bytes.
   ///   - file: The name to use in messages.
+  ///   - link: How the margin maps to the prediction; `nil` to take it from the objective.
   /// - Returns: The model as a tree ensemble.
-  /// - Throws: `ModelError` as ``load(contentsOf:)`` does.
+  /// - Throws: `ModelError` as ``load(contentsOf:link:)`` does.
   /// - Complexity: O(*b*) for *b* bytes.
-  public static func load(data: [UInt8], file: String) throws -> TreeEnsemble {
+  public static func load(data: [UInt8], file: String, link: ModelLink? = nil) throws
+    -> TreeEnsemble
+  {
     if looksLikeUBJSON(data) {
       throw ModelError(.unsupported, file: file, message: XGBoostModelLoader.ubjsonMessage)
     }
@@ -66,7 +80,7 @@ public enum XGBoostModelLoader {
         message: "not an XGBoost JSON model: the file does not start with a JSON object")
     }
     let document = try JSONDocument(parsing: data, file: file)
-    return try XGBoostLearnerReader(document: document).ensemble()
+    return try XGBoostLearnerReader(document: document, link: link).ensemble()
   }
 
   static let ubjsonMessage =

@@ -63,6 +63,32 @@ struct XGBoostObjective {
       message: "objective '\(name)' is not supported; supported objectives are \(names)")
   }
 
+  /// Objectives that `xgb.train(params, dtrain, obj=…)` records for a Python objective: it
+  /// writes the default objective, `reg:squarederror`, and adds `base_score` to the margin
+  /// as it is (XGBoost 3.2; no intercept is estimated for a Python objective).
+  static let placeholdersOfCustomObjectives: Set<String> = ["reg:squarederror", "reg:linear"]
+
+  /// This objective read with the caller's declared `link`.
+  ///
+  /// With no link, or one that agrees, the objective is unchanged. For the placeholder of
+  /// a Python objective, `logistic` makes the model a binary classifier whose probability is
+  /// σ(margin); the margin, including how `base_score` enters it, stays what XGBoost
+  /// computes.
+  ///
+  /// - Throws: `ModelError` (`unsupported`) when `link` disagrees with a known objective.
+  func declaring(_ link: ModelLink?, file: String) throws(ModelError) -> XGBoostObjective {
+    guard let link, link != ModelLink(transform) else { return self }
+    guard Self.placeholdersOfCustomObjectives.contains(name) else {
+      throw ModelError(
+        .unsupported, file: file, place: "'learner.objective.name'",
+        message: ModelLink.Message.disagrees(
+          link, objective: name, objectiveLink: ModelLink(transform)))
+    }
+    return XGBoostObjective(
+      name: name, task: link.task, transform: link.transform,
+      baseScoreConversion: baseScoreConversion)
+  }
+
   /// The margin offset for the stored `base_score` `value`, computed as XGBoost does.
   ///
   /// For logistic objectives XGBoost computes `-logf(1.0f / p - 1.0f)` in `Float`, after

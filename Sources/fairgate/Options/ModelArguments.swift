@@ -8,6 +8,7 @@ public import FairReports
 extension OutputSpace: ExpressibleByArgument {}
 extension CommandModel.Output: ExpressibleByArgument {}
 extension ModelTask: ExpressibleByArgument {}
+extension ModelLink: ExpressibleByArgument {}
 extension AttributionMethod: ExpressibleByArgument {}
 extension DecisionRule.Space: ExpressibleByArgument {}
 extension DecisionRule.Side: ExpressibleByArgument {}

@@ -12,6 +12,13 @@ struct ModelOptions: ParsableArguments {
   var model: String?
 
   @Option(
+    help: ArgumentHelp(
+      "With '--model': how the margin of a model trained with a custom objective maps to its "
+        + "prediction ('identity': a regressor; 'logistic': a classifier with probability "
+        + "sigmoid(margin)).", valueName: "link"))
+  var link: ModelLink?
+
+  @Option(
     name: .customLong("model-command"),
     help: ArgumentHelp(
       "A shell command that reads CSV rows (with a header) on stdin and prints one score per "
@@ -66,6 +73,10 @@ struct ModelOptions: ParsableArguments {
       if features != nil {
         throw ValidationError("'--features' is only valid with '--model-command'")
       }
+      return
+    }
+    if link != nil {
+      throw ValidationError("'--link' is only valid with '--model'")
     }
   }
 
@@ -81,7 +92,7 @@ struct ModelOptions: ParsableArguments {
   ///
   /// - Throws: `ValidationError` when neither `--model` nor `--model-command` was given.
   func source() throws -> ModelSource {
-    if let model { return .file(model) }
+    if let model { return .file(model, link: link) }
     guard modelCommand != nil else {
       throw ValidationError("give a model with '--model' or '--model-command'")
     }
