@@ -50,6 +50,8 @@ public struct AuditManifest: Sendable, Equatable {
   public var proxies: ProxySettings
   /// How adverse-action reasons are derived for the reason-code metrics.
   public var reasons: ReasonSettings = .standard
+  /// The declared loss and cost matrix (`loss:`, `costs:`), if any.
+  public var loss: LossSettings? = nil
   /// The statistics settings.
   public var statistics: StatisticsSettings
   /// The policies to apply, in the order written; at least one.

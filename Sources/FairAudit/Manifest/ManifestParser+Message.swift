@@ -48,6 +48,27 @@ extension ManifestParser {
 
     // MARK: Files
 
+    // MARK: Losses and costs
+
+    static func notALossParameter(_ key: String, loss: String) -> String {
+      let accepted = ManifestParser.lossParameters[loss] ?? []
+      return "'\(key)' is not a parameter of the loss '\(loss)'"
+        + (accepted.isEmpty
+          ? " (it takes none)"
+          : "; it takes " + accepted.map { "'\($0)'" }.joined(separator: " and "))
+    }
+
+    static let customNeedsExpression =
+      "a custom loss needs an 'expression' over y, p, m and declared constants"
+
+    static func lossNeedsParameter(_ loss: String, _ key: String) -> String {
+      "the loss '\(loss)' needs '\(key)'"
+    }
+
+    static func costNotFinite(_ key: String, _ found: String) -> String {
+      "expected a finite cost for '\(key)', found \(found)"
+    }
+
     static func missingFile(_ role: String, _ path: String) -> String {
       "the \(role) '\(path)' does not exist"
     }

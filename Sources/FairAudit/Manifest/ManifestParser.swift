@@ -12,8 +12,8 @@ struct ManifestParser {
   /// The top-level keys, in the order the format documents them.
   static let topKeys = [
     "audit", "title", "model", "scores", "data", "decision", "protected", "intersections",
-    "minimum_slice_share", "feature_groups", "attributions", "proxies", "reasons",
-    "statistics", "policies", "waivers", "report",
+    "minimum_slice_share", "feature_groups", "attributions", "proxies", "reasons", "loss",
+    "costs", "statistics", "policies", "waivers", "report",
   ]
 
   /// The reader holding the text and the diagnostics.
@@ -50,6 +50,7 @@ struct ManifestParser {
     let attributions = top["attributions"].flatMap { self.attributions($0) }
     let proxies = top["proxies"].flatMap { self.proxies($0) }
     let reasons = top["reasons"].flatMap { self.reasons($0) }
+    let loss = lossSettings(loss: top["loss"], costs: top["costs"], in: top)
     let statistics = top["statistics"].flatMap { self.statistics($0) }
     let policies = top["policies"].flatMap { self.policies($0) }
     let waivers = top["waivers"].map { WaiverParser.waivers(from: $0, reader: reader) }
@@ -73,6 +74,7 @@ struct ManifestParser {
     manifest.attributions = attributions ?? .standard
     manifest.proxies = proxies ?? ProxySettings()
     manifest.reasons = reasons ?? .standard
+    manifest.loss = loss
     manifest.statistics = statistics ?? .standard
     manifest.waivers = waivers ?? []
     manifest.report = report ?? ReportMetadata()

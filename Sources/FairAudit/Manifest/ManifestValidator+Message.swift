@@ -11,6 +11,26 @@ extension ManifestValidator {
       "the \(role) '\(name)' is not a column of '\(file)'"
     }
 
+    static func lossNeedsLabel(hasLoss: Bool) -> String {
+      (hasLoss ? "a declared loss" : "a cost matrix")
+        + " needs true outcomes; name the label column in 'data: label:'"
+    }
+
+    static func lossNeedsScores(_ loss: String) -> String {
+      "the loss '\(loss)' reads the model's score, but the audit has only a decision column; "
+        + "give a 'score_column'"
+    }
+
+    static func lossNeedsProbabilities(_ loss: String, space: String?) -> String {
+      "the loss '\(loss)' reads the probability p, but the scores are read in "
+        + "\(space.map { "'\($0)' space" } ?? "no probability space"); "
+        + "decide in 'probability' space or use a loss of the margin m"
+    }
+
+    static func costValueNotInColumn(_ value: String, column: String) -> String {
+      "the cost matrix names '\(value)', which the column '\(column)' never holds"
+    }
+
     static func notNumeric(_ name: String, role: String) -> String {
       "the \(role) '\(name)' must hold numbers, but it holds text"
     }

@@ -38,6 +38,7 @@ struct ManifestValidator {
     for (proxy, position) in zip(manifest.proxies.declared, manifest.proxies.declaredPositions) {
       _ = column(proxy, role: "declared proxy", at: position)
     }
+    if let loss = manifest.loss { check(loss) }
   }
 
   // MARK: - Sections
@@ -184,6 +185,38 @@ struct ManifestValidator {
           Message.favourableNotAValue(favourable, column: name), at: favourablePosition,
           notes: [Message.valuesNote(favourable, among: labels.levels)])
       }
+    }
+  }
+
+  /// A declared loss needs true outcomes and the scores it reads; a cost matrix's column and
+  /// values must be in the data.
+  private mutating func check(_ settings: LossSettings) {
+    let declaration = settings.declaration
+    let place = settings.lossPosition ?? settings.costsPosition
+    if manifest.data.label == nil, let place {
+      error(Message.lossNeedsLabel(hasLoss: declaration.loss != nil), at: place)
+    }
+    if let loss = declaration.loss, let position = settings.lossPosition,
+      case .scores(let scores) = manifest.predictions
+    {
+      let inputs = loss.inputs
+      let space = manifest.decision?.rule.space
+      if scores.scoreColumn == nil, inputs.contains(.probability) || inputs.contains(.margin) {
+        error(Message.lossNeedsScores(loss.name), at: position)
+      } else if inputs.contains(.probability), space != .probability {
+        error(Message.lossNeedsProbabilities(loss.name, space: space?.rawValue), at: position)
+      }
+    }
+    guard let matrix = declaration.costs, let name = matrix.column,
+      let position = settings.columnPosition,
+      let column = column(name, role: "cost matrix column", at: position)
+    else { return }
+    let values = ManifestValidator.labels(of: column)
+    for (value, valuePosition) in settings.valuePositions.sorted(by: { $0.value < $1.value })
+    where !values.contains(value) {
+      error(
+        Message.costValueNotInColumn(value, column: name), at: valuePosition,
+        notes: [Message.valuesNote(value, among: values.sorted())])
     }
   }
 

@@ -230,6 +230,7 @@ public enum AuditPipeline {
           featureGroups: manifest.featureGroups.map {
             EvidenceRequest.FeatureGroupSpecification(name: $0.name, members: $0.members)
           }),
+      loss: manifest.loss?.declaration,
       configuration: Evidence.Configuration(
         attributes: manifest.attributes, groupings: manifest.groupings,
         minimumSliceShare: manifest.minimumSliceShare,

@@ -93,7 +93,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
 
   // MARK: - Lookups
 
-  private func membershipIndex(_ grouping: FairPolicy.Grouping) -> Int? {
+  func membershipIndex(_ grouping: FairPolicy.Grouping) -> Int? {
     evidence.configuration.groupings.firstIndex {
       !$0.assignsMostProbableGroup && $0.attributes == grouping.attributes
     }
@@ -119,6 +119,8 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   private func measured(_ request: MeasurementRequest) throws -> Measurement {
     let subject = request.subject
     switch subject.kind {
+    case .slice where Self.sliceLossMetrics.contains(request.metric):
+      return try lossMeasurement(request.metric, subject)
     case .slice: return try sliceMeasurement(request)
     case .grouping: return try groupingMeasurement(request.metric, subject)
     case .feature: return try featureMeasurement(request.metric, subject)
@@ -392,7 +394,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     return table[focal.slice]
   }
 
-  private static func interval(_ interval: FairMetrics.ConfidenceInterval)
+  static func interval(_ interval: FairMetrics.ConfidenceInterval)
     -> FairPolicy.ConfidenceInterval
   {
     FairPolicy.ConfidenceInterval(

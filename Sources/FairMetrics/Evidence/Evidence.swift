@@ -129,6 +129,8 @@ public final class Evidence: Sendable {
   public let attributionSource: AttributionSource?
   /// The model side of counterfactual flips; `nil` without a model.
   public let counterfactualModel: CounterfactualModel?
+  /// The per-row loss and decision cost, when the audit declares a loss or a cost matrix.
+  public let lossRows: LossRows?
   /// Where long computations report their progress, when someone is watching.
   let progress: WorkProgress?
 
@@ -141,6 +143,7 @@ public final class Evidence: Sendable {
     var proxies: [ProxyAssociation]?
     var flips: [CounterfactualFlip]?
     var shares: [String: Double]?
+    var losses: [LossMetrics]?
   }
 
   /// Prepares the evidence: reads every grouping's slices (cheap), computes nothing else.
@@ -152,23 +155,29 @@ public final class Evidence: Sendable {
   ///   - rows: Decisions, scores, outcomes and row identifiers.
   ///   - attributions: Where attributions come from, if there is a model.
   ///   - counterfactual: The model side of counterfactual flips, if there is a model.
+  ///   - loss: The per-row loss and cost, if the audit declares them.
   /// - Throws: ``MetricsError`` or `DataError` when a grouping cannot be read.
   public convenience init(
     configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
-    attributions: AttributionSource? = nil, counterfactual: CounterfactualModel? = nil
+    attributions: AttributionSource? = nil, counterfactual: CounterfactualModel? = nil,
+    loss: LossRows? = nil
   ) throws {
     try self.init(
       configuration: configuration, dataset: dataset, dataFile: dataFile, rows: rows,
-      attributions: attributions, counterfactual: counterfactual, progress: nil)
+      attributions: attributions, counterfactual: counterfactual, loss: loss, progress: nil)
   }
 
   /// Prepares the evidence as ``init(configuration:dataset:dataFile:rows:attributions:counterfactual:)``
   /// does, reporting the rows of each long computation (the bootstrap passes) to `progress`.
   package init(
     configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
-    attributions: AttributionSource?, counterfactual: CounterfactualModel?,
+    attributions: AttributionSource?, counterfactual: CounterfactualModel?, loss: LossRows?,
     progress: WorkProgress?
   ) throws {
+    if let loss {
+      precondition(loss.labels.count == rows.rowCount, "the loss rows need one label per row")
+    }
+    self.lossRows = loss
     self.progress = progress
     self.configuration = configuration
     self.dataset = dataset
@@ -221,6 +230,45 @@ public final class Evidence: Sendable {
     }
     return found
   }
+
+  /// The loss and decision cost per slice of every grouping, in configuration order.
+  ///
+  /// - Throws: ``MetricsError`` when the audit declares neither a loss nor a cost matrix; as
+  ///   ``groupMetrics()``.
+  /// - Complexity: One pass over the rows: O(*n*·*g*·*B*).
+  public func lossMetrics() throws -> [LossMetrics] {
+    if let cached = cache.withLock({ $0.losses }) { return cached }
+    guard let lossRows, lossRows.losses != nil || lossRows.costs != nil else {
+      throw MetricsError(message: "the audit declares no loss and no cost matrix")
+    }
+    let groups = try groupMetrics()
+    let layout = LossMetrics.Layout(lossRows)
+    let values = layout.values(lossRows)
+    let tallies = Tallying.attributions(
+      memberships: memberships, rowIDs: rows.rowIDs, values: values,
+      outputs: lossRows.losses ?? lossRows.costs ?? [], featureCount: layout.count,
+      replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
+      threads: configuration.threads, progress: progress, task: "bootstrap of losses")
+    func total(_ values: [Double]?) -> Double? {
+      values.map { values in
+        var sum = ExactSum()
+        for value in values { sum.add(value) }
+        return sum.value
+      }
+    }
+    let totals = (loss: total(lossRows.losses), cost: total(lossRows.costs))
+    let result = memberships.indices.map { index in
+      LossMetrics(
+        membership: memberships[index], tally: tallies[index], layout: layout,
+        groupMetrics: groups[index], totals: totals, rowCount: rows.rowCount,
+        lossRows: lossRows, alpha: alpha)
+    }
+    cache.withLock { $0.losses = result }
+    return result
+  }
+
+  /// The loss metrics, if something has asked for them already.
+  public func cachedLossMetrics() -> [LossMetrics]? { cache.withLock { $0.losses } }
 
   /// The attributions of every row, computed the first time they are needed.
   ///

@@ -205,15 +205,16 @@ package enum Tallying {
   ///   - seed: The bootstrap seed.
   ///   - threads: Worker threads; the result does not depend on it.
   ///   - progress: Where to report the rows tallied, if anywhere.
+  ///   - task: The task's name in progress reports.
   /// - Complexity: O(*n*·*m*·(*g* + *B*) + *c*·*g*·*m*·*B*) for *n* rows, *g* groupings,
   ///   *m* features, *B* replicates and *c* combinations of slices.
   package static func attributions(
     memberships: [SliceMembership], rowIDs: [UInt64], values: [Double], outputs: [Double],
     featureCount: Int, including included: [Bool]? = nil, replicateCount: Int, seed: UInt64,
-    threads: Int, progress: WorkProgress? = nil
+    threads: Int, progress: WorkProgress? = nil, task: String = "bootstrap of attributions"
   ) -> [AttributionTally] {
     merged(
-      rowCount: rowIDs.count, threads: threads, task: "bootstrap of attributions",
+      rowCount: rowIDs.count, threads: threads, task: task,
       progress: progress,
       empty: memberships.map {
         AttributionTally(

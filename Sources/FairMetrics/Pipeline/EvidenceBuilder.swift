@@ -75,6 +75,10 @@ public enum EvidenceBuilder {
     var scale = EvidenceRows.ScoreScale.score
     var decisions: [Bool]
     var rule: DecisionRule?
+    // The loss's inputs, in the score's own direction (see `LossRows`).
+    var lossProbabilities: [Double]?
+    var lossMargins: [Double]?
+    var positiveIsFavourable = true
     switch request.outputs {
     case .model(let source, let decisionRule):
       let rows = try BoundRows(
@@ -98,6 +102,13 @@ public enum EvidenceBuilder {
       decisions = raw.map(decisionRule.isFavourable)
       scores = raw.map(decisionRule.favourableOriented)
       scale = space == .probability ? .probability : .score
+      positiveIsFavourable = decisionRule.favourable == .above
+      lossMargins = scoredMargins
+      if rows.model.task == .binaryClassification {
+        lossProbabilities = space == .probability ? raw : scoredMargins.map(transform.apply)
+      } else {
+        lossProbabilities = scoredMargins
+      }
     case .columns(let scoreColumn, let decisionRule, let decisionColumn, let favourable):
       dataset = try CSVReader(options: request.csv, threads: threads).read(contentsOf: file)
       try checkData(dataset)
@@ -113,6 +124,13 @@ public enum EvidenceBuilder {
         let oriented = decisionRule ?? DecisionRule(space: .score)
         scores = numbers.values.map(oriented.favourableOriented)
         scale = oriented.space == .probability ? .probability : .score
+        positiveIsFavourable = oriented.favourable == .above
+        if oriented.space == .probability {
+          lossProbabilities = numbers.values
+          lossMargins = numbers.values.map { log($0) - log1p(-$0) }
+        } else {
+          lossMargins = numbers.values
+        }
       }
       if let decisionColumn {
         decisions = try dataset.binaryOutcome(
@@ -151,12 +169,17 @@ public enum EvidenceBuilder {
     if let bound, let rule {
       counterfactual = counterfactualModel(bound: bound, rule: rule, threads: threads)
     }
+    let evidenceRows = EvidenceRows(
+      rowIDs: rowIDs, decisions: decisions, scores: scores, scoreScale: scale,
+      outcomes: outcomes)
+    let lossRows = try request.loss.map {
+      try LossRows.compute(
+        $0, rows: evidenceRows, probabilities: lossProbabilities, margins: lossMargins,
+        positiveIsFavourable: positiveIsFavourable, dataset: dataset, file: file)
+    }
     let evidence = try Evidence(
-      configuration: configuration, dataset: dataset, dataFile: file,
-      rows: EvidenceRows(
-        rowIDs: rowIDs, decisions: decisions, scores: scores, scoreScale: scale,
-        outcomes: outcomes),
-      attributions: source, counterfactual: counterfactual, progress: progress)
+      configuration: configuration, dataset: dataset, dataFile: file, rows: evidenceRows,
+      attributions: source, counterfactual: counterfactual, loss: lossRows, progress: progress)
     return EvidenceBuild(
       evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run,
       margins: margins)

@@ -73,6 +73,8 @@ public struct EvidenceRequest: Sendable {
   public var favourableLabel: String?
   /// How to attribute; `nil` when attributions are never wanted.
   public var attribution: AttributionSettings?
+  /// The declared loss and cost matrix, if any.
+  public var loss: LossDeclaration?
   /// What to compute: attributes, groupings, bootstrap, tests, proxies.
   ///
   /// Its candidate features are filled in by the builder when empty (the model's inputs, or every other
@@ -83,8 +85,10 @@ public struct EvidenceRequest: Sendable {
   public init(
     data: String, csv: CSVOptions = CSVOptions(), outputs: Outputs, idColumn: String? = nil,
     label: String? = nil, favourableLabel: String? = nil,
-    attribution: AttributionSettings? = nil, configuration: Evidence.Configuration
+    attribution: AttributionSettings? = nil, loss: LossDeclaration? = nil,
+    configuration: Evidence.Configuration
   ) {
+    self.loss = loss
     self.data = data
     self.csv = csv
     self.outputs = outputs

@@ -36,5 +36,6 @@ public struct MetricCatalog: Hashable, Sendable {
 
   /// The catalog FairGate ships.
   public static let standard = MetricCatalog(
-    sliceMetrics + groupingMetrics + featureMetrics + featureInSliceMetrics + reasonMetrics)
+    sliceMetrics + groupingMetrics + featureMetrics + featureInSliceMetrics + reasonMetrics
+      + lossMetrics)
 }

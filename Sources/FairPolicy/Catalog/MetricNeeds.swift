@@ -21,6 +21,8 @@ public struct MetricNeeds: OptionSet, Hashable, Sendable, Codable {
   public static let attributions = MetricNeeds(rawValue: 1 << 3)
   /// Adverse-action reason codes.
   public static let reasons = MetricNeeds(rawValue: 1 << 4)
+  /// A declared loss or cost matrix.
+  public static let loss = MetricNeeds(rawValue: 1 << 5)
 
   /// The names of the members, for documentation and reports.
   public var names: [String] {
@@ -30,6 +32,7 @@ public struct MetricNeeds: OptionSet, Hashable, Sendable, Codable {
     if contains(.model) { result.append("model") }
     if contains(.attributions) { result.append("attributions") }
     if contains(.reasons) { result.append("reasons") }
+    if contains(.loss) { result.append("loss") }
     return result
   }
 }

@@ -316,7 +316,36 @@ extension FindingsDocument {
     if let analysis = result.reasons?.computed {
       tables.reasons = reasons(analysis, memberships: evidence.memberships)
     }
+    tables.losses = (evidence.cachedLossMetrics() ?? []).map(lossEvidence)
     return tables
+  }
+
+  /// The loss evidence of one grouping.
+  private static func lossEvidence(_ metrics: LossMetrics) -> LossEvidence {
+    LossEvidence(
+      grouping: metrics.grouping, reference: metrics.reference, loss: metrics.loss,
+      costs: metrics.costs,
+      slices: metrics.slices.map { slice in
+        var row = LossEvidence.Slice(
+          slice: slice.slice, count: slice.rows, rowShare: slice.rowShare)
+        row.meanLoss = slice.meanLoss
+        row.meanLossInterval = interval(slice.meanLossInterval)
+        row.lossShare = slice.lossShare
+        row.lossShareRatio = slice.lossShareRatio
+        row.lossRatio = slice.lossRatio
+        row.lossRatioInterval = interval(slice.lossRatioInterval)
+        row.lossDifference = slice.lossDifference
+        row.lossDifferenceInterval = interval(slice.lossDifferenceInterval)
+        row.meanCost = slice.meanCost
+        row.meanCostInterval = interval(slice.meanCostInterval)
+        row.costShare = slice.costShare
+        row.costShareRatio = slice.costShareRatio
+        row.costRatio = slice.costRatio
+        row.costRatioInterval = interval(slice.costRatioInterval)
+        row.costDifference = slice.costDifference
+        row.costDifferenceInterval = interval(slice.costDifferenceInterval)
+        return row
+      })
   }
 
   /// The reason evidence of an audit whose reason analysis ran.

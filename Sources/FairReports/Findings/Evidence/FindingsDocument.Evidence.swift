@@ -18,13 +18,21 @@ extension FindingsDocument {
     public var ll144: LL144Summary?
     /// The adverse-action reasons, when a rule read a reason-code metric.
     public var reasons: ReasonEvidence?
+    /// The declared loss and decision cost per slice, when a rule read a loss metric.
+    public var losses: [LossEvidence]
+    /// Decompositions of each slice's mean-loss gap to the reference into feature
+    /// contributions (space `loss`), when a rule read one.
+    public var lossGaps: [GapEvidence]
 
     /// Creates evidence; every part defaults to empty.
     public init(
       groups: [GroupingEvidence] = [], attributions: [AttributionEvidence] = [],
       gaps: [GapEvidence] = [], proxies: [ProxyAssociation] = [], flips: [FlipRate] = [],
-      ll144: LL144Summary? = nil, reasons: ReasonEvidence? = nil
+      ll144: LL144Summary? = nil, reasons: ReasonEvidence? = nil, losses: [LossEvidence] = [],
+      lossGaps: [GapEvidence] = []
     ) {
+      self.losses = losses
+      self.lossGaps = lossGaps
       self.groups = groups
       self.attributions = attributions
       self.gaps = gaps
@@ -35,7 +43,7 @@ extension FindingsDocument {
     }
 
     private enum CodingKeys: String, CodingKey {
-      case groups, attributions, gaps, proxies, flips, ll144, reasons
+      case groups, attributions, gaps, proxies, flips, ll144, reasons, losses, lossGaps
     }
 
     /// Decodes evidence; a missing table reads as empty.
@@ -51,6 +59,8 @@ extension FindingsDocument {
       flips = try container.decodeIfPresent([FlipRate].self, forKey: .flips) ?? []
       ll144 = try container.decodeIfPresent(LL144Summary.self, forKey: .ll144)
       reasons = try container.decodeIfPresent(ReasonEvidence.self, forKey: .reasons)
+      losses = try container.decodeIfPresent([LossEvidence].self, forKey: .losses) ?? []
+      lossGaps = try container.decodeIfPresent([GapEvidence].self, forKey: .lossGaps) ?? []
     }
   }
 }

@@ -1,0 +1,66 @@
+import FairMetrics
+import FairPolicy
+
+extension EvidenceEnvironment {
+  /// The slice metrics of the declared loss and cost matrix.
+  static let sliceLossMetrics: Set<String> = [
+    "mean_loss", "loss_ratio", "loss_difference", "loss_share_ratio", "mean_cost",
+    "expected_cost_ratio", "expected_cost_difference", "cost_share_ratio",
+  ]
+
+  /// Measures a loss or cost metric of one slice.
+  func lossMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
+    guard let lossRows = evidence.lossRows else {
+      return .notComputable(
+        reason: "the audit declares no loss and no cost matrix ('loss:' and 'costs:' in the "
+          + "manifest)")
+    }
+    guard let grouping = subject.grouping, let index = membershipIndex(grouping),
+      let slice = subject.slice
+    else {
+      throw EnvironmentProblem("the grouping is not part of this audit")
+    }
+    let metrics = try evidence.lossMetrics()[index]
+    guard let entry = metrics.slice(named: FairMetrics.Grouping.sliceName(slice.values)) else {
+      throw EnvironmentProblem("the slice is not in the data")
+    }
+    let isCost = [
+      "mean_cost", "expected_cost_ratio", "expected_cost_difference", "cost_share_ratio",
+    ]
+    .contains(metric)
+    if isCost ? lossRows.costs == nil : lossRows.losses == nil {
+      return .notComputable(
+        reason: isCost
+          ? "the audit declares no cost matrix ('costs:' in the manifest)"
+          : "the audit declares no loss ('loss:' in the manifest)")
+    }
+    let compared = !["mean_loss", "mean_cost"].contains(metric)
+    if compared, entry.isExcluded {
+      return .notComputable(
+        reason: "the slice holds under \(evidence.configuration.minimumSliceShare) of the data "
+          + "and is excluded from comparisons")
+    }
+    let figure: (Double?, FairMetrics.ConfidenceInterval?)
+    switch metric {
+    case "mean_loss": figure = (entry.meanLoss, entry.meanLossInterval)
+    case "loss_ratio": figure = (entry.lossRatio, entry.lossRatioInterval)
+    case "loss_difference": figure = (entry.lossDifference, entry.lossDifferenceInterval)
+    case "loss_share_ratio": figure = (entry.lossShareRatio, nil)
+    case "mean_cost": figure = (entry.meanCost, entry.meanCostInterval)
+    case "expected_cost_ratio": figure = (entry.costRatio, entry.costRatioInterval)
+    case "expected_cost_difference": figure = (entry.costDifference, entry.costDifferenceInterval)
+    default: figure = (entry.costShareRatio, nil)
+    }
+    guard let value = figure.0, value.isFinite else {
+      return .notComputable(
+        reason: "not defined: the slice or the reference has no rows, or a zero mean")
+    }
+    let against =
+      ["loss_ratio", "loss_difference", "expected_cost_ratio", "expected_cost_difference"]
+        .contains(metric) ? metrics.reference : nil
+    return .value(
+      MeasuredValue(
+        value, interval: figure.1.map(Self.interval), groupSize: entry.rows,
+        referenceSize: against.flatMap { metrics.slice(named: $0)?.rows }, reference: against))
+  }
+}
