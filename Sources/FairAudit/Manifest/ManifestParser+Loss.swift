@@ -46,6 +46,9 @@ extension ManifestParser {
     guard let nameNode = mapping["name"], let name = name(nameNode, what: "loss name") else {
       return nil
     }
+    guard name == "custom" || LossFunction.builtInNames.contains(name) else {
+      return namedLoss(name, parameters: [:], at: nameNode.position, mapping: mapping)
+    }
     let accepted = ManifestParser.lossParameters[name] ?? []
     var clean = true
     for entry in mapping.entries where entry.key != "name" && !accepted.contains(entry.key) {
@@ -140,9 +143,9 @@ extension ManifestParser {
         node, allowedKeys: ManifestParser.costKeys + ["by"],
         requiredKeys: ["false_positive", "false_negative"], in: "the cost matrix")
     else { return nil }
-    guard let base = costs(mapping, inheriting: nil) else { return nil }
-    var matrix = CostMatrix(costs: base)
-    guard let byNode = mapping["by"] else { return matrix }
+    let base = costs(mapping, inheriting: nil)
+    var matrix = CostMatrix(costs: base ?? CostMatrix.Costs(falsePositive: 0, falseNegative: 0))
+    guard let byNode = mapping["by"] else { return base == nil ? nil : matrix }
     guard
       let by = reader.mapping(
         byNode, allowedKeys: ["column", "values"], requiredKeys: ["column", "values"],
@@ -153,13 +156,13 @@ extension ManifestParser {
     else { return nil }
     matrix.column = column
     settings.columnPosition = columnNode.position
-    var clean = true
+    var clean = base != nil
     for entry in values.entries {
       guard
         let fields = reader.mapping(
           entry.value, allowedKeys: ManifestParser.costKeys,
           in: "the costs of '\(entry.key)'"),
-        let costs = costs(fields, inheriting: base)
+        let costs = costs(fields, inheriting: matrix.costs)
       else {
         clean = false
         continue
