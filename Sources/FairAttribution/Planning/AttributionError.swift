@@ -109,5 +109,15 @@ extension AttributionError {
     static func malformedGroup(_ entry: String) -> String {
       "expected NAME=col1,col2, found '\(entry)'"
     }
+    static func tooManyPathPlayers(_ count: Int) -> String {
+      "a tree path splits on \(count) distinct features or groups; the exact tree method "
+        + "handles at most 32, so use 'permutation'"
+    }
+    static func labelCount(_ found: Int, rows: Int) -> String {
+      "\(found) labels were given for \(rows) rows"
+    }
+    static func badLabel(_ label: Double) -> String {
+      "the label \(label) is not a finite number"
+    }
   }
 }

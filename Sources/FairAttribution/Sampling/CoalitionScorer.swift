@@ -9,7 +9,9 @@ import FairModels
 /// v = Σ_r w_r · g(f(h)),    h_j = x_j for j ∈ S, r_j otherwise
 /// ```
 ///
-/// where `f` is the model's margin and `g` the response transform (identity for margins).
+/// where `f` is the model's margin and `g` the response transform (identity for margins), or,
+/// when the response depends on the explained row (a loss of the row's label),
+/// `g(f(h)) = rowResponse(x's row index, f(h))`.
 ///
 /// **Distinct hybrids only.** A hybrid of `x` and `r` depends only on which of the features
 /// where `x` and `r` differ it takes from `x`: with `D_r = {j : x_j ≠ r_j}` (NaN equal to
@@ -35,6 +37,9 @@ struct CoalitionScorer: Sendable {
   let background: BackgroundData
   /// The map from margin to the explained output.
   let response: OutputTransform
+  /// The map from (explained row index, margin) to the explained output, when it depends on
+  /// the row; it replaces ``response``.
+  let rowResponse: (@Sendable (Int, Double) -> Double)?
   let additive: CoalitionAdditiveMargins?
 
   /// Prepares a scorer.
@@ -42,14 +47,18 @@ struct CoalitionScorer: Sendable {
   /// - Parameters:
   ///   - playerOfFeature: The player of each feature; requests switch players as a whole.
   ///   - usesTerms: Whether an additive decomposition may replace scoring.
+  ///   - rowResponse: The output of a hybrid of explained row `i` with margin `m`,
+  ///     `rowResponse(i, m)`, when it depends on the row; it replaces `response`.
   /// - Throws: The model's error when its terms cannot be evaluated.
   init(
     model: any ScoringModel, background: BackgroundData, response: OutputTransform,
-    playerOfFeature: [Int], usesTerms: Bool = true
+    playerOfFeature: [Int], usesTerms: Bool = true,
+    rowResponse: (@Sendable (Int, Double) -> Double)? = nil
   ) throws {
     self.model = model
     self.background = background
     self.response = response
+    self.rowResponse = rowResponse
     additive =
       usesTerms
       ? try CoalitionAdditiveMargins(
@@ -123,7 +132,8 @@ struct CoalitionScorer: Sendable {
             var margin = margins[b]
             let offset = b * width
             for index in lower..<upper { margin += d[offset + Int(features[index])] }
-            sum += weights[b] * transform.apply(margin)
+            let output = rowResponse.map { $0(row, margin) } ?? transform.apply(margin)
+            sum += weights[b] * output
           }
           result[request] = sum
         }
@@ -146,6 +156,8 @@ private struct CoalitionBlock {
   /// The requests in the block, and per (request, background row) the hybrid's index.
   var requestIndexes: [Int] = []
   var hybridOfPair: [Int32] = []
+  /// The first hybrid of each explained row's run of hybrids, with the row's index.
+  var rowRuns: [(firstHybrid: Int, row: Int)] = []
   /// Scratch: the open-addressing table of one background row (keys, then indexes).
   var tableKeys: [UInt64] = []
   var tableSlots: [Int32] = []
@@ -161,6 +173,7 @@ private struct CoalitionBlock {
   mutating func add(requests: CoalitionRequests, range: Range<Int>, matrix: FeatureMatrix) {
     let backgroundRows = scorer.background.rowCount
     let row = Int(requests.rows[range.lowerBound])
+    rowRuns.append((rowCount, row))
     let firstPair = hybridOfPair.count
     hybridOfPair.append(contentsOf: repeatElement(-1, count: range.count * backgroundRows))
     requestIndexes.append(contentsOf: range)
@@ -270,8 +283,17 @@ private struct CoalitionBlock {
     guard !requestIndexes.isEmpty else { return }
     try scorer.model.scoreMargins(
       RowBatch(values: hybrids[...], featureCount: width), into: &margins)
-    let transform = scorer.response
-    for index in margins.indices { margins[index] = transform.apply(margins[index]) }
+    if let rowResponse = scorer.rowResponse {
+      for (run, entry) in rowRuns.enumerated() {
+        let end = run + 1 < rowRuns.count ? rowRuns[run + 1].firstHybrid : margins.count
+        for index in entry.firstHybrid..<end {
+          margins[index] = rowResponse(entry.row, margins[index])
+        }
+      }
+    } else {
+      let transform = scorer.response
+      for index in margins.indices { margins[index] = transform.apply(margins[index]) }
+    }
     let backgroundRows = scorer.background.rowCount
     let weights = scorer.background.weights
     for (slot, request) in requestIndexes.enumerated() {
@@ -285,6 +307,7 @@ private struct CoalitionBlock {
     hybrids.removeAll(keepingCapacity: true)
     requestIndexes.removeAll(keepingCapacity: true)
     hybridOfPair.removeAll(keepingCapacity: true)
+    rowRuns.removeAll(keepingCapacity: true)
     rowCount = 0
   }
 }

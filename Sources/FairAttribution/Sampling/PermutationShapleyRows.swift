@@ -12,6 +12,12 @@ struct PermutationShapleyRows: Sendable {
   let maximumPairs: Int
   let pairsPerRound: Int
   let seed: UInt64
+  /// `v(∅)` of each explained row, by row index, when it depends on the row (a loss of the
+  /// row's label); it replaces ``expectation``.
+  var rowExpectations: [Double]? = nil
+
+  /// `v(∅)` of explained row `row`.
+  private func emptyValue(row: Int) -> Double { rowExpectations?[row] ?? expectation }
 
   /// The running state of one row.
   private struct RowState {
@@ -59,7 +65,9 @@ struct PermutationShapleyRows: Sendable {
       for (slot, row) in rows.enumerated() where !states[slot].isDone {
         let m = states[slot].varying.count
         let used = 2 * pairsPerRound * (m - 1)
-        update(&states[slot], values: valued[offset..<(offset + used)], full: predictions[row])
+        update(
+          &states[slot], values: valued[offset..<(offset + used)], full: predictions[row],
+          empty: emptyValue(row: row))
         offset += used
       }
     }
@@ -69,7 +77,7 @@ struct PermutationShapleyRows: Sendable {
       let state = states[slot]
       let output = slot * playerCount
       if state.varying.count == 1 {
-        values[output + state.varying[0]] = predictions[row] - expectation
+        values[output + state.varying[0]] = predictions[row] - emptyValue(row: row)
       }
       guard state.varying.count >= 2 else { continue }
       let pairs = Double(state.pairs)
@@ -107,7 +115,9 @@ struct PermutationShapleyRows: Sendable {
 
   /// Turns a round's coalition values into marginal contributions and updates the running
   /// mean and squared deviations (Welford), then decides whether the row is done.
-  private func update(_ state: inout RowState, values: ArraySlice<Double>, full: Double) {
+  private func update(
+    _ state: inout RowState, values: ArraySlice<Double>, full: Double, empty: Double
+  ) {
     let m = state.varying.count
     var first = [Double](repeating: 0, count: m)
     var second = [Double](repeating: 0, count: m)
@@ -115,7 +125,7 @@ struct PermutationShapleyRows: Sendable {
     for pair in 0..<pairsPerRound {
       for side in 0..<2 {
         let start = (2 * pair + side) * m
-        var previous = expectation
+        var previous = empty
         for position in 0..<m {
           let current: Double
           if position == m - 1 {
