@@ -8,6 +8,46 @@ extension EvidenceEnvironment {
     "expected_cost_ratio", "expected_cost_difference", "cost_share_ratio",
   ]
 
+  /// The feature-in-slice metrics of the loss-gap decomposition.
+  static let featureLossMetrics: Set<String> = [
+    "loss_gap_contribution", "loss_gap_contribution_share",
+  ]
+
+  /// Measures a feature's part of a slice's mean-loss gap to the reference.
+  func lossGapMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
+    guard let source = evidence.lossAttributionSource else {
+      return .notComputable(
+        reason: evidence.lossRows?.loss == nil
+          ? "the audit declares no loss ('loss:' in the manifest)"
+          : "loss attributions need a model, and this audit has none")
+    }
+    guard let grouping = subject.grouping, let index = membershipIndex(grouping),
+      let slice = subject.slice
+    else {
+      throw EnvironmentProblem("the grouping is not part of this audit")
+    }
+    let decomposition = try evidence.lossGapDecompositions()[index]
+    let feature = subject.feature ?? ""
+    let column = source.groupOfFeature[feature] ?? feature
+    guard
+      let entry = decomposition.slice(named: FairMetrics.Grouping.sliceName(slice.values)),
+      let contribution = entry.contributions.first(where: { $0.feature == column })
+    else {
+      return .notComputable(reason: "'\(feature)' is not a model input, so it carries no loss")
+    }
+    let value =
+      metric == "loss_gap_contribution" ? contribution.contribution : contribution.shareOfExcess
+    guard value.isFinite else {
+      return .notComputable(reason: "not defined for this slice")
+    }
+    return .value(
+      MeasuredValue(
+        value,
+        interval: metric == "loss_gap_contribution"
+          ? contribution.interval.map(Self.interval) : nil,
+        groupSize: Int(entry.weight.rounded()), reference: decomposition.reference))
+  }
+
   /// Measures a loss or cost metric of one slice.
   func lossMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
     guard let lossRows = evidence.lossRows else {

@@ -122,6 +122,8 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     case .slice where Self.sliceLossMetrics.contains(request.metric):
       return try lossMeasurement(request.metric, subject)
     case .slice: return try sliceMeasurement(request)
+    case .featureInSlice where Self.featureLossMetrics.contains(request.metric):
+      return try lossGapMeasurement(request.metric, subject)
     case .grouping: return try groupingMeasurement(request.metric, subject)
     case .feature: return try featureMeasurement(request.metric, subject)
     case .featureInSlice: return try featureInSliceMeasurement(request.metric, subject)

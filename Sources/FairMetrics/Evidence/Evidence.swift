@@ -105,6 +105,26 @@ public final class Evidence: Sendable {
     }
   }
 
+  /// Where loss attributions come from when something asks for them.
+  public struct LossAttributionSource: Sendable {
+    /// The attribution columns (features or feature groups).
+    public var featureNames: [String]
+    /// For inputs attributed as part of a group, the group's column.
+    public var groupOfFeature: [String: String]
+    /// Computes the loss attributions of every row, in row order.
+    public var compute: @Sendable () throws -> LossAttributions
+
+    /// Creates a source.
+    public init(
+      featureNames: [String], groupOfFeature: [String: String] = [:],
+      compute: @escaping @Sendable () throws -> LossAttributions
+    ) {
+      self.featureNames = featureNames
+      self.groupOfFeature = groupOfFeature
+      self.compute = compute
+    }
+  }
+
   /// The rows whose attributions are summarised.
   public enum Population: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every row.
@@ -131,6 +151,8 @@ public final class Evidence: Sendable {
   public let counterfactualModel: CounterfactualModel?
   /// The per-row loss and decision cost, when the audit declares a loss or a cost matrix.
   public let lossRows: LossRows?
+  /// Where loss attributions come from; `nil` without a model or a declared loss.
+  public let lossAttributionSource: LossAttributionSource?
   /// Where long computations report their progress, when someone is watching.
   let progress: WorkProgress?
 
@@ -144,6 +166,8 @@ public final class Evidence: Sendable {
     var flips: [CounterfactualFlip]?
     var shares: [String: Double]?
     var losses: [LossMetrics]?
+    var lossAttributions: LossAttributions?
+    var lossGaps: [LossGapDecomposition]?
   }
 
   /// Prepares the evidence: reads every grouping's slices (cheap), computes nothing else.
@@ -156,15 +180,17 @@ public final class Evidence: Sendable {
   ///   - attributions: Where attributions come from, if there is a model.
   ///   - counterfactual: The model side of counterfactual flips, if there is a model.
   ///   - loss: The per-row loss and cost, if the audit declares them.
+  ///   - lossAttributions: Where loss attributions come from, if there is a model and a loss.
   /// - Throws: ``MetricsError`` or `DataError` when a grouping cannot be read.
   public convenience init(
     configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
     attributions: AttributionSource? = nil, counterfactual: CounterfactualModel? = nil,
-    loss: LossRows? = nil
+    loss: LossRows? = nil, lossAttributions: LossAttributionSource? = nil
   ) throws {
     try self.init(
       configuration: configuration, dataset: dataset, dataFile: dataFile, rows: rows,
-      attributions: attributions, counterfactual: counterfactual, loss: loss, progress: nil)
+      attributions: attributions, counterfactual: counterfactual, loss: loss,
+      lossAttributions: lossAttributions, progress: nil)
   }
 
   /// Prepares the evidence as ``init(configuration:dataset:dataFile:rows:attributions:counterfactual:)``
@@ -172,8 +198,9 @@ public final class Evidence: Sendable {
   package init(
     configuration: Configuration, dataset: Dataset, dataFile: String, rows: EvidenceRows,
     attributions: AttributionSource?, counterfactual: CounterfactualModel?, loss: LossRows?,
-    progress: WorkProgress?
+    lossAttributions: LossAttributionSource? = nil, progress: WorkProgress?
   ) throws {
+    self.lossAttributionSource = lossAttributions
     if let loss {
       precondition(loss.labels.count == rows.rowCount, "the loss rows need one label per row")
     }
@@ -269,6 +296,64 @@ public final class Evidence: Sendable {
 
   /// The loss metrics, if something has asked for them already.
   public func cachedLossMetrics() -> [LossMetrics]? { cache.withLock { $0.losses } }
+
+  /// The loss attributions of every row, computed the first time they are needed.
+  ///
+  /// - Throws: ``MetricsError`` when there is no model or no declared loss; the explainer's
+  ///   error.
+  public func lossAttributions() throws -> LossAttributions {
+    if let cached = cache.withLock({ $0.lossAttributions }) { return cached }
+    guard let lossAttributionSource else {
+      throw MetricsError(
+        message: lossRows?.loss == nil
+          ? "loss attributions need a declared loss ('loss:' in the manifest)"
+          : "loss attributions need a model, and this audit has none")
+    }
+    let computed = try lossAttributionSource.compute()
+    cache.withLock { $0.lossAttributions = computed }
+    return computed
+  }
+
+  /// The decomposition of every slice's mean-loss gap to the reference, per grouping.
+  ///
+  /// - Throws: As ``lossAttributions()`` and ``groupMetrics()``.
+  /// - Complexity: One pass over the rows: O(*n*·*g*·*m*·*B*), after the loss attributions.
+  public func lossGapDecompositions() throws -> [LossGapDecomposition] {
+    if let cached = cache.withLock({ $0.lossGaps }) { return cached }
+    let groups = try groupMetrics()
+    let attributions = try lossAttributions()
+    // Each row's attributions and its baseline add up to its loss: the baseline is one more
+    // column, so the summary's gap decomposition adds up exactly.
+    let m = attributions.featureCount
+    var values = [Double](repeating: 0, count: attributions.rowCount * (m + 1))
+    for row in 0..<attributions.rowCount {
+      for feature in 0..<m {
+        values[row * (m + 1) + feature] = attributions.values[row * m + feature]
+      }
+      values[row * (m + 1) + m] = attributions.baselines[row]
+    }
+    let tallies = Tallying.attributions(
+      memberships: memberships, rowIDs: rows.rowIDs, values: values,
+      outputs: attributions.losses, featureCount: m + 1,
+      replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
+      threads: configuration.threads, progress: progress, task: "bootstrap of loss attributions")
+    let names = attributions.featureNames + [LossGapDecomposition.baselineColumn]
+    let result = zip(zip(memberships, tallies), groups).map { pair, metrics in
+      LossGapDecomposition(
+        summary: AttributionSummary(
+          membership: pair.0, tally: pair.1, featureNames: names,
+          reference: pair.0.sliceIndex(named: metrics.reference) ?? 0, population: "all",
+          outputSpace: "loss", alpha: alpha),
+        loss: attributions.lossName, method: attributions.method.rawValue)
+    }
+    cache.withLock { $0.lossGaps = result }
+    return result
+  }
+
+  /// The loss-gap decompositions, if something has asked for them already.
+  public func cachedLossGapDecompositions() -> [LossGapDecomposition]? {
+    cache.withLock { $0.lossGaps }
+  }
 
   /// The attributions of every row, computed the first time they are needed.
   ///

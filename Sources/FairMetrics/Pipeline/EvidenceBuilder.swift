@@ -177,9 +177,18 @@ public enum EvidenceBuilder {
         $0, rows: evidenceRows, probabilities: lossProbabilities, margins: lossMargins,
         positiveIsFavourable: positiveIsFavourable, dataset: dataset, file: file)
     }
+    var lossSource: Evidence.LossAttributionSource?
+    if let bound, let settings = request.attribution, let lossRows,
+      let declaration = request.loss, let loss = declaration.loss
+    {
+      lossSource = lossAttributionSource(
+        bound: bound, loss: loss, method: declaration.attributionMethod, labels: lossRows.labels,
+        settings: settings, seed: seed, threads: threads, progress: progress)
+    }
     let evidence = try Evidence(
       configuration: configuration, dataset: dataset, dataFile: file, rows: evidenceRows,
-      attributions: source, counterfactual: counterfactual, loss: lossRows, progress: progress)
+      attributions: source, counterfactual: counterfactual, loss: lossRows,
+      lossAttributions: lossSource, progress: progress)
     return EvidenceBuild(
       evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run,
       margins: margins)
@@ -277,6 +286,36 @@ public enum EvidenceBuilder {
         options.margins = margins
         options.progress = progress
         return try plan.explain(bound.matrix, options: options)
+      })
+  }
+
+  private static func lossAttributionSource(
+    bound: BoundRows, loss: LossFunction, method: LossExplainer.Method, labels: [Double],
+    settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
+    progress: WorkProgress?
+  ) -> Evidence.LossAttributionSource {
+    let names = bound.model.features.map(\.name)
+    let grouped = Set(settings.featureGroups.flatMap(\.members))
+    let columns = settings.featureGroups.map(\.name) + names.filter { !grouped.contains($0) }
+    return Evidence.LossAttributionSource(
+      featureNames: columns,
+      groupOfFeature: Dictionary(
+        settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
+        uniquingKeysWith: { first, _ in first }),
+      compute: {
+        let rows = try settings.background.rows(for: bound, seed: seed)
+        let background = try BackgroundData(rows, featureCount: bound.model.featureCount)
+        let groups = try settings.featureGroups.map {
+          try FeatureGroup(name: $0.name, memberNames: $0.members, featureNames: names)
+        }
+        let link: OutputTransform =
+          bound.model.task == .binaryClassification ? bound.model.outputTransform : .identity
+        let explainer = try LossExplainer(
+          model: bound.model, background: background, loss: loss.marginLoss(link: link),
+          groups: groups, method: method)
+        var options = ExplainOptions(threads: threads, seed: seed)
+        options.progress = progress
+        return try explainer.explain(bound.matrix, labels: labels, options: options)
       })
   }
 

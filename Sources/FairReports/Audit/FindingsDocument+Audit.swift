@@ -317,6 +317,26 @@ extension FindingsDocument {
       tables.reasons = reasons(analysis, memberships: evidence.memberships)
     }
     tables.losses = (evidence.cachedLossMetrics() ?? []).map(lossEvidence)
+    for decomposition in evidence.cachedLossGapDecompositions() ?? [] {
+      for slice in decomposition.slices where slice.slice != decomposition.reference {
+        let contributions = slice.contributions.sorted {
+          abs($0.contribution) > abs($1.contribution)
+            || (abs($0.contribution) == abs($1.contribution) && $0.feature < $1.feature)
+        }
+        tables.lossGaps.append(
+          GapEvidence(
+            grouping: decomposition.grouping, slice: slice.slice,
+            reference: decomposition.reference, space: "loss", gap: slice.gap,
+            contributions: contributions.map {
+              GapEvidence.Contribution(
+                feature: $0.feature, contribution: $0.contribution, interval: interval($0.interval))
+            } + [
+              GapEvidence.Contribution(
+                feature: "(outcome mix)", contribution: slice.outcomeMix,
+                interval: interval(slice.outcomeMixInterval))
+            ]))
+      }
+    }
     return tables
   }
 
