@@ -66,4 +66,16 @@ import _FairTestSupport
     #expect(result.status == 2)
     #expect(result.standardError.contains("probit"), "\(result.standardError)")
   }
+
+  @Test func initWritesTheDeclaredLinkIntoTheStarterManifest() throws {
+    let result = try FairGateBinary.run(
+      ["init", "--model", Self.model, "--link", "logistic", "--data", Self.data, "-o", "-"],
+      directory: Self.root)
+    #expect(result.status == 0, "\(result.standardError)")
+    #expect(result.standardOutput.contains("\n  link: logistic\n"), "\(result.standardOutput)")
+    let withoutModel = try FairGateBinary.run(
+      ["init", "--link", "logistic", "--data", Self.data, "-o", "-"], directory: Self.root)
+    #expect(withoutModel.status == 2)
+    #expect(withoutModel.standardError.contains("'--link' is only valid with '--model'"))
+  }
 }

@@ -1,3 +1,4 @@
+public import FairModels
 public import FairTabular
 
 /// The commented starter manifest that `fairgate init` writes.
@@ -38,13 +39,15 @@ public enum StarterManifest {
   /// - Returns: The YAML text, lines ending in `\n`.
   /// - Complexity: O(*n*·*c*) for *n* rows and *c* columns.
   public static func render(
-    dataPath: String, dataset: Dataset, modelPath: String?, modelFeatures: [String]?
+    dataPath: String, dataset: Dataset, modelPath: String?, modelFeatures: [String]?,
+    modelLink: ModelLink? = nil
   ) -> String {
     let analysis = StarterAnalysis(
       dataset: dataset, dataPath: dataPath, hasModel: modelPath != nil,
       modelFeatures: modelFeatures)
     var writer = StarterWriter(
-      analysis: analysis, dataset: dataset, dataPath: dataPath, modelPath: modelPath)
+      analysis: analysis, dataset: dataset, dataPath: dataPath, modelPath: modelPath,
+      modelLink: modelLink)
     writer.write()
     return writer.text
   }

@@ -1,3 +1,4 @@
+import FairModels
 import FairTabular
 
 /// Writes the starter manifest's text, section by section.
@@ -6,13 +7,19 @@ struct StarterWriter {
   let dataset: Dataset
   let dataPath: String
   let modelPath: String?
+  /// The declared link of a model trained with a custom objective.
+  let modelLink: ModelLink?
   /// The lines written so far.
   private(set) var lines: [String] = []
 
   /// The widest line the writer wraps lists to.
   static let lineWidth = 96
 
-  init(analysis: StarterAnalysis, dataset: Dataset, dataPath: String, modelPath: String?) {
+  init(
+    analysis: StarterAnalysis, dataset: Dataset, dataPath: String, modelPath: String?,
+    modelLink: ModelLink? = nil
+  ) {
+    self.modelLink = modelLink
     self.analysis = analysis
     self.dataset = dataset
     self.dataPath = dataPath
@@ -107,6 +114,12 @@ struct StarterWriter {
       comment("The model: an XGBoost JSON, LightGBM text or PMML file (recognised by content).")
       line("model:")
       line("  file: " + YAMLScalar.quoted(modelPath))
+      if let modelLink {
+        comment(
+          "Trained with a custom objective: how its margin maps to a prediction "
+            + "(identity or logistic).", indent: 2)
+        line("  link: " + modelLink.rawValue)
+      }
       line()
       return
     }

@@ -26,6 +26,13 @@ extension FairGateCommand {
     @Option(help: ArgumentHelp("The CSV file of rows to audit.", valueName: "file.csv"))
     var data: String
 
+    @Option(
+      help: ArgumentHelp(
+        "With '--model': how the margin of a model trained with a custom objective maps to its "
+          + "prediction ('identity' or 'logistic'); written to the manifest as 'model: link:'.",
+        valueName: "link"))
+    var link: ModelLink?
+
     @OptionGroup var csv: CSVInputOptions
 
     @Option(
@@ -37,8 +44,14 @@ extension FairGateCommand {
     @Flag(help: "Overwrite an existing manifest.")
     var force = false
 
+    func validate() throws {
+      if link != nil && model == nil {
+        throw ValidationError("'--link' is only valid with '--model'")
+      }
+    }
+
     func run() throws {
-      let read = try model.map { ModelSource.file($0) }
+      let read = try model.map { ModelSource.file($0, link: link) }
         .map { try $0.loadReading(data, csv: try csv.csvOptions()) }
       let loaded = read?.model
       let dataset =
@@ -50,7 +63,7 @@ extension FairGateCommand {
       let text = StarterManifest.render(
         dataPath: Self.relative(data, to: folder), dataset: dataset,
         modelPath: model.map { Self.relative($0, to: folder) },
-        modelFeatures: loaded?.features.map(\.name))
+        modelFeatures: loaded?.features.map(\.name), modelLink: link)
       if output == "-" {
         let out = StandardOutput()
         out.write(text)
