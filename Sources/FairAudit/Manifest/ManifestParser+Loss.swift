@@ -1,3 +1,4 @@
+import FairAttribution
 import FairMetrics
 import FairPolicy
 import _FairSupport
@@ -6,6 +7,7 @@ extension ManifestParser {
   /// The keys of `loss:`.
   static let lossKeys = [
     "name", "positive_weight", "negative_weight", "gamma", "alpha", "expression", "constants",
+    "attribution",
   ]
   /// The parameter keys each loss takes.
   static let lossParameters: [String: [String]] = [
@@ -24,6 +26,12 @@ extension ManifestParser {
     guard lossNode != nil || costsNode != nil else { return nil }
     let loss = lossNode.flatMap { self.loss($0) }
     var settings = LossSettings(declaration: LossDeclaration(loss: loss))
+    if let lossNode, lossNode.scalarText == nil, let mapping = reader.freeMapping(lossNode),
+      let methodNode = mapping["attribution"],
+      let method = choice(methodNode, of: LossExplainer.Method.self)
+    {
+      settings.declaration.attributionMethod = method
+    }
     if let costsNode, let costs = costMatrix(costsNode, settings: &settings) {
       settings.declaration.costs = costs
     }
@@ -51,7 +59,8 @@ extension ManifestParser {
     }
     let accepted = ManifestParser.lossParameters[name] ?? []
     var clean = true
-    for entry in mapping.entries where entry.key != "name" && !accepted.contains(entry.key) {
+    for entry in mapping.entries
+    where !["name", "attribution"].contains(entry.key) && !accepted.contains(entry.key) {
       reader.error(Message.notALossParameter(entry.key, loss: name), at: entry.keyPosition)
       clean = false
     }
