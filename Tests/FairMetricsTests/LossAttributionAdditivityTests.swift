@@ -13,13 +13,23 @@ import _FairTestSupport
 /// sums its trees in float32; the margins differ by up to about 2e-6 on this model, so the
 /// losses agree to 1e-5.
 @Suite struct LossAttributionAdditivityTests {
-  static let losses: [LossFunction] = [
-    .logLoss, .brier, .squaredError, .absoluteError, .hinge,
-    .weightedLogLoss(positiveWeight: 1, negativeWeight: 3), .focal(gamma: 2, alpha: 0.25),
-    .focal(gamma: 0.5),
-    .custom(
-      try! LossExpression("if(y > 0.5, c * (1 - p)^2, p^2) + 0.1 * abs(m)", constants: ["c": 4])),
-  ]
+  /// The built-in losses, and custom expressions over y, p and m.
+  static let losses: [LossFunction] =
+    [
+      .logLoss, .brier, .squaredError, .absoluteError, .hinge,
+      .weightedLogLoss(positiveWeight: 1, negativeWeight: 3), .focal(gamma: 2, alpha: 0.25),
+      .focal(gamma: 0.5),
+    ]
+    + [
+      ("if(y > 0.5, c * (1 - p)^2, p^2) + 0.1 * abs(m)", ["c": 4.0]),
+      ("max(0, 1 - (2*y - 1) * m) ^ 2", [:]),
+    ].compactMap { text, constants in
+      (try? LossExpression(text, constants: constants)).map(LossFunction.custom)
+    }
+
+  @Test func everyCustomExpressionParses() {
+    #expect(Self.losses.count == 10)
+  }
 
   @Test(arguments: losses)
   func attributionsAddUpToTheLossMinusTheBaseline(_ loss: LossFunction) throws {
