@@ -62,8 +62,10 @@ func benchmarkTreeSHAP(
   ])
 }
 
+/// Times exact log-loss attributions against shap's `model_output="log_loss"` workload.
+///
 /// `fairgate-bench loss MODEL DATA BACKGROUND THREADS RUNS [BG_ROWS ROWS LABEL POSITIVE]`:
-/// exact log-loss attributions (``LossExplainer``, tree method) of the first ROWS rows of
+/// ``LossExplainer`` (tree method) on the first ROWS rows of
 /// DATA (all when 0), labelled 1 where column LABEL equals POSITIVE, against the first
 /// BG_ROWS background rows. Explainer construction (routing the background) is timed too.
 func benchmarkLoss(
