@@ -6,6 +6,7 @@ so that Benchmarks/run.sh can pair it with FairGate's figure from the same run.
   predict     xgboost Booster.predict(output_margin=True) / lightgbm predict(raw_score=True)
   treeshap    xgboost pred_contribs / lightgbm pred_contrib / shap.TreeExplainer
               (path-dependent and interventional)
+  loss        shap.TreeExplainer(model_output="log_loss", interventional) on labelled rows
   kernelshap  shap.KernelExplainer on the same model, background and rows (whole process
               is timed by the driver; this reports the explain call alone as well)
 """
@@ -112,6 +113,25 @@ def bench_treeshap(args):
         seconds = median_seconds(max(1, args.runs // 2), lambda: explainer.shap_values(rows))
         emit(benchmark="treeshap-interventional", tool="shap TreeExplainer", rows=len(rows),
              background_rows=len(background), threads=args.threads, seconds=seconds)
+
+
+def bench_loss(args):
+    """Exact interventional attributions of each row's log-loss (shap's rescaled pair game)."""
+    import shap
+
+    _, booster, names = load_model(args.model)
+    frame = pd.read_csv(args.data)
+    labels = (frame[args.label].astype(str) == args.positive).to_numpy(dtype=np.float64)
+    if args.rows:
+        frame = frame.iloc[: args.rows]
+        labels = labels[: args.rows]
+    rows = frame[names]
+    background = feature_frame(args.background, names, args.background_rows)
+    explainer = shap.TreeExplainer(
+        booster, background, feature_perturbation="interventional", model_output="log_loss")
+    seconds = median_seconds(args.runs, lambda: explainer.shap_values(rows, labels))
+    emit(benchmark="loss-attribution", tool="shap TreeExplainer log_loss", rows=len(rows),
+         background_rows=len(background), threads=1, seconds=seconds)
 
 
 def bench_kernelshap(args):
@@ -278,7 +298,7 @@ def main(argv):
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("benchmark",
-                        choices=["predict", "treeshap", "kernelshap", "kernelshap-pipeline",
+                        choices=["predict", "treeshap", "loss", "kernelshap", "kernelshap-pipeline",
                                  "lime", "permutation-importance"])
     parser.add_argument("--model")
     parser.add_argument("--data", required=True)
@@ -293,7 +313,7 @@ def main(argv):
     parser.add_argument("--positive", default=">50K")
     parser.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args(argv)
-    {"predict": bench_predict, "treeshap": bench_treeshap,
+    {"predict": bench_predict, "treeshap": bench_treeshap, "loss": bench_loss,
      "kernelshap": bench_kernelshap,
      "kernelshap-pipeline": bench_kernelshap_pipeline, "lime": bench_lime,
      "permutation-importance": bench_permutation_importance}[args.benchmark](args)

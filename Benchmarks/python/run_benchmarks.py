@@ -2,7 +2,7 @@
 """Runs FairGate and the reference libraries side by side and prints the ratios.
 
     python Benchmarks/python/run_benchmarks.py
-        [csv|predict|treeshap|kernelshap|lime-importance|evidence|audit|all]...
+        [csv|predict|treeshap|loss|kernelshap|lime-importance|evidence|audit|all]...
         [--threads 2] [--runs 5] [--repeat 1] [--no-build] [--json FILE]
 
 Run it from the repository root with an interpreter that has the pinned packages of
@@ -11,13 +11,18 @@ release`), then, for each benchmark, measures FairGate and the reference in the 
 the same files, rows and thread count, and prints one JSON line per measurement followed by
 a table of ratios (reference seconds / FairGate seconds: above 1 means FairGate is faster).
 
-In-process benchmarks (csv, predict, treeshap) report the median of --runs calls on each side;
+In-process benchmarks (csv, predict, treeshap, loss) report the median of --runs calls on each side;
 --repeat runs the whole family again, and the table shows the median and the range over the
 repeats. Whole-process benchmarks (kernelshap, lime-importance, evidence, audit) alternate the
 two sides run by run, so that each pair sees the same machine load; the table shows the
 medians and the range of the pairwise ratios. They also record each process's CPU time (user +
 system), which a busy machine disturbs less than wall time.
 
+  loss      exact log-loss attributions of 2,000 Adult rows (label income == '>50K') against
+            100 background rows with xgb-adult-deep (300 trees), against shap's
+            TreeExplainer(model, bg, feature_perturbation="interventional",
+            model_output="log_loss").shap_values(X, y), which runs on one thread; FairGate
+            is timed on one thread and on --threads.
   evidence  `fairgate metrics` on Adult (groupings sex, race, age bins and sex x race, label,
             per-slice TreeSHAP attributions, 1,000 bootstrap replicates, JSON) against
             Benchmarks/python/evidence_reference.py (shap + fairlearn + scipy + statsmodels).
@@ -48,7 +53,7 @@ EVIDENCE_REFERENCE = BENCH / "python" / "evidence_reference.py"
 ADULT_DATA = ROOT / "fixtures/data/adult/adult.csv"
 ADULT_MODEL = ROOT / "fixtures/adult/model.json"
 ADULT_MANIFEST = BENCH / "adult-audit.yaml"
-FAMILIES = ["csv", "predict", "treeshap", "kernelshap", "lime-importance", "evidence", "audit"]
+FAMILIES = ["csv", "predict", "treeshap", "loss", "kernelshap", "lime-importance", "evidence", "audit"]
 
 
 def run_json(command, **kwargs):
@@ -160,6 +165,22 @@ def bench_treeshap(bench, args):
             mine = by_kind[line["benchmark"]]
             ratio(f"{line['benchmark']} {name} ({line['rows']} rows)", mine["seconds"],
                   line["tool"], line["seconds"])
+
+
+def bench_loss(bench, args):
+    folder = ROOT / "fixtures/models/xgb-adult-deep"
+    model, data, background = folder / "model.json", folder / "data.csv", folder / "background.csv"
+    name = "loss-attribution xgb-adult-deep (2000 rows x 100 background)"
+    theirs = run_json([PYTHON, REFERENCE, "loss", "--model", model, "--data", data,
+                       "--background", background, "--background-rows", "100",
+                       "--rows", "2000", "--runs", str(args.runs)])[0]
+    record(theirs)
+    for threads in sorted({1, args.threads}):
+        ours = run_json([bench, "loss", model, data, background, str(threads), str(args.runs),
+                         "100", "2000"])[0]
+        record(ours)
+        ratio(f"{name}, {threads} thread{'s' if threads > 1 else ''}", ours["seconds"],
+              theirs["tool"], theirs["seconds"])
 
 
 def whole_process(name, ours_command, theirs_command, runs, label, reference_label=None,
@@ -388,6 +409,7 @@ def main(argv):
     selected = [family for family in FAMILIES if "all" in which or family in which]
     runners = {"csv": lambda: bench_csv(bench, args), "predict": lambda: bench_predict(bench, args),
                "treeshap": lambda: bench_treeshap(bench, args),
+               "loss": lambda: bench_loss(bench, args),
                "kernelshap": lambda: bench_kernelshap(fairgate, args),
                "lime-importance": lambda: bench_lime_and_importance(fairgate, args),
                "evidence": lambda: bench_evidence(fairgate, args),

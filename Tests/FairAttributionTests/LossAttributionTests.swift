@@ -38,7 +38,9 @@ import _FairTestSupport
     let background = random.rows(6)
     let rows = random.rows(5)
     let labels = Self.labels(5, seed: seed)
-    let weights = weighted ? Self.weights(6, seed: seed) : Array(repeating: 1.0, count: 6)
+    var weights = weighted ? Self.weights(6, seed: seed) : Array(repeating: 1.0, count: 6)
+    // A background row of weight 0 counts for nothing, in the baseline as in the values.
+    if weighted { weights[1] = 0 }
     for loss in [MarginLoss.logLoss, Self.brier] {
       let explainer = try LossExplainer(
         model: model, background: BackgroundData(background, weights: weights), loss: loss,

@@ -61,3 +61,36 @@ func benchmarkTreeSHAP(
     "background_rows": reference.rowCount, "threads": threads, "seconds": interventional,
   ])
 }
+
+/// Times exact log-loss attributions against shap's `model_output="log_loss"` workload.
+///
+/// `fairgate-bench loss MODEL DATA BACKGROUND THREADS RUNS [BG_ROWS ROWS LABEL POSITIVE]`:
+/// ``LossExplainer`` (tree method) on the first ROWS rows of
+/// DATA (all when 0), labelled 1 where column LABEL equals POSITIVE, against the first
+/// BG_ROWS background rows. Explainer construction (routing the background) is timed too.
+func benchmarkLoss(
+  model path: String, data: String, background: String, threads: Int, runs: Int,
+  backgroundRows: Int, rows: Int, label: String, positive: String
+) throws {
+  let (model, matrix) = try loadBound(model: path, data: data, rows: rows)
+  let (_, reference) = try loadBound(model: path, data: background, rows: backgroundRows)
+  let dataset = try CSVReader().read(contentsOf: data)
+  guard case .categorical(let column)? = dataset.column(named: label) else {
+    throw ModelError(.unsupported, file: data, message: "no categorical column '\(label)'")
+  }
+  let labels = (0..<matrix.rowCount).map { column.value(at: $0) == positive ? 1.0 : 0.0 }
+  let options = ExplainOptions(threads: threads)
+  var gap = 0.0
+  let seconds = try medianSeconds(runs: runs) {
+    let explainer = try LossExplainer(
+      model: model, background: BackgroundData(reference), method: .tree)
+    let result = try explainer.explain(matrix, labels: labels, options: options)
+    gap = result.largestAdditivityGap
+    blackHole(result)
+  }
+  report([
+    "benchmark": "loss-attribution", "tool": "fairgate", "rows": matrix.rowCount,
+    "background_rows": reference.rowCount, "threads": threads, "seconds": seconds,
+    "runs": runs, "largest_additivity_gap": gap,
+  ])
+}

@@ -21,6 +21,7 @@ let usage = """
   usage: fairgate-bench csv FILE [RUNS]
          fairgate-bench predict MODEL DATA THREADS RUNS
          fairgate-bench treeshap MODEL DATA THREADS RUNS [BACKGROUND BG_ROWS ROWS]
+         fairgate-bench loss MODEL DATA BACKGROUND THREADS RUNS [BG_ROWS ROWS LABEL POSITIVE]
 
   """
 let arguments = CommandLine.arguments
@@ -44,6 +45,13 @@ do {
       model: arguments[2], data: arguments[3], threads: integer(4, default: 2),
       runs: integer(5, default: 5), background: arguments.count > 6 ? arguments[6] : nil,
       backgroundRows: integer(7, default: 100), interventionalRows: integer(8, default: 200))
+  case "loss" where arguments.count >= 5:
+    try benchmarkLoss(
+      model: arguments[2], data: arguments[3], background: arguments[4],
+      threads: integer(5, default: 2), runs: integer(6, default: 5),
+      backgroundRows: integer(7, default: 100), rows: integer(8, default: 2000),
+      label: arguments.count > 9 ? arguments[9] : "income",
+      positive: arguments.count > 10 ? arguments[10] : ">50K")
   default:
     FileHandle.standardError.write(Data("unknown benchmark '\(arguments[1])'\n".utf8))
     exit(2)
