@@ -144,7 +144,9 @@ import _FairTestSupport
       "slice_attribution_share", "attribution_ratio", "gap_contribution",
       "gap_contribution_share", "reasons_missing_share", "reasons_over_four_share",
       "prohibited_reason_count", "elderly_age_reason_count", "generic_reason_count",
-      "reason_instability", "reason_sensitivity",
+      "reason_instability", "reason_sensitivity", "mean_loss", "loss_ratio", "loss_difference",
+      "loss_share_ratio", "mean_cost", "expected_cost_ratio", "expected_cost_difference",
+      "cost_share_ratio", "loss_gap_contribution", "loss_gap_contribution_share",
     ]
     #expect(MetricCatalog.standard.names.sorted() == names.sorted())
     let testable = MetricCatalog.standard.metrics.filter(\.isTestable).map(\.name)

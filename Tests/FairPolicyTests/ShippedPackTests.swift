@@ -14,7 +14,8 @@ import _FairTestSupport
     let packs = try packs()
     #expect(
       packs.map(\.id) == [
-        "attribution-guardrails", "ecoa-reg-b", "eeoc-four-fifths", "eu-ai-act", "nyc-ll144",
+        "attribution-guardrails", "ecoa-reg-b", "eeoc-four-fifths", "eu-ai-act", "loss-parity",
+        "nyc-ll144",
       ])
     #expect(packs.allSatisfy { !$0.rules.isEmpty && !$0.version.isEmpty })
   }

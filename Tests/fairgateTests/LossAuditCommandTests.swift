@@ -77,21 +77,43 @@ import _FairTestSupport
       "\(diff.standardOutput)")
   }
 
-  @Test func rejectsAMalformedLossExpressionAtItsLineAndColumn() throws {
+  /// Malformed expressions, with the 1-based column of the problem inside the expression and
+  /// the message; each must stop `fairgate audit` with exit 2 at its place in the manifest.
+  static let malformedExpressions: [(String, Int, String)] = [
+    ("-(y*lg(p) + c*(1-y)*log(1-p))", 5, "unknown function 'lg'; did you mean 'log'?"),
+    ("pp * 2", 1, "unknown variable 'pp'; did you mean 'p'?"),
+    ("1 - zzz", 5, "unknown variable 'zzz'"),
+    ("softplus(m)", 1, "unknown function 'softplus'"),
+    ("log(p + 1", 4, "unmatched '('"),
+    ("(p + 1)) * 2", 8, "unmatched ')'"),
+    ("y/0", 3, "division by zero"),
+    ("p/(c-3)", 3, "division by zero: '(c-3)' is always 0"),
+    ("min(p)", 1, "'min' takes 2 arguments, not 1"),
+    ("clip(p, 0)", 1, "'clip' takes 3 arguments, not 2"),
+    ("log + 1", 1, "'log' is a function; call it as 'log(…)'"),
+  ]
+
+  @Test(arguments: malformedExpressions)
+  func rejectsAMalformedLossExpressionAtItsLineAndColumn(
+    _ expression: String, _ column: Int, _ message: String
+  ) throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-loss-bad")
     let manifest = try String(
       contentsOfFile: Self.root + "/fixtures/loss/audit.yaml", encoding: .utf8)
-    let broken = manifest.replacingOccurrences(
-      of: "loss:\n  name: weighted_log_loss\n  positive_weight: 1\n  negative_weight: 3\n",
-      with: "loss:\n  name: custom\n  expression: \"-(y*lg(p) + c*(1-y)*log(1-p))\"\n"
-        + "  constants: {c: 3}\n")
-    #expect(broken != manifest, "the demo manifest no longer declares the weighted log-loss")
+    let broken =
+      manifest
+      .replacingOccurrences(
+        of: "loss:\n  name: weighted_log_loss\n  positive_weight: 1\n  negative_weight: 3\n",
+        with: "loss:\n  name: custom\n  expression: \"\(expression)\"\n  constants: {c: 3}\n"
+      )
+      .replacingOccurrences(
+        of: "file: plain.json", with: "file: \(Self.root)/fixtures/loss/plain.json"
+      )
+      .replacingOccurrences(
+        of: "file: credit.csv", with: "file: \(Self.root)/fixtures/loss/credit.csv")
+    #expect(broken.contains("expression:"), "the demo manifest no longer declares its loss")
     let path = folder + "/audit.yaml"
     try broken.write(toFile: path, atomically: true, encoding: .utf8)
-    for file in ["plain.json", "credit.csv"] {
-      try FileManager.default.copyItem(
-        atPath: Self.root + "/fixtures/loss/" + file, toPath: folder + "/" + file)
-    }
     let run = try FairGateBinary.run(["audit", path], directory: Self.root)
     #expect(run.status == 2)
     #expect(run.standardOutput.isEmpty)
@@ -100,9 +122,9 @@ import _FairTestSupport
         broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
           $0.contains("expression:")
         }) + 1
+    // The expression starts after `  expression: "`, at column 16.
     #expect(
-      run.standardError.contains(
-        "\(path):\(line):20: error: unknown function 'lg'; did you mean 'log'?"),
+      run.standardError.contains("\(path):\(line):\(15 + column): error: \(message)"),
       "\(run.standardError)")
   }
 }
