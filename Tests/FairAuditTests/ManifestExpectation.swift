@@ -1,4 +1,5 @@
 import FairAudit
+import FairTabular
 import Foundation
 import Testing
 import _FairSupport
@@ -34,6 +35,20 @@ enum ManifestFixtures {
     } catch {
       Issue.record("unexpected error \(error)")
       return []
+    }
+  }
+}
+
+extension ManifestFixtures {
+  /// The diagnostics of validating `text` against the data it names; none when it is valid.
+  static func validationDiagnostics(_ text: String) throws -> [Diagnostic] {
+    let manifest = try parse(text)
+    let dataset = try CSVReader(options: manifest.data.csvOptions)
+      .read(contentsOf: manifest.data.path)
+    do {
+      return try manifest.validate(against: dataset)
+    } catch let error as ManifestError {
+      return error.diagnostics
     }
   }
 }

@@ -8,14 +8,7 @@ import _FairTestSupport
 @Suite struct ManifestValidationTests {
   /// The diagnostics of validating `marked` against the fixture data.
   func diagnostics(_ marked: MarkedText) throws -> [Diagnostic] {
-    let manifest = try ManifestFixtures.parse(marked.text)
-    let dataset = try CSVReader(options: manifest.data.csvOptions)
-      .read(contentsOf: manifest.data.path)
-    do {
-      return try manifest.validate(against: dataset)
-    } catch let error as ManifestError {
-      return error.diagnostics
-    }
+    try ManifestFixtures.validationDiagnostics(marked.text)
   }
 
   @Test func reportsAProtectedColumnNotInTheData() throws {

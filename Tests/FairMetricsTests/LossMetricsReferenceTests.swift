@@ -72,18 +72,18 @@ import _FairTestSupport
         let label = "\(grouping)=\(name)"
         #expect(slice.rows == want["rows"] as? Int, "\(label) rows")
         expectClose(slice.rowShare, want["row_share"], "\(label) row share")
-        expectClose(slice.meanLoss, loss["mean_loss"], "\(label) mean loss")
-        expectClose(slice.lossShare, loss["loss_share"], "\(label) loss share")
+        expectClose(slice.loss?.mean, loss["mean_loss"], "\(label) mean loss")
+        expectClose(slice.loss?.share, loss["loss_share"], "\(label) loss share")
         expectClose(
-          slice.lossShareRatio, loss["loss_share_over_row_share"], "\(label) loss share ratio")
-        expectClose(slice.lossRatio, loss["loss_ratio"], "\(label) loss ratio")
-        expectClose(slice.lossDifference, loss["loss_difference"], "\(label) loss difference")
-        expectClose(slice.meanCost, want["mean_cost"], "\(label) mean cost")
-        expectClose(slice.costShare, want["cost_share"], "\(label) cost share")
-        expectClose(slice.costRatio, want["cost_ratio"], "\(label) cost ratio")
-        expectClose(slice.costDifference, want["cost_difference"], "\(label) cost difference")
+          slice.loss?.shareRatio, loss["loss_share_over_row_share"], "\(label) loss share ratio")
+        expectClose(slice.loss?.ratio, loss["loss_ratio"], "\(label) loss ratio")
+        expectClose(slice.loss?.difference, loss["loss_difference"], "\(label) loss difference")
+        expectClose(slice.cost?.mean, want["mean_cost"], "\(label) mean cost")
+        expectClose(slice.cost?.share, want["cost_share"], "\(label) cost share")
+        expectClose(slice.cost?.ratio, want["cost_ratio"], "\(label) cost ratio")
+        expectClose(slice.cost?.difference, want["cost_difference"], "\(label) cost difference")
         // Every interval brackets its figure.
-        if let interval = slice.meanLossInterval, let mean = slice.meanLoss {
+        if let interval = slice.loss?.meanInterval, let mean = slice.loss?.mean {
           #expect(interval.lower <= mean && mean <= interval.upper, "\(label) loss interval")
         }
       }

@@ -50,7 +50,7 @@ extension EvidenceEnvironment {
 
   /// Measures a loss or cost metric of one slice.
   func lossMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
-    guard let lossRows = evidence.lossRows else {
+    guard evidence.lossRows != nil else {
       return .notComputable(
         reason: "the audit declares no loss and no cost matrix ('loss:' and 'costs:' in the "
           + "manifest)")
@@ -64,11 +64,9 @@ extension EvidenceEnvironment {
     guard let entry = metrics.slice(named: FairMetrics.Grouping.sliceName(slice.values)) else {
       throw EnvironmentProblem("the slice is not in the data")
     }
-    let isCost = [
-      "mean_cost", "expected_cost_ratio", "expected_cost_difference", "cost_share_ratio",
-    ]
-    .contains(metric)
-    if isCost ? lossRows.costs == nil : lossRows.losses == nil {
+    // Each metric: whether it reads the cost, and which figure.
+    let isCost = metric.contains("cost")
+    guard let figures = isCost ? entry.cost : entry.loss else {
       return .notComputable(
         reason: isCost
           ? "the audit declares no cost matrix ('costs:' in the manifest)"
@@ -82,14 +80,11 @@ extension EvidenceEnvironment {
     }
     let figure: (Double?, FairMetrics.ConfidenceInterval?)
     switch metric {
-    case "mean_loss": figure = (entry.meanLoss, entry.meanLossInterval)
-    case "loss_ratio": figure = (entry.lossRatio, entry.lossRatioInterval)
-    case "loss_difference": figure = (entry.lossDifference, entry.lossDifferenceInterval)
-    case "loss_share_ratio": figure = (entry.lossShareRatio, nil)
-    case "mean_cost": figure = (entry.meanCost, entry.meanCostInterval)
-    case "expected_cost_ratio": figure = (entry.costRatio, entry.costRatioInterval)
-    case "expected_cost_difference": figure = (entry.costDifference, entry.costDifferenceInterval)
-    default: figure = (entry.costShareRatio, nil)
+    case "mean_loss", "mean_cost": figure = (figures.mean, figures.meanInterval)
+    case "loss_ratio", "expected_cost_ratio": figure = (figures.ratio, figures.ratioInterval)
+    case "loss_difference", "expected_cost_difference":
+      figure = (figures.difference, figures.differenceInterval)
+    default: figure = (figures.shareRatio, nil)
     }
     guard let value = figure.0, value.isFinite else {
       return .notComputable(

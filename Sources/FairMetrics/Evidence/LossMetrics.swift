@@ -16,6 +16,27 @@ import _FairSupport
 /// Poisson-bootstrap interval from the same row-keyed replicates as the group metrics, so
 /// the figures merge exactly across any split of the rows.
 public struct LossMetrics: Sendable, Hashable, Codable {
+  /// The figures of one per-row quantity (the loss, or the decision cost) in one slice.
+  public struct Figures: Sendable, Hashable, Codable {
+    /// The mean over the slice's rows.
+    public var mean: Double
+    /// See ``mean``.
+    public var meanInterval: ConfidenceInterval?
+    /// The slice's share of the total over all rows.
+    public var share: Double
+    /// ``share`` over the slice's share of the rows: above 1, the slice bears more than its
+    /// share.
+    public var shareRatio: Double
+    /// The mean over the reference slice's.
+    public var ratio: Double
+    /// See ``ratio``.
+    public var ratioInterval: ConfidenceInterval?
+    /// The mean minus the reference slice's.
+    public var difference: Double
+    /// See ``difference``.
+    public var differenceInterval: ConfidenceInterval?
+  }
+
   /// One slice.
   public struct Slice: Sendable, Hashable, Codable {
     /// The slice's name.
@@ -28,38 +49,10 @@ public struct LossMetrics: Sendable, Hashable, Codable {
     public var rowShare: Double
     /// Whether the slice is left out of comparisons (under the minimum share).
     public var isExcluded: Bool
-    /// The mean loss, when a loss is declared.
-    public var meanLoss: Double?
-    /// See ``meanLoss``.
-    public var meanLossInterval: ConfidenceInterval?
-    /// The slice's share of the total loss.
-    public var lossShare: Double?
-    /// ``lossShare`` over ``rowShare``.
-    public var lossShareRatio: Double?
-    /// The mean loss over the reference slice's.
-    public var lossRatio: Double?
-    /// See ``lossRatio``.
-    public var lossRatioInterval: ConfidenceInterval?
-    /// The mean loss minus the reference slice's.
-    public var lossDifference: Double?
-    /// See ``lossDifference``.
-    public var lossDifferenceInterval: ConfidenceInterval?
-    /// The mean decision cost, when a cost matrix is declared.
-    public var meanCost: Double?
-    /// See ``meanCost``.
-    public var meanCostInterval: ConfidenceInterval?
-    /// The slice's share of the total cost.
-    public var costShare: Double?
-    /// ``costShare`` over ``rowShare``.
-    public var costShareRatio: Double?
-    /// The mean cost over the reference slice's.
-    public var costRatio: Double?
-    /// See ``costRatio``.
-    public var costRatioInterval: ConfidenceInterval?
-    /// The mean cost minus the reference slice's.
-    public var costDifference: Double?
-    /// See ``costDifference``.
-    public var costDifferenceInterval: ConfidenceInterval?
+    /// The declared loss's figures, when a loss is declared.
+    public var loss: Figures?
+    /// The decision cost's figures, when a cost matrix is declared.
+    public var cost: Figures?
   }
 
   /// The grouping's name.
@@ -114,8 +107,18 @@ extension LossMetrics {
       }
       return (means, sums, replicateMeans)
     }
-    let loss = layout.loss.map(means)
-    let cost = layout.cost.map(means)
+    /// The figures of statistic `j` in `slice`, against its total over all rows.
+    func figures(_ j: Int, total: Double, slice: Int, rowShare: Double) -> Figures {
+      let (means, sums, replicates) = means(j)
+      return Figures(
+        mean: means[slice], meanInterval: interval(replicates[slice]),
+        share: sums[slice] / total, shareRatio: sums[slice] / total / rowShare,
+        ratio: means[slice] / means[reference],
+        ratioInterval: interval(zip(replicates[slice], replicates[reference]).map { $0 / $1 }),
+        difference: means[slice] - means[reference],
+        differenceInterval: interval(
+          zip(replicates[slice], replicates[reference]).map { $0 - $1 }))
+    }
     var slices: [Slice] = []
     for slice in 0..<sliceCount {
       let rowShare = weights[slice] / Double(rowCount)
@@ -123,29 +126,11 @@ extension LossMetrics {
         slice: membership.sliceNames[slice], rows: groupMetrics.slices[slice].rows,
         weight: weights[slice], rowShare: rowShare,
         isExcluded: groupMetrics.slices[slice].isExcluded)
-      if let loss, let total = totals.loss {
-        entry.meanLoss = loss.means[slice]
-        entry.meanLossInterval = interval(loss.replicates[slice])
-        entry.lossShare = loss.sums[slice] / total
-        entry.lossShareRatio = loss.sums[slice] / total / rowShare
-        entry.lossRatio = loss.means[slice] / loss.means[reference]
-        entry.lossRatioInterval = interval(
-          zip(loss.replicates[slice], loss.replicates[reference]).map { $0 / $1 })
-        entry.lossDifference = loss.means[slice] - loss.means[reference]
-        entry.lossDifferenceInterval = interval(
-          zip(loss.replicates[slice], loss.replicates[reference]).map { $0 - $1 })
+      if let j = layout.loss, let total = totals.loss {
+        entry.loss = figures(j, total: total, slice: slice, rowShare: rowShare)
       }
-      if let cost, let total = totals.cost {
-        entry.meanCost = cost.means[slice]
-        entry.meanCostInterval = interval(cost.replicates[slice])
-        entry.costShare = cost.sums[slice] / total
-        entry.costShareRatio = cost.sums[slice] / total / rowShare
-        entry.costRatio = cost.means[slice] / cost.means[reference]
-        entry.costRatioInterval = interval(
-          zip(cost.replicates[slice], cost.replicates[reference]).map { $0 / $1 })
-        entry.costDifference = cost.means[slice] - cost.means[reference]
-        entry.costDifferenceInterval = interval(
-          zip(cost.replicates[slice], cost.replicates[reference]).map { $0 - $1 })
+      if let j = layout.cost, let total = totals.cost {
+        entry.cost = figures(j, total: total, slice: slice, rowShare: rowShare)
       }
       slices.append(entry)
     }

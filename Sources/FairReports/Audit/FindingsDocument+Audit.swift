@@ -348,22 +348,26 @@ extension FindingsDocument {
       slices: metrics.slices.map { slice in
         var row = LossEvidence.Slice(
           slice: slice.slice, count: slice.rows, rowShare: slice.rowShare)
-        row.meanLoss = slice.meanLoss
-        row.meanLossInterval = interval(slice.meanLossInterval)
-        row.lossShare = slice.lossShare
-        row.lossShareRatio = slice.lossShareRatio
-        row.lossRatio = slice.lossRatio
-        row.lossRatioInterval = interval(slice.lossRatioInterval)
-        row.lossDifference = slice.lossDifference
-        row.lossDifferenceInterval = interval(slice.lossDifferenceInterval)
-        row.meanCost = slice.meanCost
-        row.meanCostInterval = interval(slice.meanCostInterval)
-        row.costShare = slice.costShare
-        row.costShareRatio = slice.costShareRatio
-        row.costRatio = slice.costRatio
-        row.costRatioInterval = interval(slice.costRatioInterval)
-        row.costDifference = slice.costDifference
-        row.costDifferenceInterval = interval(slice.costDifferenceInterval)
+        if let loss = slice.loss {
+          row.meanLoss = loss.mean
+          row.meanLossInterval = interval(loss.meanInterval)
+          row.lossShare = loss.share
+          row.lossShareRatio = loss.shareRatio
+          row.lossRatio = loss.ratio
+          row.lossRatioInterval = interval(loss.ratioInterval)
+          row.lossDifference = loss.difference
+          row.lossDifferenceInterval = interval(loss.differenceInterval)
+        }
+        if let cost = slice.cost {
+          row.meanCost = cost.mean
+          row.meanCostInterval = interval(cost.meanInterval)
+          row.costShare = cost.share
+          row.costShareRatio = cost.shareRatio
+          row.costRatio = cost.ratio
+          row.costRatioInterval = interval(cost.ratioInterval)
+          row.costDifference = cost.difference
+          row.costDifferenceInterval = interval(cost.differenceInterval)
+        }
         return row
       })
   }
