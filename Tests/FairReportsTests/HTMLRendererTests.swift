@@ -166,6 +166,15 @@ import _FairTestSupport
     #expect(!attributeNames.contains { $0.lowercased().hasPrefix("on") })
   }
 
+  /// Every sample but the hostile one; the goldens of the samples without loss evidence
+  /// were recorded before the loss sections existed, so they show that such documents
+  /// render as they did.
+  @Test(.tags(.golden), arguments: ["hiring", "credit", "minimal", "loss"])
+  func rendersSample(name: String) {
+    expectMatchesGolden(
+      render(SampleDocuments.named(name)), suite: "HTMLRendererTests", name: "\(name).html")
+  }
+
   @Test func rendersAnAuditWithoutEvidence() throws {
     let parsed = try parse(render(SampleDocuments.minimal))
     let text = parsed.rootElement()?.stringValue ?? ""

@@ -19,6 +19,11 @@ import _FairTestSupport
     expectMatchesGolden(json, suite: "JSONRendererTests", name: "rendersMinimalAudit.json")
   }
 
+  @Test func rendersLossAudit() throws {
+    let json = try JSONReportRenderer().render(SampleDocuments.loss, in: SampleDocuments.context)
+    expectMatchesGolden(json, suite: "JSONRendererTests", name: "rendersLossAudit.json")
+  }
+
   @Test func goldenFilesDecodeStrictlyToTheSamples() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("Golden/JSONRendererTests")
@@ -26,6 +31,7 @@ import _FairTestSupport
       ("rendersHiringAudit", SampleDocuments.hiring),
       ("rendersCreditAudit", SampleDocuments.credit),
       ("rendersMinimalAudit", SampleDocuments.minimal),
+      ("rendersLossAudit", SampleDocuments.loss),
     ] {
       let data = try Data(contentsOf: folder.appendingPathComponent(name + ".json"))
       #expect(try FindingsDocument.decode(from: data, file: name) == document)

@@ -17,6 +17,12 @@ import _FairTestSupport
     expectMatchesGolden(markdown, suite: "MarkdownRendererTests", name: "rendersCreditAudit.md")
   }
 
+  @Test(.tags(.golden)) func rendersLossAudit() {
+    let markdown = MarkdownReportRenderer().render(
+      SampleDocuments.loss, in: SampleDocuments.context)
+    expectMatchesGolden(markdown, suite: "MarkdownRendererTests", name: "rendersLossAudit.md")
+  }
+
   @Test func escapesMarkdownAndHTMLFromTheData() {
     let markdown = MarkdownReportRenderer().render(
       SampleDocuments.hostile, in: SampleDocuments.context)

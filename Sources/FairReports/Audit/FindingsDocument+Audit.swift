@@ -332,7 +332,7 @@ extension FindingsDocument {
                 feature: $0.feature, contribution: $0.contribution, interval: interval($0.interval))
             } + [
               GapEvidence.Contribution(
-                feature: "(outcome mix)", contribution: slice.outcomeMix,
+                feature: GapEvidence.outcomeMixFeature, contribution: slice.outcomeMix,
                 interval: interval(slice.outcomeMixInterval))
             ]))
       }

@@ -31,7 +31,12 @@ extension HTMLReportRenderer {
         drew = true
       }
       if !drew {
-        section.element("p", text: "This audit computed no evidence that the charts draw.")
+        section.element(
+          "p",
+          text: evidence.lossGaps.isEmpty
+            ? "This audit computed no evidence that the charts draw."
+            : "This audit computed no evidence that the charts draw besides the loss gaps,"
+              + " whose charts are in \(lossGapsTitle).")
       }
     }
   }

@@ -1,12 +1,13 @@
 extension HTMLReportRenderer {
   /// A column of an evidence table that shows only when some row has a value.
-  private struct OptionalColumn<Row> {
+  struct OptionalColumn<Row> {
     var title: String
     var numeric: Bool
     var value: (Row) -> String?
   }
 
-  private static func optionalTable<Row>(
+  /// Writes a table of the columns that have a value in some row; other cells show `—`.
+  static func optionalTable<Row>(
     _ columns: [OptionalColumn<Row>], _ rows: [Row], _ body: inout Markup, caption: String
   ) {
     let shown = columns.filter { column in rows.contains { column.value($0) != nil } }
@@ -25,7 +26,11 @@ extension HTMLReportRenderer {
       if evidence.groups.isEmpty && evidence.attributions.isEmpty && evidence.gaps.isEmpty
         && evidence.proxies.isEmpty && evidence.flips.isEmpty
       {
-        section.element("p", text: "No evidence tables were computed for this audit.")
+        section.element(
+          "p",
+          text: evidence.losses.isEmpty && evidence.lossGaps.isEmpty
+            ? "No evidence tables were computed for this audit."
+            : "No evidence tables besides the loss tables above were computed for this audit.")
       }
       for grouping in evidence.groups {
         section.element("details", [("open", "open")]) { details in

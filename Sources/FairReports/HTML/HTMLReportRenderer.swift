@@ -1,6 +1,7 @@
 /// Renders one self-contained HTML page for reviewers and examiners: the verdict, scope,
 /// provenance and method, every finding with its citation, the NYC Local Law 144 summary
-/// when the evidence holds one, SVG charts of the evidence and the evidence tables.
+/// when the evidence holds one, the loss and decision costs by slice with the decomposition
+/// of each slice's loss gap when a rule read them, SVG charts of the evidence and the evidence tables.
 ///
 /// The page loads nothing: no external scripts, styles, fonts or images. It is written as
 /// XHTML-compatible HTML (every element closed, attributes quoted, only XML's own
@@ -55,6 +56,8 @@ public struct HTMLReportRenderer: ReportRenderer {
         Self.writeWaivers(document, &body)
         if let ll144 = document.evidence.ll144 { Self.writeLL144(ll144, &body) }
         if let reasons = document.evidence.reasons { Self.writeReasons(reasons, document, &body) }
+        if !document.evidence.losses.isEmpty { Self.writeLosses(document, &body) }
+        if !document.evidence.lossGaps.isEmpty { Self.writeLossGaps(document, &body) }
         Self.writeCharts(document, &body)
         Self.writeEvidence(document, &body)
         body.element("footer") { footer in
@@ -93,6 +96,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     ]
     if document.evidence.ll144 != nil { sections.append(("ll144", "NYC Local Law 144 summary")) }
     if document.evidence.reasons != nil { sections.append(("reasons", "Adverse-action reasons")) }
+    if !document.evidence.losses.isEmpty { sections.append(("losses", lossesTitle)) }
+    if !document.evidence.lossGaps.isEmpty { sections.append(("loss-gaps", lossGapsTitle)) }
     sections.append(("charts", "Charts"))
     sections.append(("evidence", "Evidence"))
     return sections

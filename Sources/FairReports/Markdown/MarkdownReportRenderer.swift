@@ -4,7 +4,10 @@
 /// The comment never exceeds ``RenderContext/markdownCharacterLimit`` (GitHub's 65,536
 /// characters by default), counted in UTF-8 bytes so it holds under any count. When the
 /// findings do not fit, rows are left out from the end of each table, failures last, and
-/// a line says how many were left out and where the full report is. Every value from the
+/// a line says how many were left out and where the full report is. When a rule read the
+/// loss evidence, compact loss tables follow the failures: each slice's mean loss and cost
+/// against the reference, and each slice's loss gap with its largest feature contributions
+/// and outcome mix; they are left out whole, with a line saying so, when they do not fit. Every value from the
 /// data, model or policies is escaped, so a category named `<script>` or `| x |` reads as
 /// text and cannot break a table.
 public struct MarkdownReportRenderer: ReportRenderer {
@@ -52,6 +55,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
       "\n<details>\n<summary>Other findings (\(ReportNumber.count(others.count)))</summary>\n\n"
     let detailsClose = "\n</details>\n"
     let footer = "\n" + fullReportLine(context) + "\n"
+    let lossText = lossTables(document)
+    let lossNote =
+      lossText.isEmpty
+      ? ""
+      : "\n_Loss tables left out to stay under"
+        + " \(ReportNumber.count(context.markdownCharacterLimit)) characters; "
+        + fullReportPointer(context) + "._\n"
 
     // Reserve room for both truncation notes at their longest, then fill the tables in
     // order until the budget is spent.
@@ -60,11 +70,14 @@ public struct MarkdownReportRenderer: ReportRenderer {
     var budget =
       context.markdownCharacterLimit - head.utf8.count - footer.utf8.count
       - 2 * longestNote.utf8.count - failureTable.header.utf8.count
-      - failureTable.emptyText.utf8.count
+      - failureTable.emptyText.utf8.count - lossNote.utf8.count
     if !others.isEmpty {
       budget -= detailsOpen.utf8.count + detailsClose.utf8.count + otherTable.header.utf8.count
     }
     let failureRows = failureTable.take(budget: &budget)
+    // The loss tables explain loss findings, so they come before the other findings.
+    let showsLoss = !lossText.isEmpty && lossText.utf8.count <= budget
+    if showsLoss { budget -= lossText.utf8.count }
     let otherRows = failureRows.count == failures.count ? otherTable.take(budget: &budget) : []
 
     var text = head
@@ -73,6 +86,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
       text += truncationNote(
         omitted: failures.count - failureRows.count, of: failures.count, context)
     }
+    text += showsLoss ? lossText : lossNote
     if !others.isEmpty {
       text += detailsOpen
       if otherRows.isEmpty {

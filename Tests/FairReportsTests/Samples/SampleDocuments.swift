@@ -10,7 +10,7 @@ enum SampleDocuments {
   typealias Finding = FindingsDocument.Finding
 
   /// The names of the samples that parameterised tests run over.
-  static let names = ["hiring", "credit", "minimal", "hostile"]
+  static let names = ["hiring", "credit", "minimal", "hostile", "loss"]
 
   /// The sample called `name` (see ``names``).
   static func named(_ name: String) -> FindingsDocument {
@@ -18,6 +18,7 @@ enum SampleDocuments {
     case "hiring": hiring
     case "credit": credit
     case "hostile": hostile
+    case "loss": loss
     default: minimal
     }
   }

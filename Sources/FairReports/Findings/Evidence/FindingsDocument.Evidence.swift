@@ -77,5 +77,22 @@ extension FindingsDocument {
       losses = try container.decodeIfPresent([LossEvidence].self, forKey: .losses) ?? []
       lossGaps = try container.decodeIfPresent([GapEvidence].self, forKey: .lossGaps) ?? []
     }
+
+    /// Encodes evidence; the loss tables are left out when empty, so a document without
+    /// loss evidence reads as it did before the loss tables existed.
+    ///
+    /// - Throws: `EncodingError` when a value cannot be encoded.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(groups, forKey: .groups)
+      try container.encode(attributions, forKey: .attributions)
+      try container.encode(gaps, forKey: .gaps)
+      try container.encode(proxies, forKey: .proxies)
+      try container.encode(flips, forKey: .flips)
+      try container.encodeIfPresent(ll144, forKey: .ll144)
+      try container.encodeIfPresent(reasons, forKey: .reasons)
+      if !losses.isEmpty { try container.encode(losses, forKey: .losses) }
+      if !lossGaps.isEmpty { try container.encode(lossGaps, forKey: .lossGaps) }
+    }
   }
 }

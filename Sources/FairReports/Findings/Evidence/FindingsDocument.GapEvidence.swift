@@ -12,8 +12,13 @@ extension FindingsDocument {
     public var space: String
     /// The slice's mean output minus the reference's.
     public var gap: Double
-    /// The contributions, largest magnitude first.
+    /// The contributions, largest magnitude first; in space `loss`, the outcome mix
+    /// (``outcomeMixFeature``) comes last.
     public var contributions: [Contribution]
+
+    /// The pseudo-feature that closes a loss gap: the part of the gap due to the two
+    /// slices' labels alone (the background's expected loss at each row's label).
+    static let outcomeMixFeature = "(outcome mix)"
 
     /// Creates a gap decomposition.
     public init(

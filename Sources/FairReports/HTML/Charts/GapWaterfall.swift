@@ -1,5 +1,7 @@
 /// A waterfall of a slice's mean score gap to the reference: each feature's contribution
 /// as a step from the running total, ending in the whole gap.
+///
+/// It draws score gaps and loss gaps alike.
 enum GapWaterfall {
   static let featureLimit = 12
 
@@ -9,10 +11,23 @@ enum GapWaterfall {
     _ gap: FindingsDocument.GapEvidence, favourable: FindingsDocument.DecisionRule.Side,
     _ body: inout Markup
   ) {
-    var steps = gap.contributions.prefix(featureLimit).map {
+    write(
+      gap, features: gap.contributions, trailing: [], title: "Gap decomposition",
+      harms: { favourable == .above ? $0 < 0 : $0 > 0 }, &body)
+  }
+
+  /// Writes the waterfall of `gap` drawn from `features` (at most ``featureLimit`` of them,
+  /// the rest summed into one step), then the `trailing` steps, which are never summed
+  /// away; `harms` tells which step values are harmful to the slice.
+  static func write(
+    _ gap: FindingsDocument.GapEvidence, features: [FindingsDocument.GapEvidence.Contribution],
+    trailing: [FindingsDocument.GapEvidence.Contribution], title: String,
+    harms: (Double) -> Bool, _ body: inout Markup
+  ) {
+    var steps = features.prefix(featureLimit).map {
       (label: $0.feature, value: $0.contribution, interval: $0.interval)
     }
-    let rest = gap.contributions.dropFirst(featureLimit)
+    let rest = features.dropFirst(featureLimit)
     if !rest.isEmpty {
       steps.append(
         (
@@ -20,6 +35,7 @@ enum GapWaterfall {
           value: rest.reduce(0) { $0 + $1.contribution }, interval: nil
         ))
     }
+    steps += trailing.map { (label: $0.feature, value: $0.contribution, interval: $0.interval) }
     guard !steps.isEmpty else { return }
     var running = 0.0
     var low = 0.0
@@ -46,9 +62,9 @@ enum GapWaterfall {
     let range = labelWidth...(width - valueWidth)
     let x = { (value: Double) in SVGCanvas.scale(value, from: domain, to: range) }
     SVGCanvas.figure(
-      caption: "Gap decomposition: \(gap.grouping) = \(gap.slice) vs \(gap.reference)"
+      caption: "\(title): \(gap.grouping) = \(gap.slice) vs \(gap.reference)"
         + " (mean \(gap.space) gap \(ReportNumber.value(gap.gap)))",
-      label: "Gap decomposition for \(gap.grouping) = \(gap.slice)", width: width,
+      label: "\(title) for \(gap.grouping) = \(gap.slice)", width: width,
       height: height, &body
     ) { svg in
       SVGCanvas.axis(
@@ -58,7 +74,6 @@ enum GapWaterfall {
       for (index, step) in steps.enumerated() {
         let y = top + Double(index) * rowHeight
         let span = spans[index]
-        let harms = favourable == .above ? step.value < 0 : step.value > 0
         SVGCanvas.text(
           SVGCanvas.shortened(step.label, 32), x: labelWidth - 8, y: y + rowHeight / 2,
           anchor: "end", &svg)
@@ -70,7 +85,7 @@ enum GapWaterfall {
               + "; running total \(span.end)")
           bar(
             from: x(span.start), to: x(span.end), y: y, height: rowHeight,
-            className: harms ? "bar up" : "bar down", &group)
+            className: harms(step.value) ? "bar up" : "bar down", &group)
         }
         SVGCanvas.text(
           ReportNumber.value(step.value), x: width - valueWidth + 8, y: y + rowHeight / 2,
