@@ -46,21 +46,6 @@ extension FindingsDocument {
       case groups, attributions, gaps, proxies, flips, ll144, reasons, losses, lossGaps
     }
 
-    /// Encodes the evidence; the loss tables only when the audit has them, so documents of
-    /// audits without a declared loss are unchanged.
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(groups, forKey: .groups)
-      try container.encode(attributions, forKey: .attributions)
-      try container.encode(gaps, forKey: .gaps)
-      try container.encode(proxies, forKey: .proxies)
-      try container.encode(flips, forKey: .flips)
-      try container.encodeIfPresent(ll144, forKey: .ll144)
-      try container.encodeIfPresent(reasons, forKey: .reasons)
-      if !losses.isEmpty { try container.encode(losses, forKey: .losses) }
-      if !lossGaps.isEmpty { try container.encode(lossGaps, forKey: .lossGaps) }
-    }
-
     /// Decodes evidence; a missing table reads as empty.
     ///
     /// - Throws: `DecodingError` when a table is present but malformed.
