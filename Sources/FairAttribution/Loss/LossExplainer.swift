@@ -96,7 +96,7 @@ public struct LossExplainer: Sendable {
     precondition(tolerance >= 0, "'tolerance' \(tolerance) must not be negative")
     try background.validate(featureCount: model.featureCount)
     let players = try CoalitionPlayers(featureNames: model.features.map(\.name), groups: groups)
-    let ensemble = model as? TreeEnsemble
+    let ensemble = (model as? any TreeEnsembleModel)?.treeEnsemble
     let resolved: Method
     switch method {
     case .auto: resolved = ensemble == nil ? .permutation : .tree
