@@ -67,15 +67,31 @@ extension HTMLReportRenderer {
         Column(title: "Difference interval", numeric: false) {
           unlessReference($0, $0.lossDifferenceInterval)
         },
+      ], grouping.slices, &body,
+      caption: "\(grouping.grouping) (reference \(grouping.reference)): loss")
+    // The costs in a table of their own, so that each fits a printed page.
+    guard grouping.slices.contains(where: { $0.meanCost != nil }) else { return }
+    optionalTable(
+      [
+        Column(title: "Slice", numeric: false) { slice in
+          slice.slice + (slice.slice == grouping.reference ? " (reference)" : "")
+        },
         Column(title: "Mean cost", numeric: true) { value($0.meanCost) },
-        Column(title: "Cost interval", numeric: false) {
+        Column(title: "Interval", numeric: false) {
           $0.meanCostInterval.map(ReportNumber.interval)
         },
+        Column(title: "Share of cost", numeric: true) { $0.costShare.map(ReportNumber.percent) },
+        Column(title: "Share of cost / share of rows", numeric: true) { value($0.costShareRatio) },
         Column(title: "Cost ratio", numeric: true) { value($0.costRatio) },
-        Column(title: "Cost ratio interval", numeric: false) {
+        Column(title: "Ratio interval", numeric: false) {
           unlessReference($0, $0.costRatioInterval)
         },
-      ], grouping.slices, &body, caption: "\(grouping.grouping) (reference \(grouping.reference))")
+        Column(title: "Cost difference", numeric: true) { value($0.costDifference) },
+        Column(title: "Difference interval", numeric: false) {
+          unlessReference($0, $0.costDifferenceInterval)
+        },
+      ], grouping.slices, &body,
+      caption: "\(grouping.grouping) (reference \(grouping.reference)): decision cost")
   }
 
   /// Writes the loss-gap section: per slice, its mean-loss gap to the reference as a
