@@ -235,12 +235,12 @@ private func number(_ value: Any?) -> Double? {
     let attributions = try savedAttributions("fixtures/hiring/shap_path.csv", space: .margin)
     let rows = fixture.rows
     let whole = Tallying.outcomes(
-      in: 0..<rows.rowCount, memberships: evidence.memberships, rows: rows, median: 0.5,
+      in: 0..<rows.rowCount, memberships: evidence.memberships, rows: rows,
       replicateCount: 100, seed: 9)
     let cuts = [0, 17, 1_000, 1_001, 3_500, rows.rowCount]
     let pieces = (0..<(cuts.count - 1)).map {
       Tallying.outcomes(
-        in: cuts[$0]..<cuts[$0 + 1], memberships: evidence.memberships, rows: rows, median: 0.5,
+        in: cuts[$0]..<cuts[$0 + 1], memberships: evidence.memberships, rows: rows,
         replicateCount: 100, seed: 9)
     }
     for order in [Array(pieces.indices), pieces.indices.reversed(), [2, 0, 4, 1, 3]] {
@@ -251,6 +251,7 @@ private func number(_ value: Any?) -> Double? {
         for index in merged.indices { merged[index].merge(pieces[piece][index]) }
       }
       #expect(merged.map(\.replicates) == whole.map(\.replicates))
+      #expect(merged.map(\.scores) == whole.map(\.scores))
       for (left, right) in zip(merged, whole) {
         for (a, b) in zip(left.slices, right.slices) {
           #expect(a.weight.value == b.weight.value && a.selected.value == b.selected.value)
@@ -293,7 +294,7 @@ private func number(_ value: Any?) -> Double? {
     let m = attributions.featureCount
     func outcomes(_ capacity: Int?) -> [GroupingTally] {
       Tallying.outcomes(
-        in: 0..<rows.rowCount, memberships: memberships, rows: rows, median: 0.5,
+        in: 0..<rows.rowCount, memberships: memberships, rows: rows,
         replicateCount: 50, seed: 4, combinationCapacity: capacity)
     }
     func attributionTallies(_ capacity: Int?) -> [AttributionTally] {

@@ -229,7 +229,7 @@ public final class Evidence: Sendable {
     if let cached = cache.withLock({ $0.groups }) { return cached }
     let median = rows.scores.map(Evidence.median)
     let tallies = Tallying.outcomes(
-      memberships: memberships, rows: rows, median: median?.value,
+      memberships: memberships, rows: rows,
       replicateCount: configuration.bootstrapReplicates, seed: configuration.seed,
       threads: configuration.threads, progress: progress)
     // The groupings' metrics (rank statistics and intervals) are independent of each other.
@@ -530,15 +530,9 @@ public final class Evidence: Sendable {
 
   /// The median of all scores, and the share of scores equal to it.
   ///
-  /// The median is numpy's (the mean of the middle pair for an even count). It is not
-  /// mergeable: it needs every score.
+  /// The median is numpy's (the mean of the middle pair for an even count), from the map of
+  /// every score (``ScoreCounts``), which merges across any split of the rows.
   static func median(_ scores: [Double]) -> (value: Double, tiedShare: Double) {
-    let sorted = scores.filter { !$0.isNaN }.sorted()
-    guard !sorted.isEmpty else { return (.nan, .nan) }
-    let middle = sorted.count / 2
-    let value =
-      sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    let tied = sorted.filter { $0 == value }.count
-    return (value, Double(tied) / Double(sorted.count))
+    ScoreCounts(scores: scores).median
   }
 }

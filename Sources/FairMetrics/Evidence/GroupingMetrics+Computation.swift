@@ -125,8 +125,13 @@ extension GroupingMetrics {
     let versusFavoured = comparisons(against: mostFavoured)
     let versusReference = comparisons(against: reference)
 
-    let scoringRates: [Double]? =
-      median != nil ? tally.slices.map { $0.aboveMedian.value / $0.weight.value } : nil
+    let scoringRates: [Double]? = median.flatMap { median in
+      tally.scores.isEmpty
+        ? nil
+        : zip(tally.scores, tally.slices).map {
+          $0.weight(above: median.value) / $1.weight.value
+        }
+    }
     let highestScoringRate = scoringRates.map { rates in
       compared.map { rates[$0] }.filter { !$0.isNaN }.max() ?? .nan
     }
@@ -188,9 +193,8 @@ extension GroupingMetrics {
           metrics.falsePositiveRateDifferenceInterval = interval(
             (0..<replicates).map { replicateFPR[index][$0] - replicateFPR[reference][$0] })
         }
-        if let scores = rows.scores, let outcomes = rows.outcomes {
-          metrics.auc = GroupingMetrics.sliceAUC(
-            membership: membership, slice: index, scores: scores, outcomes: outcomes)
+        if !tally.scores.isEmpty {
+          metrics.auc = tally.scores[index].auc
           if isProbability {
             metrics.logLoss = slice.logLoss.value
             metrics.brierScore = slice.brier.value
@@ -250,24 +254,6 @@ extension GroupingMetrics {
           zip(tprWidth, fprWidth).map { $0.isNaN || $1.isNaN ? .nan : max($0, $1) })
       }
     }
-  }
-
-  /// The weighted AUC of the scores of one slice's rows against their outcomes.
-  private static func sliceAUC(
-    membership: SliceMembership, slice: Int, scores: [Double], outcomes: [Bool]
-  ) -> Double {
-    var sliceScores: [Double] = []
-    var sliceLabels: [Bool] = []
-    var sliceWeights: [Double] = []
-    for row in 0..<membership.rowCount {
-      membership.forEachMembership(of: row) { member, weight in
-        guard member == slice else { return }
-        sliceScores.append(scores[row])
-        sliceLabels.append(outcomes[row])
-        sliceWeights.append(weight)
-      }
-    }
-    return AUC.value(labels: sliceLabels, scores: sliceScores, weights: sliceWeights)
   }
 
   /// The calibration table of a slice.

@@ -1,10 +1,12 @@
 package import _FairSupport
 
-/// The mergeable statistics of one grouping: a ``SliceTally`` per slice and the bootstrap
-/// replicates of the outcome counts.
+/// The mergeable statistics of one grouping: a ``SliceTally`` per slice, the bootstrap
+/// replicates of the outcome counts, and each slice's ``ScoreCounts`` when there are scores.
 package struct GroupingTally: Sendable, Equatable, Codable {
   /// One tally per slice, in the membership's slice order.
   package var slices: [SliceTally]
+  /// One map of the scores per slice, in the same order; empty without scores.
+  package var scores: [ScoreCounts] = []
   /// The replicates of ``ReplicateTally/Statistic``, per slice.
   package var replicates: ReplicateTally
 
@@ -18,6 +20,11 @@ package struct GroupingTally: Sendable, Equatable, Codable {
   /// Adds `other`'s rows.
   package mutating func merge(_ other: GroupingTally) {
     for index in slices.indices { slices[index].merge(other.slices[index]) }
+    if scores.isEmpty {
+      scores = other.scores
+    } else {
+      for index in other.scores.indices { scores[index].merge(other.scores[index]) }
+    }
     replicates.merge(other.replicates)
   }
 }

@@ -6,7 +6,7 @@ package import _FairSupport
 /// split of the rows holds the correctly rounded sum of all of them, whatever the split or
 /// the order of the merge. Rates, confusion matrices, log-loss, the Brier score and the
 /// calibration table are all functions of these sums. Rank statistics (the AUC, the sample
-/// median) are not, and are computed from the rows themselves.
+/// median and the weight above it) are not; they come from ``ScoreCounts``, which merge too.
 package struct SliceTally: Sendable, Equatable, Codable {
   /// The rows with a membership in the slice.
   package var rows = 0
@@ -14,8 +14,6 @@ package struct SliceTally: Sendable, Equatable, Codable {
   package var weight = ExactSum()
   /// The weight of rows with a favourable decision.
   package var selected = ExactSum()
-  /// The weight of rows scored strictly above the full sample's median score.
-  package var aboveMedian = ExactSum()
   /// The weighted sum of scores.
   package var scoreSum = ExactSum()
   /// The weight of rows whose true outcome is favourable.
@@ -46,7 +44,6 @@ package struct SliceTally: Sendable, Equatable, Codable {
     rows += other.rows
     weight.add(other.weight)
     selected.add(other.selected)
-    aboveMedian.add(other.aboveMedian)
     scoreSum.add(other.scoreSum)
     positives.add(other.positives)
     truePositives.add(other.truePositives)
@@ -63,16 +60,12 @@ package struct SliceTally: Sendable, Equatable, Codable {
   /// Adds one row's membership.
   @inline(__always)
   mutating func record(
-    weight: Double, decision: Bool, score: Double?, outcome: Bool?, median: Double?,
-    isProbability: Bool
+    weight: Double, decision: Bool, score: Double?, outcome: Bool?, isProbability: Bool
   ) {
     rows += 1
     self.weight.add(weight)
     if decision { selected.add(weight) }
-    if let score {
-      scoreSum.add(weight * score)
-      if let median, score > median { aboveMedian.add(weight) }
-    }
+    if let score { scoreSum.add(weight * score) }
     guard let outcome else { return }
     if outcome {
       positives.add(weight)

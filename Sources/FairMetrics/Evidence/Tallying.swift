@@ -37,7 +37,6 @@ package enum Tallying {
   /// - Parameters:
   ///   - memberships: The groupings' memberships.
   ///   - rows: Decisions, scores, outcomes and row identifiers.
-  ///   - median: The full sample's median score, for the scoring rate; `nil` without scores.
   ///   - replicateCount: The bootstrap replicates (0 for none).
   ///   - seed: The bootstrap seed.
   ///   - threads: Worker threads; the result does not depend on it.
@@ -45,8 +44,8 @@ package enum Tallying {
   /// - Complexity: O(*n*·(*g* + *B*) + *c*·*g*·*B*) for *n* rows, *g* groupings, *B*
   ///   replicates and *c* combinations of slices.
   package static func outcomes(
-    memberships: [SliceMembership], rows: EvidenceRows, median: Double?, replicateCount: Int,
-    seed: UInt64, threads: Int, progress: WorkProgress? = nil
+    memberships: [SliceMembership], rows: EvidenceRows, replicateCount: Int, seed: UInt64,
+    threads: Int, progress: WorkProgress? = nil
   ) -> [GroupingTally] {
     merged(
       rowCount: rows.rowCount, threads: threads, task: "bootstrap of outcomes",
@@ -57,8 +56,8 @@ package enum Tallying {
       merge: { $0.merge($1) }
     ) { range in
       outcomes(
-        in: range, memberships: memberships, rows: rows, median: median,
-        replicateCount: replicateCount, seed: seed)
+        in: range, memberships: memberships, rows: rows, replicateCount: replicateCount,
+        seed: seed)
     }
   }
 
@@ -89,13 +88,17 @@ package enum Tallying {
   /// added to each grouping directly); by default it follows ``combinationBudget``. The
   /// result does not depend on it.
   package static func outcomes(
-    in range: Range<Int>, memberships: [SliceMembership], rows: EvidenceRows, median: Double?,
+    in range: Range<Int>, memberships: [SliceMembership], rows: EvidenceRows,
     replicateCount: Int, seed: UInt64, combinationCapacity: Int? = nil
   ) -> [GroupingTally] {
     var tallies = memberships.map {
       GroupingTally(sliceCount: $0.sliceNames.count, replicateCount: replicateCount)
     }
     let isProbability = rows.scoreScale == .probability
+    // Each slice's scores, membership weights and outcomes, for its score map.
+    var sliceScores = memberships.map { Array(repeating: [Double](), count: $0.sliceNames.count) }
+    var sliceWeights = sliceScores
+    var sliceOutcomes = memberships.map { Array(repeating: [Bool](), count: $0.sliceNames.count) }
     for row in range {
       let decision = rows.decisions[row]
       let outcome = rows.outcomes?[row]
@@ -103,8 +106,22 @@ package enum Tallying {
       for grouping in memberships.indices {
         memberships[grouping].forEachMembership(of: row) { slice, weight in
           tallies[grouping].slices[slice].record(
-            weight: weight, decision: decision, score: score, outcome: outcome, median: median,
+            weight: weight, decision: decision, score: score, outcome: outcome,
             isProbability: isProbability)
+          if let score {
+            sliceScores[grouping][slice].append(score)
+            sliceWeights[grouping][slice].append(weight)
+            if let outcome { sliceOutcomes[grouping][slice].append(outcome) }
+          }
+        }
+      }
+    }
+    if rows.scores != nil {
+      for grouping in memberships.indices {
+        tallies[grouping].scores = sliceScores[grouping].indices.map { slice in
+          ScoreCounts(
+            scores: sliceScores[grouping][slice], weights: sliceWeights[grouping][slice],
+            outcomes: rows.outcomes == nil ? nil : sliceOutcomes[grouping][slice])
         }
       }
     }
@@ -232,7 +249,7 @@ package enum Tallying {
 
   /// The attribution tallies of the rows in `range`.
   ///
-  /// `combinationCapacity` is as for ``outcomes(in:memberships:rows:median:replicateCount:seed:combinationCapacity:)``.
+  /// `combinationCapacity` is as for ``outcomes(in:memberships:rows:replicateCount:seed:combinationCapacity:)``.
   package static func attributions(
     in range: Range<Int>, memberships: [SliceMembership], rowIDs: [UInt64], values: [Double],
     outputs: [Double], featureCount m: Int, including included: [Bool]?, replicateCount: Int,
