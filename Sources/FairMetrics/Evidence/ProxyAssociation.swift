@@ -12,7 +12,7 @@ package import FairTabular
 ///   a numeric one. Both lie in `[0, 1]`.
 /// - **Normalised mutual information** (arithmetic normalisation, as scikit-learn's
 ///   `normalized_mutual_info_score`): categorical features by label, numeric features cut
-///   into deciles (`decileCodes(_:)`).
+///   into deciles (``FeatureCounts/decileCodes()``).
 /// - **AUC**: how well the feature alone separates each group from the rest: a numeric
 ///   feature's values, a categorical feature's labels encoded by the group's rate among rows
 ///   with that label; the AUC is folded to `max(AUC, 1 − AUC)`, and the largest over the
@@ -57,27 +57,35 @@ extension ProxyAssociation {
   package static func measure(_ column: Column, membership: SliceMembership)
     -> (measure: String, association: Double, nmi: Double, auc: Double, group: String)
   {
+    measure(FeatureCounts(column, membership: membership), sliceNames: membership.sliceNames)
+  }
+
+  /// Measures the association from the joint counts of the feature and the slices, which
+  /// merge across any split of the rows.
+  ///
+  /// Each distinct value and slice with weight is one weighted observation, so the figures
+  /// are those of the rows, summed in another order.
+  ///
+  /// - Parameters:
+  ///   - counts: The feature's counts over the grouping's slices.
+  ///   - sliceNames: The slices' names.
+  /// - Returns: As ``measure(_:membership:)``.
+  /// - Complexity: O(*v*·*s* log(*v*·*s*)) for *v* distinct values and *s* slices.
+  package static func measure(_ counts: FeatureCounts, sliceNames: [String])
+    -> (measure: String, association: Double, nmi: Double, auc: Double, group: String)
+  {
     var featureCodes: [Int32] = []
     var numbers: [Double] = []
     var groupCodes: [Int32] = []
     var weights: [Double] = []
-    let isNumeric = column.numeric != nil
-    let decile = column.numeric.map { decileCodes($0.values) }
-    for row in 0..<membership.rowCount {
-      let code: Int32
-      var number = Double.nan
-      switch column {
-      case .numeric(let values):
-        number = values.values[row]
-        if number.isNaN { continue }
-        code = decile?[row] ?? -1
-      case .categorical(let labels):
-        code = labels.codes[row]
-        if code == CategoricalColumn.missingCode { continue }
-      }
-      membership.forEachMembership(of: row) { slice, weight in
-        featureCodes.append(code)
-        numbers.append(number)
+    let isNumeric = counts.isNumeric
+    let decile = isNumeric ? counts.decileCodes() : []
+    for value in 0..<counts.valueCount {
+      for slice in 0..<counts.sliceCount {
+        let weight = counts.weight(value: value, slice: slice)
+        guard weight > 0 else { continue }
+        featureCodes.append(isNumeric ? decile[value] : Int32(value))
+        numbers.append(isNumeric ? counts.numbers[value] : .nan)
         groupCodes.append(Int32(slice))
         weights.append(weight)
       }
@@ -89,7 +97,7 @@ extension ProxyAssociation {
     let nmi = NormalizedMutualInformation.value(featureCodes, groupCodes, weights: weights)
     // One group against the rest.
     var best = (auc: Double.nan, group: "")
-    let groupCount = membership.sliceNames.count
+    let groupCount = sliceNames.count
     // Numeric values rank the rows the same way for every group: sorted once.
     let numericOrder = isNumeric ? AUC.order(scores: numbers, weights: weights) : nil
     for group in 0..<groupCount {
@@ -115,37 +123,11 @@ extension ProxyAssociation {
         : AUC.value(labels: labels, scores: scores, weights: weights)
       let folded = max(raw, 1 - raw)
       if !folded.isNaN && (best.auc.isNaN || folded > best.auc) {
-        best = (folded, membership.sliceNames[group])
+        best = (folded, sliceNames[group])
       }
       if groupCount == 2 { break }  // both groups give the same folded AUC
     }
     return (isNumeric ? "correlation-ratio" : "cramers-v", association, nmi, best.auc, best.group)
   }
 
-  /// Decile codes of numeric values, as `pandas.qcut(x, q=10, labels=False,
-  /// duplicates="drop")` gives them.
-  ///
-  /// The edges are the linear-interpolation quantiles at `k/10`, `k = 0…10`, of the
-  /// non-missing values (`h = (n − 1)·k/10`, `x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎)` on the
-  /// sorted values), duplicates dropped; a value's code is the number of interior edges
-  /// strictly below it, so bins are closed on the right. NaN gets -1.
-  package static func decileCodes(_ values: [Double]) -> [Int32] {
-    let sorted = values.filter { !$0.isNaN }.sorted()
-    guard !sorted.isEmpty else { return values.map { _ in -1 } }
-    var edges: [Double] = []
-    for k in 0...10 {
-      let h = Double(sorted.count - 1) * Double(k) / 10
-      let low = Int(h.rounded(.down))
-      let high = min(low + 1, sorted.count - 1)
-      let edge = sorted[low] + (h - Double(low)) * (sorted[high] - sorted[low])
-      if edges.last != edge { edges.append(edge) }
-    }
-    let interior = edges.count > 2 ? Array(edges[1..<(edges.count - 1)]) : []
-    return values.map { value in
-      guard !value.isNaN else { return -1 }
-      var code: Int32 = 0
-      for edge in interior where edge < value { code += 1 }
-      return code
-    }
-  }
 }
