@@ -94,13 +94,36 @@ import _FairTestSupport
     #expect(try source.loadFile()?.task == .binaryClassification)
   }
 
-  /// XGBoost records the placeholder `reg:squarederror` for a Python objective, so the file
-  /// cannot be told from a squared-error regressor: without a link it loads as one, never
-  /// as a classifier.
-  @Test func xgboostCustomObjectiveWithoutALinkIsARegressor() throws {
-    let model = try XGBoostModelLoader.load(contentsOf: Self.xgboostPath)
-    #expect(model.task == .regression)
-    #expect(model.outputTransform == .identity)
+  /// XGBoost records the placeholder `reg:squarederror` for a Python objective, with
+  /// `base_score` left at 0.5 (XGBoost 2+ estimates its own regression objective's intercept):
+  /// without a declared link the model is refused, never read as a regressor or a classifier.
+  @Test func xgboostCustomObjectiveIsRefusedWithoutALink() throws {
+    for path in [Self.xgboostPath, FixturePaths.repositoryRoot() + "/fixtures/loss/focal.json"] {
+      let error = #expect(throws: ModelError.self) {
+        try XGBoostModelLoader.load(contentsOf: path)
+      }
+      #expect(error?.kind == .unsupported)
+      #expect(error?.place == "'learner.learner_model_param.base_score'")
+      #expect(
+        error?.message.contains(
+          "declare the link ('identity' for a squared-error regressor, 'logistic' for a "
+            + "classifier)") == true, "\(String(describing: error))")
+    }
+  }
+
+  /// A genuine squared-error regressor (its intercept estimated) and a model saved by
+  /// XGBoost 1.x (which kept 0.5 for every model) load without a link.
+  @Test func genuineRegressorsLoadWithoutALink() throws {
+    let root = FixturePaths.repositoryRoot() + "/fixtures/models/"
+    let regressor = try XGBoostModelLoader.load(
+      contentsOf: root + "xgb-german-regression/model.json")
+    #expect(regressor.task == .regression)
+    // The custom-objective file as XGBoost 1.7 would have saved it is read as a regressor.
+    var text = try String(contentsOfFile: Self.xgboostPath, encoding: .utf8)
+    text = text.replacingOccurrences(of: "\"version\":[3,2,0]", with: "\"version\":[1,7,6]")
+    #expect(text.contains("\"version\":[1,7,6]"))
+    let old = try XGBoostModelLoader.load(data: Array(text.utf8), file: "model.json")
+    #expect(old.task == .regression)
   }
 
   @Test(arguments: [

@@ -28,6 +28,9 @@ struct XGBoostLearnerReader {
       try document.member("num_feature", of: parameters, in: "'learner.learner_model_param'"),
       at: "'learner.learner_model_param.num_feature'")
     let storedBase = try baseScore(parameters)
+    if link == nil, objective.name == "reg:squarederror" || objective.name == "reg:linear" {
+      try refuseCustomObjectivePlaceholder(storedBase, parameters: parameters, root: root)
+    }
 
     let booster = try document.object(
       try document.member("gradient_booster", of: learner, in: "'learner'"),
@@ -117,6 +120,38 @@ struct XGBoostLearnerReader {
       throw ModelError(.malformed, file: file, place: place, message: message)
     }
     return value
+  }
+
+  /// Refuses a model that records what XGBoost writes for a custom (Python) objective.
+  ///
+  /// The placeholder is `reg:squarederror` with `base_score` left at its default, 0.5, by
+  /// XGBoost 2 or later with `boost_from_average` on. Those versions estimate the
+  /// intercept of their own regression objective from the labels (the mean), and never for a
+  /// Python objective, so the pair marks a custom objective whose output space the file does
+  /// not say. XGBoost 1.x kept 0.5 for every model, so its files are read as regressors.
+  private func refuseCustomObjectivePlaceholder(
+    _ base: Float, parameters: JSONObject, root: JSONObject
+  ) throws(ModelError) {
+    guard base == 0.5, majorVersion(root) ?? 0 >= 2 else { return }
+    let place = "'learner.learner_model_param.boost_from_average'"
+    if let value = parameters["boost_from_average"],
+      let text = try? document.string(value, at: place), text.trimmingSpaces == "0"
+    {
+      return
+    }
+    throw ModelError(
+      .unsupported, file: file, place: "'learner.learner_model_param.base_score'",
+      message: "objective 'reg:squarederror' with base_score left at 0.5 is what XGBoost "
+        + "records for a custom (Python) objective; the file does not say how the margin maps "
+        + "to a prediction: declare the link ('identity' for a squared-error regressor, "
+        + "'logistic' for a classifier)")
+  }
+
+  /// The major version of XGBoost that saved the document, when it says.
+  private func majorVersion(_ root: JSONObject) -> Int? {
+    guard case .array(let parts)? = root["version"], case .number(let token)? = parts.first
+    else { return nil }
+    return document.integer(token)
   }
 
   /// Refuses a `base_score` outside [0, 1] for the logistic objectives, as XGBoost does

@@ -10,8 +10,9 @@
 ///   (and its 1.0 name `reg:linear`). Any other objective is rejected with
 ///   ``ModelError/Kind/unsupported``; so are multiclass and multi-target models.
 /// - Custom objectives: `xgb.train(params, dtrain, obj=…)` records the placeholder
-///   `reg:squarederror` (XGBoost 3.2), so such a model loads as a regressor unless the caller
-///   declares ``ModelLink/logistic``; then it is a binary classifier with probability
+///   `reg:squarederror` (XGBoost 3.2) with `base_score` left at 0.5, which XGBoost 2+ never
+///   leaves for its own regression objective; such a model is refused unless the caller
+///   declares a link. With ``ModelLink/logistic`` it is a binary classifier with probability
 ///   σ(margin). The margin is XGBoost's `output_margin=True` output either way: the stored
 ///   `base_score` is added as it is, because the recorded objective's link is the identity
 ///   and XGBoost estimates no intercept for a Python objective.
