@@ -78,4 +78,22 @@ import _FairTestSupport
     #expect(withoutModel.status == 2)
     #expect(withoutModel.standardError.contains("'--link' is only valid with '--model'"))
   }
+
+  @Test func refusesTheXGBoostCustomModelWithoutALink() throws {
+    let model = "fixtures/models/custom-objective/xgb-focal/model.json"
+    let data = "fixtures/models/custom-objective/xgb-focal/data.csv"
+    let result = try FairGateBinary.run(
+      ["predict", "--model", model, "--data", data], directory: Self.root)
+    #expect(result.status == 2)
+    #expect(result.standardOutput.isEmpty)
+    #expect(
+      result.standardError.hasPrefix(model + ": error: 'learner.learner_model_param.base_score'"),
+      "\(result.standardError)")
+    #expect(
+      result.standardError.contains("declare the link ('identity' for a squared-error regressor"),
+      "\(result.standardError)")
+    let declared = try FairGateBinary.run(
+      ["predict", "--model", model, "--link", "logistic", "--data", data], directory: Self.root)
+    #expect(declared.status == 0, "\(declared.standardError)")
+  }
 }
