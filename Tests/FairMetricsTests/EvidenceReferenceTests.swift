@@ -235,16 +235,16 @@ private func number(_ value: Any?) -> Double? {
     let attributions = try savedAttributions("fixtures/hiring/shap_path.csv", space: .margin)
     let rows = fixture.rows
     let whole = Tallying.outcomes(
-      in: 0..<rows.rowCount, memberships: evidence.memberships, rows: rows,
+      in: 0..<rows.rowCount, memberships: evidence.data!.memberships, rows: rows,
       replicateCount: 100, seed: 9)
     let cuts = [0, 17, 1_000, 1_001, 3_500, rows.rowCount]
     let pieces = (0..<(cuts.count - 1)).map {
       Tallying.outcomes(
-        in: cuts[$0]..<cuts[$0 + 1], memberships: evidence.memberships, rows: rows,
+        in: cuts[$0]..<cuts[$0 + 1], memberships: evidence.data!.memberships, rows: rows,
         replicateCount: 100, seed: 9)
     }
     for order in [Array(pieces.indices), pieces.indices.reversed(), [2, 0, 4, 1, 3]] {
-      var merged = evidence.memberships.map {
+      var merged = evidence.data!.memberships.map {
         GroupingTally(sliceCount: $0.sliceNames.count, replicateCount: 100)
       }
       for piece in order {
@@ -260,17 +260,18 @@ private func number(_ value: Any?) -> Double? {
       }
     }
     let attributionWhole = Tallying.attributions(
-      in: 0..<rows.rowCount, memberships: evidence.memberships, rowIDs: rows.rowIDs,
+      in: 0..<rows.rowCount, memberships: evidence.data!.memberships, rowIDs: rows.rowIDs,
       values: attributions.values, outputs: attributions.predictions,
       featureCount: attributions.featureCount, including: nil, replicateCount: 100, seed: 9)
-    var attributionMerged = evidence.memberships.map {
+    var attributionMerged = evidence.data!.memberships.map {
       AttributionTally(
         sliceCount: $0.sliceNames.count, featureCount: attributions.featureCount,
         replicateCount: 100)
     }
     for index in (0..<(cuts.count - 1)).reversed() {
       let piece = Tallying.attributions(
-        in: cuts[index]..<cuts[index + 1], memberships: evidence.memberships, rowIDs: rows.rowIDs,
+        in: cuts[index]..<cuts[index + 1], memberships: evidence.data!.memberships,
+        rowIDs: rows.rowIDs,
         values: attributions.values, outputs: attributions.predictions,
         featureCount: attributions.featureCount, including: nil, replicateCount: 100, seed: 9)
       for grouping in attributionMerged.indices {
@@ -289,7 +290,7 @@ private func number(_ value: Any?) -> Double? {
     let evidence = try fixture.evidence(replicates: 50)
     let attributions = try savedAttributions("fixtures/hiring/shap_path.csv", space: .margin)
     let rows = fixture.rows
-    let memberships = evidence.memberships
+    let memberships = evidence.data!.memberships
     #expect(memberships.count >= 2)
     let m = attributions.featureCount
     func outcomes(_ capacity: Int?) -> [GroupingTally] {

@@ -17,6 +17,13 @@ public enum BackgroundSource: Sendable, Hashable {
   /// The number of rows sampled when nothing else is said, as shap advises.
   public static let defaultRowCount = 100
 
+  /// Whether the rows are sampled from the audited data (so they depend on which rows are
+  /// audited together), rather than read from a file.
+  public var isSampled: Bool {
+    if case .sample = self { return true }
+    return false
+  }
+
   /// The background rows, bound to the model's features.
   ///
   /// - Parameters:

@@ -32,7 +32,9 @@ extension LossExplainer {
     let context = PermutationShapleyRows(
       players: players, scorer: scorer, expectation: 0, tolerance: tolerance,
       minimumPairs: minimumPermutations / 2, maximumPairs: maximumPermutations / 2,
-      pairsPerRound: pairsPerRound, seed: options.seed, rowExpectations: baselines)
+      pairsPerRound: pairsPerRound, seed: options.seed,
+      rowKeys: options.rowKeys?.count == matrix.rowCount ? options.rowKeys : nil,
+      rowExpectations: baselines)
     let perRound = 2 * pairsPerRound * max(1, players.count - 1) * background.rowCount
     let chunkSize = max(1, KernelSHAP.chunkRowTarget / perRound)
     let chunkCount = (rows + chunkSize - 1) / chunkSize

@@ -22,6 +22,12 @@ public struct ExplainOptions: Sendable, Hashable {
   package var needsPredictions = true
   /// Where the explainer reports the rows it has explained, when someone is watching.
   package var progress: WorkProgress?
+  /// Each row's stable identifier, when the rows are a part of a larger data set.
+  ///
+  /// Sampling methods then seed a row's draws with it instead of the row's position, so that
+  /// a row gets the same attributions in any partition of the data. Ignored unless there is
+  /// one per row.
+  package var rowKeys: [UInt64]?
 
   /// Creates options.
   ///

@@ -157,7 +157,8 @@ public struct KernelSHAP: Explainer {
       playerOfFeature: players.playerOfFeature)
     let context = KernelSHAPRows(
       players: players, scorer: scorer,
-      link: link, sampleCount: sampleCount, expectation: expectation, seed: options.seed)
+      link: link, sampleCount: sampleCount, expectation: expectation, seed: options.seed,
+      rowKeys: options.rowKeys?.count == matrix.rowCount ? options.rowKeys : nil)
     let task = options.progress?.start("attributions", total: rows)
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)

@@ -11,6 +11,8 @@ struct KernelSHAPRows: Sendable {
   /// `Σ_r w_r f(r)` before the link.
   let expectation: Double
   let seed: UInt64
+  /// Each row's stream key (``ExplainOptions/rowKeys``); the row's position when `nil`.
+  var rowKeys: [UInt64]? = nil
 
   /// The attributions and standard errors of `rows`, row-major over players.
   func explain(_ matrix: FeatureMatrix, rows: Range<Int>, predictions: [Double]) throws
@@ -50,7 +52,7 @@ struct KernelSHAPRows: Sendable {
           exactSamples[m] = sample
         }
       } else {
-        var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, UInt64(row)))
+        var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, rowKeys?[row] ?? UInt64(row)))
         sample = CoalitionSample(playerCount: m, sampleCount: budget, generator: &generator)
       }
       samples.append(sample)

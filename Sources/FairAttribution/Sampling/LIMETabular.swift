@@ -122,7 +122,8 @@ public struct LIMETabular: Explainer {
     let context = LIMETabularRows(
       model: model, discretizer: discretizer, response: response, sampleCount: sampleCount,
       selectedFeatureCount: min(selectedFeatureCount, width), kernelWidth: kernelWidth,
-      seed: options.seed)
+      seed: options.seed,
+      rowKeys: options.rowKeys?.count == matrix.rowCount ? options.rowKeys : nil)
     let parts = try ParallelChunks.map(count: chunkCount, threads: options.workerCount) {
       chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)

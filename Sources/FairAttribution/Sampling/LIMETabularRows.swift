@@ -12,6 +12,8 @@ struct LIMETabularRows: Sendable {
   let selectedFeatureCount: Int
   let kernelWidth: Double
   let seed: UInt64
+  /// Each row's stream key (``ExplainOptions/rowKeys``); the row's position when `nil`.
+  var rowKeys: [UInt64]? = nil
 
   /// The results of one chunk, row after row.
   struct Part: Sendable {
@@ -28,7 +30,7 @@ struct LIMETabularRows: Sendable {
     var binary = [UInt8](repeating: 0, count: rows.count * n * width)
     var inverse = [Double](repeating: 0, count: rows.count * n * width)
     for (slot, row) in rows.enumerated() {
-      var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, UInt64(row)))
+      var generator = SplitMix64(seed: SplitMix64.derivedSeed(seed, rowKeys?[row] ?? UInt64(row)))
       sample(
         row: row, matrix: matrix, slot: slot, binary: &binary, inverse: &inverse,
         generator: &generator)

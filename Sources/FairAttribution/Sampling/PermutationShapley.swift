@@ -121,7 +121,8 @@ public struct PermutationShapley: Explainer {
         playerOfFeature: players.playerOfFeature),
       expectation: expectation, tolerance: tolerance,
       minimumPairs: minimumPermutations / 2, maximumPairs: maximumPermutations / 2,
-      pairsPerRound: pairsPerRound, seed: options.seed)
+      pairsPerRound: pairsPerRound, seed: options.seed,
+      rowKeys: options.rowKeys?.count == matrix.rowCount ? options.rowKeys : nil)
     let parts = try ParallelChunks.map(count: chunkCount, threads: threads) { chunk in
       let range = (chunk * chunkSize)..<min(rows, (chunk + 1) * chunkSize)
       return try context.explain(matrix, rows: range, predictions: predictions)

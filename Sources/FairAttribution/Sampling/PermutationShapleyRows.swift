@@ -12,6 +12,8 @@ struct PermutationShapleyRows: Sendable {
   let maximumPairs: Int
   let pairsPerRound: Int
   let seed: UInt64
+  /// Each row's stream key (``ExplainOptions/rowKeys``); the row's position when `nil`.
+  var rowKeys: [UInt64]? = nil
   /// `v(∅)` of each explained row, by row index, when it depends on the row (a loss of the
   /// row's label); it replaces ``expectation``.
   var rowExpectations: [Double]? = nil
@@ -51,7 +53,7 @@ struct PermutationShapleyRows: Sendable {
       states.append(
         RowState(
           varying: varying,
-          generator: SplitMix64(seed: SplitMix64.derivedSeed(seed, UInt64(row))),
+          generator: SplitMix64(seed: SplitMix64.derivedSeed(seed, rowKeys?[row] ?? UInt64(row))),
           mean: Array(repeating: 0, count: varying.count),
           squares: Array(repeating: 0, count: varying.count), isDone: varying.count < 2))
     }

@@ -15,9 +15,9 @@ extension EvidenceEnvironment {
 
   /// Measures a feature's part of a slice's mean-loss gap to the reference.
   func lossGapMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
-    guard let source = evidence.lossAttributionSource else {
+    guard let source = evidence.lossAttributionColumns else {
       return .notComputable(
-        reason: evidence.lossRows?.loss == nil
+        reason: evidence.declaredLoss?.loss == nil
           ? "the audit declares no loss ('loss:' in the manifest)"
           : "loss attributions need a model, and this audit has none")
     }
@@ -50,7 +50,7 @@ extension EvidenceEnvironment {
 
   /// Measures a loss or cost metric of one slice.
   func lossMeasurement(_ metric: String, _ subject: Subject) throws -> Measurement {
-    guard evidence.lossRows != nil else {
+    guard evidence.declaredLoss != nil else {
       return .notComputable(
         reason: "the audit declares no loss and no cost matrix ('loss:' and 'costs:' in the "
           + "manifest)")

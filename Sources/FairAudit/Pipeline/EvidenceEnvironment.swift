@@ -45,7 +45,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     self.featureGroups = featureGroups.keys.sorted()
     let grouped = Set(featureGroups.values.flatMap { $0 })
     self.features =
-      evidence.attributionSource?.featureNames
+      evidence.attributionColumns?.featureNames
       ?? (featureGroups.keys.sorted() + modelInputs.filter { !grouped.contains($0) })
     self.protectedColumns = evidence.configuration.attributes.flatMap(\.columns)
     self.groupings = evidence.configuration.groupings
@@ -59,10 +59,10 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       let metrics = try? evidence.groupMetrics()[index]
     else {
       return membershipIndex(grouping).map { index in
-        evidence.memberships[index].sliceParts.map { Slice(grouping: grouping, values: $0) }
+        evidence.layouts[index].sliceParts.map { Slice(grouping: grouping, values: $0) }
       } ?? []
     }
-    let membership = evidence.memberships[index]
+    let membership = evidence.layouts[index]
     return zip(membership.sliceParts, membership.sliceNames).map { parts, name in
       Slice(grouping: grouping, values: parts, isReference: name == metrics.reference)
     }
@@ -277,7 +277,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       }
       return .value(MeasuredValue(members.contains(where: modelInputs.contains) ? 1 : 0))
     case "attribution_share", "attribution_rank":
-      guard evidence.attributionSource != nil else { return noAttributions() }
+      guard evidence.attributionColumns != nil else { return noAttributions() }
       let shares = try evidence.overallAttributionShares()
       let column = attributionColumn(of: feature)
       guard let share = shares[column] else {
@@ -313,7 +313,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   private func featureInSliceMeasurement(_ metric: String, _ subject: Subject) throws
     -> Measurement
   {
-    guard evidence.attributionSource != nil else { return noAttributions() }
+    guard evidence.attributionColumns != nil else { return noAttributions() }
     guard let grouping = subject.grouping, let index = membershipIndex(grouping),
       let slice = subject.slice
     else {
@@ -352,7 +352,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
 
   /// The attribution column that carries `feature`: itself, or its group.
   private func attributionColumn(of feature: String) -> String {
-    evidence.attributionSource?.groupOfFeature[feature] ?? feature
+    evidence.attributionColumns?.groupOfFeature[feature] ?? feature
   }
 
   /// The shortfall of `slice` at `comparison`'s rate: `n_g·SR_ref − x_g`.

@@ -87,7 +87,7 @@ extension AttributionSummary {
   /// Computes a grouping's summary from its attribution tally.
   ///
   /// - Parameters:
-  ///   - membership: The grouping's slices.
+  ///   - layout: The grouping's slices.
   ///   - tally: The merged attribution tally.
   ///   - featureNames: The attribution columns.
   ///   - reference: The reference slice's index.
@@ -96,7 +96,7 @@ extension AttributionSummary {
   ///   - alpha: One minus the confidence level.
   /// - Complexity: O(*s*·*m*·*B*) for *s* slices, *m* features and *B* replicates.
   package init(
-    membership: SliceMembership, tally: AttributionTally, featureNames: [String], reference: Int,
+    layout membership: SliceLayout, tally: AttributionTally, featureNames: [String], reference: Int,
     population: String, outputSpace: String, alpha: Double
   ) {
     let m = featureNames.count

@@ -102,13 +102,31 @@ extension CounterfactualFlip {
       }
       let counterfactual = try model.decide(values)
       let flipped = changed.indices.filter { counterfactual[$0] != decisions[changed[$0]] }.count
-      let rate = Rate(numerator: Double(flipped), denominator: Double(changed.count))
       result.append(
         CounterfactualFlip(
           attribute: attribute, feature: model.featureNames[feature], value: candidate.label,
-          rows: changed.count, flipped: flipped, rate: rate.value,
-          interval: ConfidenceInterval(WilsonInterval(rate, alpha: alpha))))
+          rows: changed.count, flipped: flipped, alpha: alpha))
     }
     return result
+  }
+}
+
+extension CounterfactualFlip {
+  /// A flip of `rows` changed rows of which `flipped` changed decision, with the rate's
+  /// Wilson interval at level `1 − alpha`.
+  init(
+    attribute: String, feature: String, value: String, rows: Int, flipped: Int, alpha: Double
+  ) {
+    let rate = Rate(numerator: Double(flipped), denominator: Double(rows))
+    self.init(
+      attribute: attribute, feature: feature, value: value, rows: rows, flipped: flipped,
+      rate: rate.value, interval: ConfidenceInterval(WilsonInterval(rate, alpha: alpha)))
+  }
+
+  /// `flip` with other counts, its rate and interval computed again.
+  init(counting flip: CounterfactualFlip, rows: Int, flipped: Int, alpha: Double) {
+    self.init(
+      attribute: flip.attribute, feature: flip.feature, value: flip.value, rows: rows,
+      flipped: flipped, alpha: alpha)
   }
 }

@@ -16,16 +16,16 @@ extension GroupingMetrics {
   /// Computes a grouping's metrics from its tally.
   ///
   /// - Parameters:
-  ///   - membership: The grouping's slices.
+  ///   - layout: The grouping's slices.
   ///   - tally: Its merged tally.
-  ///   - rows: The rows (for the AUC of each slice, which is not a sum).
+  ///   - shape: Whether the rows have scores and true outcomes, and how scores are read.
   ///   - median: The full sample's median score and the share tied at it.
   ///   - settings: The reference, minimum share, confidence level and test.
   /// - Throws: ``MetricsError`` when the declared reference is not a slice, or no slice is
   ///   left to compare.
-  /// - Complexity: O(*s*·*B* + *n* log *n*) for *s* slices, *B* replicates and *n* rows.
+  /// - Complexity: O(*s*·*B* + *v*) for *s* slices, *B* replicates and *v* distinct scores.
   package init(
-    membership: SliceMembership, tally: GroupingTally, rows: EvidenceRows,
+    layout membership: SliceLayout, tally: GroupingTally, shape: EvidenceTallies.RowShape,
     median: (value: Double, tiedShare: Double)?, settings: ComparisonSettings
   ) throws {
     let names = membership.sliceNames
@@ -62,9 +62,9 @@ extension GroupingMetrics {
     } else {
       reference = mostFavoured
     }
-    let hasOutcomes = rows.outcomes != nil
-    let hasScores = rows.scores != nil
-    let isProbability = rows.scoreScale == .probability
+    let hasOutcomes = shape.hasOutcomes
+    let hasScores = shape.hasScores
+    let isProbability = shape.scoreScale == .probability
     let replicates = tally.replicates.replicateCount
     let alpha = settings.alpha
 

@@ -78,9 +78,9 @@ extension LossMetrics {
   /// Computes a grouping's loss metrics from its tally of `[loss, cost]` (either may be
   /// absent; ``Layout`` says which statistic is which).
   package init(
-    membership: SliceMembership, tally: AttributionTally, layout: Layout,
+    layout membership: SliceLayout, tally: AttributionTally, statistics layout: Layout,
     groupMetrics: GroupingMetrics, totals: (loss: Double?, cost: Double?), rowCount: Int,
-    lossRows: LossRows, alpha: Double
+    declared: Evidence.DeclaredLoss, alpha: Double
   ) {
     let reference = membership.sliceIndex(named: groupMetrics.reference) ?? 0
     let k = tally.featureCount
@@ -136,8 +136,8 @@ extension LossMetrics {
     }
     self.grouping = membership.grouping.name
     self.reference = membership.sliceNames[reference]
-    self.loss = lossRows.loss?.description
-    self.costs = lossRows.costMatrix?.summary
+    self.loss = declared.loss
+    self.costs = declared.costs
     self.overallMeanLoss = totals.loss.map { $0 / Double(rowCount) }
     self.overallMeanCost = totals.cost.map { $0 / Double(rowCount) }
     self.slices = slices
@@ -152,10 +152,10 @@ extension LossMetrics {
     /// The statistics in all.
     package var count: Int { (loss == nil ? 0 : 1) + (cost == nil ? 0 : 1) }
 
-    /// The layout of `rows`: the loss first, then the cost.
-    package init(_ rows: LossRows) {
-      loss = rows.losses == nil ? nil : 0
-      cost = rows.costs == nil ? nil : (rows.losses == nil ? 0 : 1)
+    /// The layout of a declaration: the loss first, then the cost.
+    package init(_ declared: Evidence.DeclaredLoss) {
+      loss = declared.hasLosses ? 0 : nil
+      cost = declared.hasCosts ? (declared.hasLosses ? 1 : 0) : nil
     }
 
     /// Every row's statistics, row-major.

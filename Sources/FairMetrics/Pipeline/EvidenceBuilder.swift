@@ -162,8 +162,8 @@ public enum EvidenceBuilder {
     var source: Evidence.AttributionSource?
     if let bound, let settings = request.attribution {
       source = attributionSource(
-        bound: bound, margins: margins, settings: settings, seed: seed, threads: threads,
-        progress: progress, run: run)
+        bound: bound, margins: margins, rowIDs: rowIDs, settings: settings, seed: seed,
+        threads: threads, progress: progress, run: run)
     }
     var counterfactual: CounterfactualModel?
     if let bound, let rule {
@@ -183,7 +183,7 @@ public enum EvidenceBuilder {
     {
       lossSource = lossAttributionSource(
         bound: bound, loss: loss, method: declaration.attributionMethod, labels: lossRows.labels,
-        settings: settings, seed: seed, threads: threads, progress: progress)
+        rowIDs: rowIDs, settings: settings, seed: seed, threads: threads, progress: progress)
     }
     let evidence = try Evidence(
       configuration: configuration, dataset: dataset, dataFile: file, rows: evidenceRows,
@@ -258,8 +258,9 @@ public enum EvidenceBuilder {
   }
 
   private static func attributionSource(
-    bound: BoundRows, margins: [Double]?, settings: EvidenceRequest.AttributionSettings,
-    seed: UInt64, threads: Int, progress: WorkProgress?, run: AttributionRun
+    bound: BoundRows, margins: [Double]?, rowIDs: [UInt64],
+    settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
+    progress: WorkProgress?, run: AttributionRun
   ) -> Evidence.AttributionSource {
     let names = bound.model.features.map(\.name)
     let grouped = Set(settings.featureGroups.flatMap(\.members))
@@ -269,6 +270,7 @@ public enum EvidenceBuilder {
       groupOfFeature: Dictionary(
         settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
         uniquingKeysWith: { first, _ in first }),
+      dependsOnPartition: settings.method.mayUseBackground && settings.background.isSampled,
       compute: {
         let background =
           settings.method.mayUseBackground
@@ -285,13 +287,14 @@ public enum EvidenceBuilder {
         var options = ExplainOptions(output: settings.output, threads: threads, seed: seed)
         options.margins = margins
         options.progress = progress
+        options.rowKeys = rowIDs
         return try plan.explain(bound.matrix, options: options)
       })
   }
 
   private static func lossAttributionSource(
     bound: BoundRows, loss: LossFunction, method: LossExplainer.Method, labels: [Double],
-    settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
+    rowIDs: [UInt64], settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
     progress: WorkProgress?
   ) -> Evidence.LossAttributionSource {
     let names = bound.model.features.map(\.name)
@@ -302,6 +305,7 @@ public enum EvidenceBuilder {
       groupOfFeature: Dictionary(
         settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
         uniquingKeysWith: { first, _ in first }),
+      dependsOnPartition: settings.background.isSampled,
       compute: {
         let rows = try settings.background.rows(for: bound, seed: seed)
         let background = try BackgroundData(rows, featureCount: bound.model.featureCount)
@@ -315,6 +319,7 @@ public enum EvidenceBuilder {
           groups: groups, method: method)
         var options = ExplainOptions(threads: threads, seed: seed)
         options.progress = progress
+        options.rowKeys = rowIDs
         return try explainer.explain(bound.matrix, labels: labels, options: options)
       })
   }

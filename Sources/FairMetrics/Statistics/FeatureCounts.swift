@@ -17,7 +17,7 @@ package import FairTabular
 /// one entry per row for a continuous feature.
 package struct FeatureCounts: Sendable, Equatable, Codable {
   /// The slices of the grouping.
-  package let sliceCount: Int
+  package private(set) var sliceCount: Int
   /// Whether the feature is numeric (keys in ``numbers``) or categorical (in ``labels``).
   package let isNumeric: Bool
   /// The distinct values of a numeric feature, ascending (`-0.0` stored as `0.0`).
@@ -151,6 +151,31 @@ package struct FeatureCounts: Sendable, Equatable, Codable {
       merged.weights.append(contentsOf: sums)
     }
     self = merged
+  }
+
+  /// The same counts over a grouping with more slices: slice `i` becomes `indexes[i]` of
+  /// `sliceCount`, and the other slices have no weight.
+  package func reindexed(slices indexes: [Int], sliceCount newCount: Int) -> FeatureCounts {
+    var result = self
+    result.sliceCount = newCount
+    result.weights = [Int64](repeating: 0, count: valueCount * newCount)
+    for value in 0..<valueCount {
+      for (slice, index) in indexes.enumerated() {
+        result.weights[value * newCount + index] = weights[value * sliceCount + slice]
+      }
+    }
+    return result
+  }
+
+  /// Whether the arrays agree with each other (a decoded map is checked before use).
+  package var isConsistent: Bool {
+    let keys = isNumeric ? numbers.count : labels.count
+    let sorted =
+      isNumeric
+      ? zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
+      : zip(labels, labels.dropFirst()).allSatisfy { $0 < $1 }
+    return sliceCount >= 0 && keys == rows.count && weights.count == keys * sliceCount
+      && (isNumeric ? labels.isEmpty : numbers.isEmpty) && sorted && rows.allSatisfy { $0 > 0 }
   }
 
   /// The decile code of each distinct numeric value: how many interior decile edges (the

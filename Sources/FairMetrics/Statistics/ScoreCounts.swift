@@ -104,6 +104,13 @@ package struct ScoreCounts: Sendable, Equatable, Codable {
     self = merged
   }
 
+  /// Whether the arrays agree with each other (a decoded map is checked before use).
+  package var isConsistent: Bool {
+    scores.count == rows.count && rows.count == weights.count
+      && weights.count == favourable.count && nanRows >= 0 && rows.allSatisfy { $0 > 0 }
+      && !scores.contains(where: \.isNaN) && zip(scores, scores.dropFirst()).allSatisfy { $0 < $1 }
+  }
+
   /// The rows with a score that is not NaN.
   package var rowCount: Int { rows.reduce(0, +) }
 

@@ -314,7 +314,7 @@ extension FindingsDocument {
       tables.ll144 = ll144(result, groups: groups)
     }
     if let analysis = result.reasons?.computed {
-      tables.reasons = reasons(analysis, memberships: evidence.memberships)
+      tables.reasons = reasons(analysis, memberships: evidence.data?.memberships ?? [])
     }
     tables.losses = (evidence.cachedLossMetrics() ?? []).map(lossEvidence)
     for decomposition in evidence.cachedLossGapDecompositions() ?? [] {
@@ -416,7 +416,7 @@ extension FindingsDocument {
   private static func ll144(_ result: AuditResult, groups: [GroupingMetrics]) -> LL144Summary {
     let report = result.manifest.report
     let usesScores =
-      result.build.evidence.rows.scores != nil && result.build.rule == nil
+      result.build.evidence.hasScores && result.build.rule == nil
       && result.manifest.scores?.decisionColumn == nil
     var categories: [LL144Summary.Category] = []
     var unknown: [LL144Summary.UnknownCount] = []

@@ -1,0 +1,150 @@
+extension Evidence {
+  /// The kinds of tallies partial evidence can hold.
+  public struct TallyKinds: OptionSet, Sendable, Hashable {
+    /// The raw bits.
+    public let rawValue: Int
+    /// Creates a set from raw bits.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The outcome tallies behind every group metric (always computed).
+    public static let outcomes = TallyKinds(rawValue: 1 << 0)
+    /// The attributions' overall sums (attribution shares and ranks).
+    public static let attributions = TallyKinds(rawValue: 1 << 1)
+    /// The per-slice attribution tallies over all rows (gap decompositions).
+    public static let attributionSummaries = TallyKinds(rawValue: 1 << 2)
+    /// The joint counts of the proxy screen.
+    public static let proxies = TallyKinds(rawValue: 1 << 3)
+    /// The counterfactual flips.
+    public static let flips = TallyKinds(rawValue: 1 << 4)
+    /// The loss and cost tallies.
+    public static let losses = TallyKinds(rawValue: 1 << 5)
+    /// The loss-attribution tallies (loss-gap decompositions).
+    public static let lossGaps = TallyKinds(rawValue: 1 << 6)
+  }
+
+  /// Computes the tallies of `kinds` from the rows, without computing any figure from them,
+  /// and returns every tally computed so far.
+  ///
+  /// A kind the audit cannot have is skipped: attributions and flips without a model, losses
+  /// without a declared loss or cost matrix, loss gaps without a declared loss. The proxy
+  /// screen takes the attributions' sums along when there is a model, as the figures do.
+  ///
+  /// - Throws: The data's, the model's or the explainer's error.
+  public func computeTallies(_ kinds: TallyKinds) throws -> EvidenceTallies {
+    guard let data else { return tallies() }
+    _ = try outcomeTallies()
+    let hasModel = data.attributionSource != nil
+    if hasModel && !kinds.isDisjoint(with: [.attributions, .attributionSummaries, .proxies]) {
+      _ = try attributions()
+    }
+    if kinds.contains(.attributionSummaries) && hasModel {
+      _ = try populationTallies(.all)
+    }
+    if kinds.contains(.proxies) { _ = try proxyTallies() }
+    if kinds.contains(.flips) { _ = try flipTallies() }
+    if kinds.contains(.losses), let rows = data.lossRows, rows.losses != nil || rows.costs != nil {
+      _ = try lossTallies()
+    }
+    if kinds.contains(.lossGaps) && data.lossAttributionSource != nil {
+      _ = try lossGapTallies()
+    }
+    return tallies()
+  }
+}
+
+extension EvidenceTallies {
+  /// The first way in which the tallies are not the tallies of any rows (decoded tallies
+  /// are checked before use), or `nil`.
+  package var inconsistency: String? {
+    let groupings = configuration.groupings.count
+    if layouts.count != groupings {
+      return "'layouts' has \(layouts.count) entries for \(groupings) groupings"
+    }
+    for (index, layout) in layouts.enumerated() {
+      if layout.grouping != configuration.groupings[index] {
+        return "'layouts[\(index)]' is not the grouping '\(configuration.groupings[index].name)'"
+      }
+      if layout.sliceNames.count != layout.sliceParts.count
+        || Set(layout.sliceParts).count != layout.sliceParts.count
+        || layout.sliceParts.contains(where: { $0.count != layout.grouping.attributes.count })
+      {
+        return "'layouts[\(index)]' has inconsistent slices"
+      }
+    }
+    let replicates = configuration.bootstrapReplicates
+    if partitionCount < 1 || rowCount < 0 {
+      return "'partitionCount' or 'rowCount' is out of range"
+    }
+    if let outcomes {
+      guard outcomes.count == groupings else { return "'outcomes' has \(outcomes.count) entries" }
+      for (index, tally) in outcomes.enumerated()
+      where !tally.isConsistent(sliceCount: layouts[index].sliceNames.count)
+        || tally.replicates.replicateCount != replicates
+      {
+        return "'outcomes[\(index)]' does not fit its grouping's slices and replicates"
+      }
+    }
+    if let allScores, !allScores.isConsistent { return "'allScores' is inconsistent" }
+    func check(_ tallies: [AttributionTally], _ name: String, features: Int) -> String? {
+      guard tallies.count == groupings else { return "'\(name)' has \(tallies.count) entries" }
+      for (index, tally) in tallies.enumerated()
+      where !tally.isConsistent(sliceCount: layouts[index].sliceNames.count, featureCount: features)
+        || tally.replicates.replicateCount != replicates
+      {
+        return "'\(name)[\(index)]' does not fit its grouping's slices, features and replicates"
+      }
+      return nil
+    }
+    if let attributions, !(attributions.dependsOnPartition && partitionCount > 1) {
+      let m = attributions.columns.featureNames.count
+      if attributions.absoluteTotals.count != m {
+        return
+          "'attributions.absoluteTotals' has \(attributions.absoluteTotals.count) entries for \(m) columns"
+      }
+      for (key, tallies) in attributions.populations {
+        guard Evidence.Population(rawValue: key) != nil else {
+          return "'attributions.populations' names an unknown population '\(key)'"
+        }
+        if let problem = check(tallies, "attributions.populations.\(key)", features: m) {
+          return problem
+        }
+      }
+    }
+    if let proxies {
+      for (index, entry) in proxies.enumerated() {
+        guard layouts.indices.contains(entry.grouping), entry.counts.isConsistent,
+          entry.counts.sliceCount == layouts[entry.grouping].sliceNames.count
+        else {
+          return "'proxies[\(index)]' does not fit its grouping's slices"
+        }
+      }
+    }
+    if let losses {
+      let count = (losses.declared.hasLosses ? 1 : 0) + (losses.declared.hasCosts ? 1 : 0)
+      if (losses.lossTotal == nil) == losses.declared.hasLosses
+        || (losses.costTotal == nil) == losses.declared.hasCosts
+      {
+        return "'losses' totals do not match the declared loss and costs"
+      }
+      if let problem = check(losses.groupings, "losses.groupings", features: count) {
+        return problem
+      }
+    }
+    if let lossGaps, !(lossGaps.dependsOnPartition && partitionCount > 1) {
+      if let problem = check(
+        lossGaps.groupings, "lossGaps.groupings", features: lossGaps.featureNames.count)
+      {
+        return problem
+      }
+    }
+    if let flips {
+      for (index, entry) in flips.enumerated()
+      where !configuration.attributes.indices.contains(entry.attribute) || entry.candidate < 0
+        || entry.flip.rows < 1 || entry.flip.flipped < 0 || entry.flip.flipped > entry.flip.rows
+      {
+        return "'flips[\(index)]' is out of range"
+      }
+    }
+    return nil
+  }
+}
