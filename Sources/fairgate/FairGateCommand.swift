@@ -19,7 +19,7 @@ struct FairGateCommand: AsyncParsableCommand {
     version: version,
     subcommands: [
       DataCommand.self, Predict.self, Explain.self, Reasons.self, Importance.self, Metrics.self,
-      PolicyCommand.self, Audit.self, Report.self, Diff.self, Init.self,
+      PolicyCommand.self, Audit.self, EvidenceCommand.self, Report.self, Diff.self, Init.self,
     ]
   )
 

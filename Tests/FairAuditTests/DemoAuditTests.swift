@@ -48,7 +48,7 @@ import _FairTestSupport
       findings.contains {
         $0.ruleID == "ll144.scoring-impact-ratio" && $0.verdict != .insufficientData
       })
-    #expect(result.build.bound == nil)
+    #expect(result.build?.bound == nil)
   }
 
   @Test func germanCreditFiguresEqualTheIndependentEvidence() throws {

@@ -1,3 +1,4 @@
+import FairAttribution
 public import FairMetrics
 import FairModels
 public import FairPolicy
@@ -79,8 +80,13 @@ public struct AuditResult: Sendable {
   public let evaluation: Evaluation
   /// The gate: passed or not at ``AuditOptions/failOn``.
   public let outcome: GateOutcome
-  /// The evidence and what it was built from.
-  public let build: EvidenceBuild
+  /// The evidence the rules were applied to.
+  public let evidence: Evidence
+  /// The evidence and what it was built from, when the audit read the data (not merged
+  /// partial evidence).
+  public let build: EvidenceBuild?
+  /// What the data pass recorded for the reports: the model and the attribution that ran.
+  public let run: PartialEvidence.RunRecord
   /// Hashes and versions of everything the audit read.
   public let provenance: Provenance
   /// The day the audit was taken to run on.
@@ -115,39 +121,13 @@ public enum AuditPipeline {
   /// - Complexity: One read and scoring of the data, the attributions when a rule reads them,
   ///   and one bootstrap pass per kind of evidence.
   public static func run(manifest path: String, options: AuditOptions) throws -> AuditResult {
-    // The current stage, so that tasks (which the evidence starts on demand, inside the
-    // rules engine) are reported under it.
-    let currentStage = Mutex("")
-    func stage<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
-      currentStage.withLock { $0 = name }
-      options.progress?(AuditProgress(stage: name, isFinished: false))
-      defer { options.progress?(AuditProgress(stage: name, isFinished: true)) }
-      return try body()
-    }
-    let work = options.progress.map { report in
-      WorkProgress { event in
-        report(
-          AuditProgress(
-            stage: currentStage.withLock { $0 }, isFinished: false,
-            task: AuditProgress.Task(
-              name: event.task, unit: event.unit, completed: event.completed,
-              total: event.total, isFinished: event.isFinished)))
-      }
-    }
-    let manifest = try stage("reading the manifest") {
-      try AuditManifest.load(
-        path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory))
-    }
-    let catalog = MetricCatalog.standard
-    let policies = try stage("reading the policies") {
-      try PolicyLoader(searchDirectories: [options.packDirectory], catalog: catalog)
-        .load(files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
-    }
+    let stages = Stages(options)
+    let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
     let seed = options.seed ?? manifest.statistics.seed
-    let build = try stage("reading and scoring the data") {
+    let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
-        progress: work, checkData: { _ = try manifest.validate(against: $0) })
+        progress: stages.work, checkData: { _ = try manifest.validate(against: $0) })
     }
     let reasons = try build.bound.map { bound in
       try reasonEvidence(
@@ -156,21 +136,88 @@ public enum AuditPipeline {
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
       featureGroups: manifest.featureGroupMembers, reasons: reasons)
-    let engine = RulesEngine(catalog: catalog)
-    let policyProblems = engine.validate(policies, against: environment)
-    if policyProblems.contains(where: { $0.severity == .error }) {
-      throw PolicyError(diagnostics: policyProblems)
-    }
-    let evaluation = stage("measuring and applying the rules") {
-      engine.evaluate(policies, in: environment, waivers: manifest.waivers, asOf: options.asOf)
-    }
-    let provenance = try stage("hashing the inputs") {
+    let evaluation = try evaluate(
+      policies, in: environment, manifest: manifest, options: options, stages: stages)
+    let provenance = try stages.stage("hashing the inputs") {
       try Provenance(manifest: manifest, policies: policies, build: build, seed: seed)
     }
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
-      outcome: evaluation.outcome(failOn: options.failOn), build: build,
-      provenance: provenance, asOf: options.asOf, seed: seed, reasons: reasons)
+      outcome: evaluation.outcome(failOn: options.failOn), evidence: build.evidence,
+      build: build, run: runRecord(build), provenance: provenance, asOf: options.asOf,
+      seed: seed, reasons: reasons)
+  }
+
+  /// Reports the stages of an audit, and the tasks within them, to the options' progress.
+  final class Stages: Sendable {
+    /// The current stage, so that tasks (which the evidence starts on demand, inside the
+    /// rules engine) are reported under it.
+    private let current = Mutex("")
+    private let progress: (@Sendable (AuditProgress) -> Void)?
+
+    init(_ options: AuditOptions) { progress = options.progress }
+
+    /// Where long tasks report, when someone is watching.
+    var work: WorkProgress? {
+      progress.map { report in
+        WorkProgress { [self] event in
+          report(
+            AuditProgress(
+              stage: self.current.withLock { $0 }, isFinished: false,
+              task: AuditProgress.Task(
+                name: event.task, unit: event.unit, completed: event.completed,
+                total: event.total, isFinished: event.isFinished)))
+        }
+      }
+    }
+
+    func stage<Result>(_ name: String, _ body: () throws -> Result) rethrows -> Result {
+      current.withLock { $0 = name }
+      progress?(AuditProgress(stage: name, isFinished: false))
+      defer { progress?(AuditProgress(stage: name, isFinished: true)) }
+      return try body()
+    }
+  }
+
+  /// Reads the manifest and its policies.
+  static func read(manifest path: String, options: AuditOptions, stages: Stages) throws -> (
+    AuditManifest, [Policy]
+  ) {
+    let manifest = try stages.stage("reading the manifest") {
+      try AuditManifest.load(
+        path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory))
+    }
+    let policies = try stages.stage("reading the policies") {
+      try PolicyLoader(searchDirectories: [options.packDirectory], catalog: .standard)
+        .load(files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
+    }
+    return (manifest, policies)
+  }
+
+  /// Checks the policies against the evidence and applies them.
+  static func evaluate(
+    _ policies: [Policy], in environment: EvidenceEnvironment, manifest: AuditManifest,
+    options: AuditOptions, stages: Stages
+  ) throws -> Evaluation {
+    let engine = RulesEngine(catalog: .standard)
+    let policyProblems = engine.validate(policies, against: environment)
+    if policyProblems.contains(where: { $0.severity == .error }) {
+      throw PolicyError(diagnostics: policyProblems)
+    }
+    return stages.stage("measuring and applying the rules") {
+      engine.evaluate(policies, in: environment, waivers: manifest.waivers, asOf: options.asOf)
+    }
+  }
+
+  /// What the data pass of `build` records for the reports.
+  static func runRecord(_ build: EvidenceBuild) -> PartialEvidence.RunRecord {
+    PartialEvidence.RunRecord(
+      modelSummary: build.bound?.model.summary,
+      modelInputs: build.bound?.model.features.map(\.name) ?? [],
+      attribution: build.attributionRun.description.map {
+        PartialEvidence.AttributionRecord(
+          method: $0.method.rawValue, reason: $0.reason, backgroundRows: $0.backgroundRows)
+      })
   }
 
   /// The ids of the packs in `directory`: the names of its `.yaml` files.

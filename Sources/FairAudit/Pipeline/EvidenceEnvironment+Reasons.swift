@@ -5,7 +5,8 @@ extension EvidenceEnvironment {
   /// The reason analysis, computed on first use with the audit's restrictions.
   func reasonAnalysis() throws -> ReasonAnalysis {
     guard let reasons else {
-      throw EnvironmentProblem("reason-code metrics need a model, and this audit has none")
+      throw EnvironmentProblem(
+        reasonsUnavailable ?? "reason-code metrics need a model, and this audit has none")
     }
     return try reasons.analysis { reasonRestrictions }
   }

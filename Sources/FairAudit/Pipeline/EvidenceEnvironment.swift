@@ -23,6 +23,8 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   private let protectedColumns: [String]
   /// The audit's adverse-action reasons, when it has a model.
   public let reasons: ReasonEvidence?
+  /// Why there are no reasons although the audit has a model, if so.
+  let reasonsUnavailable: String?
   private let modelInputs: Set<String>
   private let groupMembers: [String: [String]]
   private let tests = Mutex<[String: [String: SignificanceResult]]>([:])
@@ -34,12 +36,15 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
   ///   - modelInputs: The model's input columns (empty without a model).
   ///   - featureGroups: Feature groups and their member columns.
   ///   - reasons: The adverse-action reasons, when the audit has a model.
+  ///   - reasonsUnavailable: Why there are no reasons although the audit has a model (the
+  ///     evidence was merged from partitions), if so.
   public init(
     evidence: Evidence, modelInputs: [String], featureGroups: [String: [String]],
-    reasons: ReasonEvidence? = nil
+    reasons: ReasonEvidence? = nil, reasonsUnavailable: String? = nil
   ) {
     self.evidence = evidence
     self.reasons = reasons
+    self.reasonsUnavailable = reasonsUnavailable
     self.modelInputs = Set(modelInputs)
     self.groupMembers = featureGroups
     self.featureGroups = featureGroups.keys.sorted()
@@ -408,4 +413,32 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
 struct EnvironmentProblem: Error, CustomStringConvertible {
   let description: String
   init(_ description: String) { self.description = description }
+}
+
+extension EvidenceEnvironment {
+  /// The tallies a rule needs for its metric and feature scope, beyond the outcome tallies
+  /// every audit computes; and whether it reads adverse-action reasons (which need the
+  /// proxy screen too, for their restrictions).
+  static func tallyKinds(for rule: PolicyRule) -> (kinds: Evidence.TallyKinds, reasons: Bool) {
+    var kinds: Evidence.TallyKinds = [.outcomes]
+    var reasons = false
+    switch rule.metric {
+    case "attribution_share", "attribution_rank": kinds.insert(.attributions)
+    case "slice_attribution_share", "attribution_ratio", "gap_contribution",
+      "gap_contribution_share":
+      kinds.insert(.attributionSummaries)
+    case "proxy_association", "proxy_auc", "proxy_attribution_share": kinds.insert(.proxies)
+    case "counterfactual_flip_rate": kinds.insert(.flips)
+    case "prohibited_reason_count", "reasons_missing_share", "reasons_over_four_share",
+      "elderly_age_reason_count", "generic_reason_count", "reason_instability",
+      "reason_sensitivity":
+      reasons = true
+      kinds.insert(.proxies)
+    case let metric where sliceLossMetrics.contains(metric): kinds.insert(.losses)
+    case let metric where featureLossMetrics.contains(metric): kinds.insert(.lossGaps)
+    default: break
+    }
+    if rule.features == .proxies { kinds.insert(.proxies) }
+    return (kinds, reasons)
+  }
 }

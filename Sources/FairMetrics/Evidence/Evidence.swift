@@ -90,16 +90,18 @@ public final class Evidence: Sendable {
     public var outputSpace: String
     /// For inputs attributed as part of a group, the group's column.
     public var groupOfFeature: [String: String]
-    /// Whether the attributions depend on which rows are audited together (a background
-    /// sampled from the data), so that evidence of partitions does not merge.
-    public var dependsOnPartition: Bool
+    /// Whether the attributions, once computed, depend on which rows are audited together
+    /// (the method used a background sampled from the data), so that evidence of
+    /// partitions does not merge.
+    public var dependsOnPartition: @Sendable () -> Bool
     /// Computes the attributions of every row, in row order.
     public var compute: @Sendable () throws -> Attributions
 
     /// Creates a source.
     public init(
       featureNames: [String], outputSpace: String, groupOfFeature: [String: String] = [:],
-      dependsOnPartition: Bool = false, compute: @escaping @Sendable () throws -> Attributions
+      dependsOnPartition: @escaping @Sendable () -> Bool = { false },
+      compute: @escaping @Sendable () throws -> Attributions
     ) {
       self.featureNames = featureNames
       self.outputSpace = outputSpace
@@ -144,7 +146,8 @@ public final class Evidence: Sendable {
     public var featureNames: [String]
     /// For inputs attributed as part of a group, the group's column.
     public var groupOfFeature: [String: String]
-    /// As ``AttributionSource/dependsOnPartition``.
+    /// Whether the loss attributions depend on which rows are audited together (their
+    /// background is sampled from the data), so that evidence of partitions does not merge.
     public var dependsOnPartition: Bool
     /// Computes the loss attributions of every row, in row order.
     public var compute: @Sendable () throws -> LossAttributions
@@ -582,7 +585,7 @@ public final class Evidence: Sendable {
             featureNames: computed.featureNames, outputSpace: computed.outputSpace.rawValue,
             groupOfFeature: attributionSource.groupOfFeature),
           absoluteTotals: sums, populations: [:],
-          dependsOnPartition: attributionSource.dependsOnPartition)
+          dependsOnPartition: attributionSource.dependsOnPartition())
       }
     }
     return computed

@@ -134,6 +134,7 @@ extension EvidenceTallies {
     for (index, part) in parts.enumerated().dropFirst() {
       try result.merge(part, index: index)
     }
+    result.unavailable.sort()
     return result
   }
 
@@ -273,7 +274,8 @@ extension EvidenceTallies {
     for line in other.unavailable where !unavailable.contains(line) { unavailable.append(line) }
   }
 
-  private mutating func note(_ line: String) {
+  /// Records that `line` (one sentence: what, and why) is not available.
+  package mutating func note(_ line: String) {
     if !unavailable.contains(line) { unavailable.append(line) }
   }
 

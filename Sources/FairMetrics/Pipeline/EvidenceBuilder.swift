@@ -270,7 +270,9 @@ public enum EvidenceBuilder {
       groupOfFeature: Dictionary(
         settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
         uniquingKeysWith: { first, _ in first }),
-      dependsOnPartition: settings.method.mayUseBackground && settings.background.isSampled,
+      dependsOnPartition: {
+        settings.background.isSampled && (run.description?.backgroundRows ?? 0) > 0
+      },
       compute: {
         let background =
           settings.method.mayUseBackground

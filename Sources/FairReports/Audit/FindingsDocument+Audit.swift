@@ -16,7 +16,7 @@ extension FindingsDocument {
   /// - Throws: The evidence's error, should a table fail that the rules did not need.
   public init(audit result: AuditResult, generatedAt: String) throws {
     let manifest = result.manifest
-    let evidence = result.build.evidence
+    let evidence = result.evidence
     let provenance = result.provenance
     let groups = try evidence.groupMetrics()
     let groupsByName = Dictionary(groups.map { ($0.grouping, $0) }, uniquingKeysWith: { a, _ in a })
@@ -40,14 +40,14 @@ extension FindingsDocument {
           favourable: rule?.favourable == .below ? .below : .above)
     }
     var attribution: FindingsDocument.AttributionSettings?
-    if let run = result.build.attributionRun.description {
+    if let run = result.run.attribution {
       let background: String
       switch manifest.attributions.background {
       case .file(let path, rows: _): background = "file \(path)"
       case .sample(let rows): background = "\(rows) rows sampled from the data with the seed"
       }
       attribution = FindingsDocument.AttributionSettings(
-        method: run.method.rawValue, outputSpace: manifest.attributions.output.rawValue,
+        method: run.method, outputSpace: manifest.attributions.output.rawValue,
         background: run.backgroundRows > 0
           ? background : "none: path-dependent TreeSHAP weighs paths by the trees' covers",
         backgroundRows: run.backgroundRows, samples: manifest.attributions.samples,
@@ -138,7 +138,7 @@ extension FindingsDocument {
         model: provenance.model.map {
           ModelFile(
             path: $0.path, sha256: $0.sha256, summary: provenance.modelSummary ?? "",
-            format: result.build.bound.map { FindingsDocument.format(of: $0.model) } ?? "")
+            format: result.run.modelSummary.map(FindingsDocument.format(ofModel:)) ?? "")
         },
         data: DataFile(
           path: provenance.data.path, sha256: provenance.data.sha256, rows: provenance.rows,
@@ -152,10 +152,12 @@ extension FindingsDocument {
         confidenceLevel: provenance.confidenceLevel),
       method: method, scope: scope, summary: summary, findings: findings, waivers: waivers,
       evidence: try FindingsDocument.evidence(result, groups: groups))
+    self.provenance.partitions = provenance.partitions?.map {
+      FindingsDocument.Provenance.Partition(id: $0.id, rows: $0.rows, sha256: $0.dataSHA256)
+    }
   }
 
-  private static func format(of model: any ScoringModel) -> String {
-    let summary = model.summary
+  private static func format(ofModel summary: String) -> String {
     for (prefix, name) in [
       ("XGBoost", "xgboost-json"), ("LightGBM", "lightgbm-text"), ("PMML", "pmml"),
     ]
@@ -225,8 +227,9 @@ extension FindingsDocument {
   private static func evidence(_ result: AuditResult, groups: [GroupingMetrics]) throws
     -> Evidence
   {
-    let evidence = result.build.evidence
+    let evidence = result.evidence
     var tables = Evidence()
+    tables.unavailable = evidence.tallies().partitionCount > 1 ? evidence.tallies().unavailable : []
     tables.groups = groups.map { grouping in
       GroupingEvidence(
         grouping: grouping.grouping, reference: grouping.reference,
@@ -415,8 +418,10 @@ extension FindingsDocument {
   /// The published-summary fields of 6 RCNY § 5-303.
   private static func ll144(_ result: AuditResult, groups: [GroupingMetrics]) -> LL144Summary {
     let report = result.manifest.report
+    var hasDecisionRule = result.manifest.decision?.rule != nil
+    if case .model = result.manifest.predictions { hasDecisionRule = true }
     let usesScores =
-      result.build.evidence.hasScores && result.build.rule == nil
+      result.evidence.hasScores && !hasDecisionRule
       && result.manifest.scores?.decisionColumn == nil
     var categories: [LL144Summary.Category] = []
     var unknown: [LL144Summary.UnknownCount] = []

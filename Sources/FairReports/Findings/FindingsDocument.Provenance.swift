@@ -18,6 +18,26 @@ extension FindingsDocument {
     public var bootstrapReplicates: Int
     /// The confidence level of every interval, such as 0.95.
     public var confidenceLevel: Double
+    /// The partitions whose partial evidence was merged, when the audit ran on merged
+    /// evidence of more than one (the data's digest is then a digest of theirs).
+    public var partitions: [Partition]? = nil
+
+    /// One partition of the rows.
+    public struct Partition: Codable, Sendable, Equatable {
+      /// The partition's id.
+      public var id: String
+      /// Its rows.
+      public var rows: Int
+      /// The SHA-256 of its data.
+      public var sha256: String
+
+      /// Creates a partition record.
+      public init(id: String, rows: Int, sha256: String) {
+        self.id = id
+        self.rows = rows
+        self.sha256 = sha256
+      }
+    }
 
     /// Creates a provenance record.
     public init(

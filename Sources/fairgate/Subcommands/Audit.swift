@@ -26,6 +26,12 @@ extension FairGateCommand {
         '--fail-on-regression' makes the regressions decide the exit status: 1 when there \
         is one, 0 otherwise, so an unchanged model whose failures are all in the baseline \
         passes. findings.json still records the audit's own gate.
+
+        '--evidence MERGED' applies the policies to merged partial evidence ('fairgate \
+        evidence partial' and 'merge') instead of reading the data: the same figures, \
+        computed from the evidence's tallies. The manifest, model and policies must be the \
+        ones the evidence was computed with. What the merge could not carry is listed in \
+        findings.json ('evidence.unavailable') and its rules are insufficient-data.
         """
     )
 
@@ -61,6 +67,12 @@ extension FairGateCommand {
         valueName: "findings.json"))
     var baseline: String?
 
+    @Option(
+      help: ArgumentHelp(
+        "Merged partial evidence to audit instead of reading the data.",
+        valueName: "merged.json"))
+    var evidence: String?
+
     @Flag(
       name: .customLong("fail-on-regression"),
       help: "Fail only on regressions against '--baseline', not on failures it already had.")
@@ -93,11 +105,13 @@ extension FairGateCommand {
         ?? CalendarDate(
           daysSinceEpoch: Int(context.generatedAt / 86_400))
       let progress = ProgressDisplay()
-      let result = try AuditPipeline.run(
-        manifest: manifest,
-        options: AuditOptions(
-          asOf: date, seed: seed, threads: threading.threads, failOn: failOn,
-          packDirectory: policies.directory, progress: progress.report))
+      let options = AuditOptions(
+        asOf: date, seed: seed, threads: threading.threads, failOn: failOn,
+        packDirectory: policies.directory, progress: progress.report)
+      let result =
+        try evidence.map {
+          try AuditPipeline.run(manifest: manifest, evidence: $0, options: options)
+        } ?? AuditPipeline.run(manifest: manifest, options: options)
       progress.finish()
       let document = try FindingsDocument(audit: result, generatedAt: context.generatedAtText)
       try ReportOutput(formats: formats, directory: out).write(document, context: context)

@@ -23,6 +23,9 @@ extension FindingsDocument {
     /// Decompositions of each slice's mean-loss gap to the reference into feature
     /// contributions (space `loss`), when a rule read one.
     public var lossGaps: [GapEvidence]
+    /// What evidence merged from several partitions could not carry, and why: one sentence
+    /// each (`fairgate audit --evidence`); empty for an audit of the data.
+    public var unavailable: [String] = []
 
     /// Creates evidence; every part defaults to empty.
     public init(
@@ -44,6 +47,7 @@ extension FindingsDocument {
 
     private enum CodingKeys: String, CodingKey {
       case groups, attributions, gaps, proxies, flips, ll144, reasons, losses, lossGaps
+      case unavailable
     }
 
     /// Decodes evidence; a missing table reads as empty.
@@ -61,10 +65,11 @@ extension FindingsDocument {
       reasons = try container.decodeIfPresent(ReasonEvidence.self, forKey: .reasons)
       losses = try container.decodeIfPresent([LossEvidence].self, forKey: .losses) ?? []
       lossGaps = try container.decodeIfPresent([GapEvidence].self, forKey: .lossGaps) ?? []
+      unavailable = try container.decodeIfPresent([String].self, forKey: .unavailable) ?? []
     }
 
-    /// Encodes evidence; the loss tables are left out when empty, so a document without
-    /// loss evidence reads as it did before the loss tables existed.
+    /// Encodes evidence; the loss tables and the list of what is unavailable are left out
+    /// when empty, so a document without them reads as it did before they existed.
     ///
     /// - Throws: `EncodingError` when a value cannot be encoded.
     public func encode(to encoder: any Encoder) throws {
@@ -78,6 +83,7 @@ extension FindingsDocument {
       try container.encodeIfPresent(reasons, forKey: .reasons)
       if !losses.isEmpty { try container.encode(losses, forKey: .losses) }
       if !lossGaps.isEmpty { try container.encode(lossGaps, forKey: .lossGaps) }
+      if !unavailable.isEmpty { try container.encode(unavailable, forKey: .unavailable) }
     }
   }
 }
