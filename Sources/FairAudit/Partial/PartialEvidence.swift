@@ -79,11 +79,12 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
 }
 
 extension PartialEvidence {
-  /// The canonical bytes of the evidence: JSON with sorted keys (named as the Swift
-  /// properties, so that feature names used as keys are kept as they are), every exact sum in its
-  /// canonical components, numbers in their shortest round-trip form, and the values JSON
-  /// cannot hold as the strings `"nan"`, `"inf"` and `"-inf"`. Equal evidence gives equal
-  /// bytes.
+  /// The canonical bytes of the evidence.
+  ///
+  /// JSON with sorted keys (named as the Swift properties, so that feature names used as
+  /// keys are kept as they are), every exact sum in its canonical components, numbers in
+  /// their shortest round-trip form, and the values JSON cannot hold as the strings `"nan"`,
+  /// `"inf"` and `"-inf"`. Equal evidence gives equal bytes.
   ///
   /// - Throws: What the encoder throws.
   public func encoded() throws -> Data {

@@ -1,0 +1,202 @@
+import FairAudit
+import FairMetrics
+import FairPolicy
+import Foundation
+import Testing
+import _FairTestSupport
+
+/// Partial evidence of any split of the rows, merged in any order, equals the evidence of one
+/// pass over all rows: the tallies byte for byte, and every figure computed from them,
+/// bootstrap intervals and AUCs included.
+@Suite struct PartialEvidenceMergeTests {
+  static let root = FixturePaths.repositoryRoot()
+
+  static var options: AuditOptions {
+    AuditOptions(
+      asOf: CalendarDate(daysSinceEpoch: 20_790), threads: 2, packDirectory: root + "/policies")
+  }
+
+  /// The rows of a manifest's data file, split at `cuts` after shuffling with `seed`, each
+  /// part written to a file with the header.
+  static func split(_ data: String, sizes: [Int], seed: UInt64) throws -> [String] {
+    let text = try String(contentsOfFile: data, encoding: .utf8)
+    var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines.removeFirst()
+    var generator = SplitMix64Generator(seed: seed)
+    lines.shuffle(using: &generator)
+    try #require(sizes.reduce(0, +) == lines.count)
+    let directory = try FixturePaths.temporaryDirectory(named: "fairgate-partitions")
+    var start = 0
+    return try sizes.enumerated().map { index, size in
+      let path = directory + "/part-\(index).csv"
+      let body = lines[start..<(start + size)].joined(separator: "\n")
+      start += size
+      try (header + "\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+      return path
+    }
+  }
+
+  /// Random part sizes (each at least one row) adding up to `total`.
+  static func sizes(_ parts: Int, total: Int, seed: UInt64) -> [Int] {
+    guard parts > 1 else { return [total] }
+    var generator = SplitMix64Generator(seed: seed)
+    var cuts = Set<Int>()
+    while cuts.count < parts - 1 { cuts.insert(Int.random(in: 1..<total, using: &generator)) }
+    let sorted = [0] + cuts.sorted() + [total]
+    return zip(sorted, sorted.dropFirst()).map { $1 - $0 }
+  }
+
+  /// The evidence's tallies as canonical JSON, with the partition count left out (it is the
+  /// one thing a split changes).
+  static func talliesBytes(_ evidence: PartialEvidence) throws -> Data {
+    let object = try JSONSerialization.jsonObject(with: try evidence.encoded())
+    guard var root = object as? [String: Any], var tallies = root["evidence"] as? [String: Any]
+    else {
+      Issue.record("not an object")
+      return Data()
+    }
+    tallies["partitionCount"] = nil
+    root = ["evidence": tallies]
+    return try JSONSerialization.data(withJSONObject: root, options: [.sortedKeys])
+  }
+
+  /// Every figure the evidence gives from the kinds of tallies `kinds` holds, as canonical
+  /// JSON.
+  static func figures(_ evidence: Evidence, kinds: EvidenceTallies) throws -> Data {
+    struct Figures: Encodable {
+      var groups: [GroupingMetrics]
+      var attributions: [AttributionSummary]?
+      var proxies: [ProxyAssociation]?
+      var losses: [LossMetrics]?
+      var lossGaps: [LossGapDecomposition]?
+      var shares: [String: Double]?
+    }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return try encoder.encode(
+      Figures(
+        groups: try evidence.groupMetrics(),
+        attributions: kinds.attributions?.populations["all"] == nil
+          ? nil : try evidence.attributionSummaries(),
+        proxies: kinds.proxies == nil ? nil : try evidence.proxies(),
+        losses: kinds.losses == nil ? nil : try evidence.lossMetrics(),
+        lossGaps: kinds.lossGaps == nil ? nil : try evidence.lossGapDecompositions(),
+        shares: kinds.attributions == nil ? nil : try evidence.overallAttributionShares()))
+  }
+
+  static func partials(_ manifest: String, parts: [String]) throws -> [(
+    path: String, evidence: PartialEvidence
+  )] {
+    try parts.enumerated().map { index, part in
+      (
+        part,
+        try AuditPipeline.partial(
+          manifest: manifest, partitionID: String(format: "p%03d", index), data: part,
+          options: options)
+      )
+    }
+  }
+
+  @Test(
+    arguments: [
+      ("fixtures/german-credit/audit.yaml", 1), ("fixtures/german-credit/audit.yaml", 2),
+      ("fixtures/german-credit/audit.yaml", 7), ("fixtures/hiring/vendor-scores.yaml", 64),
+      (PartialEvidenceMergeTests.lossManifestWithBackgroundFile, 7),
+    ])
+  func mergedPartialsEqualOnePass(manifest relative: String, parts: Int) throws {
+    let manifest = relative.hasPrefix("/") ? relative : Self.root + "/" + relative
+    let whole = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    let data = try AuditManifest.load(path: manifest).data.path
+    let seed = UInt64(parts) &* 7919
+    let files = try Self.split(
+      data, sizes: Self.sizes(parts, total: whole.evidence.rowCount, seed: seed), seed: seed)
+    var partials = try Self.partials(manifest, parts: files)
+    // Any order of the merge.
+    var generator = SplitMix64Generator(seed: seed ^ 0xFF)
+    partials.shuffle(using: &generator)
+    let merged = try PartialEvidence.merge(partials)
+    #expect(merged.partitions.count == parts)
+    #expect(merged.evidence.rowCount == whole.evidence.rowCount)
+    #expect(try Self.talliesBytes(merged) == Self.talliesBytes(whole))
+    let kinds = whole.evidence
+    let fromMerged = try Self.figures(Evidence(tallies: merged.evidence, threads: 1), kinds: kinds)
+    let fromWhole = try Self.figures(Evidence(tallies: whole.evidence, threads: 2), kinds: kinds)
+    #expect(fromMerged == fromWhole)
+    // And the figures of the audit that reads the data are the same.
+    let direct = try AuditPipeline.run(manifest: manifest, options: Self.options)
+    #expect(try Self.figures(direct.evidence, kinds: kinds) == fromWhole)
+  }
+
+  /// The loss demo with its background read from a file (the first 100 rows of its data)
+  /// instead of sampled from the rows: a background that does not depend on the partition.
+  static let lossManifestWithBackgroundFile: String = {
+    let directory =
+      (try? FixturePaths.temporaryDirectory(named: "fairgate-loss-manifest")) ?? "/tmp"
+    let loss = root + "/fixtures/loss/"
+    let data = (try? String(contentsOfFile: loss + "credit.csv", encoding: .utf8)) ?? ""
+    let lines = data.split(whereSeparator: \.isNewline).prefix(101)
+    try? (lines.joined(separator: "\n") + "\n").write(
+      toFile: directory + "/background.csv", atomically: true, encoding: .utf8)
+    let manifest = ((try? String(contentsOfFile: loss + "audit.yaml", encoding: .utf8)) ?? "")
+      .replacingOccurrences(of: "  file: plain.json", with: "  file: \(loss)plain.json")
+      .replacingOccurrences(of: "  file: credit.csv", with: "  file: \(loss)credit.csv")
+      .replacingOccurrences(
+        of: "  background:\n    rows: 100",
+        with: "  background:\n    file: \(directory)/background.csv")
+    try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
+    return directory + "/audit.yaml"
+  }()
+
+  @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {
+    let manifest = Self.root + "/fixtures/loss/audit.yaml"
+    let whole = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    let files = try Self.split(
+      Self.root + "/fixtures/loss/credit.csv",
+      sizes: Self.sizes(3, total: whole.evidence.rowCount, seed: 11), seed: 11)
+    let merged = try PartialEvidence.merge(try Self.partials(manifest, parts: files))
+    #expect(merged.evidence.unavailable.contains { $0.hasPrefix("loss-gap decompositions:") })
+    let evidence = Evidence(tallies: merged.evidence, threads: 1)
+    #expect(throws: MetricsError.self) { try evidence.lossGapDecompositions() }
+    // Everything else still merges exactly.
+    let fromWhole = Evidence(tallies: whole.evidence, threads: 1)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    #expect(try encoder.encode(evidence.lossMetrics()) == encoder.encode(fromWhole.lossMetrics()))
+    #expect(
+      try encoder.encode(evidence.groupMetrics()) == encoder.encode(fromWhole.groupMetrics()))
+  }
+
+  @Test func mergingMergedEvidenceAgainGivesTheSameBytes() throws {
+    let manifest = Self.lossManifestWithBackgroundFile
+    let whole = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    let data = Self.root + "/fixtures/loss/credit.csv"
+    let files = try Self.split(
+      data, sizes: Self.sizes(4, total: whole.evidence.rowCount, seed: 5), seed: 5)
+    let partials = try Self.partials(manifest, parts: files)
+    let flat = try PartialEvidence.merge(partials)
+    let left = try PartialEvidence.merge(Array(partials[0..<2]))
+    let right = try PartialEvidence.merge(Array(partials[2..<4]))
+    let nested = try PartialEvidence.merge([("right", right), ("left", left)])
+    #expect(try nested.encoded() == flat.encoded())
+  }
+}
+
+/// SplitMix64 as a `RandomNumberGenerator`, for reproducible shuffles.
+struct SplitMix64Generator: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
