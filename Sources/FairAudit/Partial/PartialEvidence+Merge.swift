@@ -1,4 +1,4 @@
-public import FairMetrics
+import FairMetrics
 
 extension PartialEvidence {
   /// Merges partial evidence read from files: the evidence of the rows of all of them.

@@ -1,4 +1,4 @@
-public import FairMetrics
+import FairMetrics
 import FairPolicy
 import FairTabular
 import Foundation

@@ -56,6 +56,7 @@ extension EvidenceTallies {
   /// The first way in which the tallies are not the tallies of any rows (decoded tallies
   /// are checked before use), or `nil`.
   package var inconsistency: String? {
+    if let problem = configuration.inconsistency { return "'configuration': \(problem)" }
     let groupings = configuration.groupings.count
     if layouts.count != groupings {
       return "'layouts' has \(layouts.count) entries for \(groupings) groupings"
@@ -143,6 +144,47 @@ extension EvidenceTallies {
         || entry.flip.rows < 1 || entry.flip.flipped < 0 || entry.flip.flipped > entry.flip.rows
       {
         return "'flips[\(index)]' is out of range"
+      }
+    }
+    return nil
+  }
+}
+
+extension Evidence.Configuration {
+  /// The first setting no audit could have, or `nil`.
+  var inconsistency: String? {
+    guard confidenceLevel > 0 && confidenceLevel < 1 else {
+      return "the confidence level must be between 0 and 1"
+    }
+    guard minimumSliceShare >= 0 && minimumSliceShare <= 1 else {
+      return "the minimum slice share must be between 0 and 1"
+    }
+    guard bootstrapReplicates >= 0 && bootstrapReplicates <= 1_000_000 else {
+      return "the bootstrap replicates must be between 0 and 1000000"
+    }
+    guard proxyThreshold.isFinite else { return "the proxy threshold must be a number" }
+    let names = Set(attributes.map(\.name))
+    guard names.count == attributes.count else { return "an attribute is declared twice" }
+    for attribute in attributes {
+      guard attribute.assignmentThreshold.isFinite else {
+        return "attribute '\(attribute.name)' has no assignment threshold"
+      }
+      switch attribute.source {
+      case .bins(_, let edges, let labels):
+        guard edges.count >= 2, zip(edges, edges.dropFirst()).allSatisfy({ $0 < $1 }),
+          labels.map({ $0.count == edges.count - 1 }) ?? true
+        else {
+          return "attribute '\(attribute.name)' needs at least two increasing edges and a "
+            + "label per bin"
+        }
+      case .probabilities(let groups):
+        guard !groups.isEmpty else { return "attribute '\(attribute.name)' has no groups" }
+      case .column: break
+      }
+    }
+    for grouping in groupings {
+      guard !grouping.attributes.isEmpty, grouping.attributes.allSatisfy(names.contains) else {
+        return "grouping '\(grouping.name)' names an attribute that is not declared"
       }
     }
     return nil

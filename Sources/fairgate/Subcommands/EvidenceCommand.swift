@@ -8,7 +8,7 @@ extension FairGateCommand {
   struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "evidence",
-      abstract: "Compute partial evidence of a partition of the rows, and merge partials.",
+      abstract: "Compute and merge partial evidence of partitions of the rows.",
       discussion: """
         An audit too large for one machine runs in pieces: 'fairgate evidence partial' on \
         each partition of the rows writes its tallies (fairgate.partial-evidence/1), \

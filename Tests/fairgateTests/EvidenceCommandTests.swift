@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+import _FairTestSupport
+
+/// `fairgate evidence partial|merge` and `fairgate audit --evidence`, through the binary: the
+/// audit of merged partial evidence gives the findings of the audit of the data, and bad
+/// partials are refused with exit 2 and a message naming the file and what differs.
+@Suite(.serialized) struct EvidenceCommandTests {
+  static let root = FixturePaths.repositoryRoot()
+  static let vendor = root + "/fixtures/hiring/vendor-scores.yaml"
+  static let environment = ["SOURCE_DATE_EPOCH": "1764806400"]
+
+  /// Runs `fairgate` and expects `status`.
+  @discardableResult
+  func fairgate(
+    _ arguments: [String], input: String? = nil, status: Int32 = 0,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> CommandResult {
+    let result = try FairGateBinary.run(
+      arguments, directory: Self.root, environment: Self.environment, standardInput: input)
+    #expect(
+      result.status == status, "\(arguments.joined(separator: " ")): \(result.standardError)",
+      sourceLocation: sourceLocation)
+    return result
+  }
+
+  /// The partial evidence of the vendor audit's whole data, as one partition.
+  func wholePartial(_ folder: String, id: String = "all") throws -> String {
+    let path = folder + "/\(id).json"
+    try fairgate(["evidence", "partial", Self.vendor, "--partition-id", id, "--out", path])
+    return path
+  }
+
+  @Test func oneMergedPartitionGivesTheDirectAuditsFindingsByteForByte() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    try fairgate(["evidence", "merge", partial, "--out", folder + "/merged.json"])
+    let common = ["--as-of", "2026-12-03", "--format", "json", "--format", "junit"]
+    try fairgate(
+      ["audit", Self.vendor, "--evidence", folder + "/merged.json", "--out", folder + "/ev"]
+        + common, status: 1)
+    try fairgate(["audit", Self.vendor, "--out", folder + "/direct"] + common, status: 1)
+    for file in ["findings.json", "junit.xml"] {
+      let fromEvidence = try Data(contentsOf: URL(fileURLWithPath: folder + "/ev/" + file))
+      let direct = try Data(contentsOf: URL(fileURLWithPath: folder + "/direct/" + file))
+      #expect(fromEvidence == direct, "\(file) differs")
+    }
+  }
+
+  @Test func partitionsReadFromStandardInputMergeToTheSameFindings() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let text = try String(
+      contentsOfFile: Self.root + "/fixtures/hiring/hiring.csv", encoding: .utf8)
+    var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines.removeFirst()
+    // Every third row in one partition, the rest in another: both hold rows of every group.
+    let parts = [
+      lines.enumerated().filter { $0.offset % 3 == 0 }.map(\.element),
+      lines.enumerated().filter { $0.offset % 3 != 0 }.map(\.element),
+    ]
+    var partials: [String] = []
+    for (index, rows) in parts.enumerated() {
+      let result = try fairgate(
+        ["evidence", "partial", Self.vendor, "--partition-id", "p\(index)", "--input", "-"],
+        input: ([header] + rows).joined(separator: "\n") + "\n")
+      let path = folder + "/p\(index).json"
+      try result.standardOutput.write(toFile: path, atomically: true, encoding: .utf8)
+      partials.append(path)
+    }
+    try fairgate(["evidence", "merge"] + partials.reversed() + ["--out", folder + "/merged.json"])
+    let common = ["--as-of", "2026-12-03", "--format", "json"]
+    try fairgate(
+      ["audit", Self.vendor, "--evidence", folder + "/merged.json", "--out", folder + "/ev"]
+        + common, status: 1)
+    try fairgate(["audit", Self.vendor, "--out", folder + "/direct"] + common, status: 1)
+    func document(_ path: String) throws -> [String: Any] {
+      let data = try Data(contentsOf: URL(fileURLWithPath: path))
+      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+    let merged = try document(folder + "/ev/findings.json")
+    let direct = try document(folder + "/direct/findings.json")
+    let provenance = try #require(merged["provenance"] as? [String: Any])
+    let partitions = try #require(provenance["partitions"] as? [[String: Any]])
+    #expect(partitions.map { $0["id"] as? String } == ["p0", "p1"])
+    #expect(partitions.compactMap { $0["rows"] as? Int }.reduce(0, +) == lines.count)
+    // The data digest differs (on merged evidence, a digest of the partitions'), and only
+    // the merged audit lists the partitions; everything else is equal.
+    func canonical(_ document: [String: Any]) throws -> Data {
+      var copy = document
+      var record = copy["provenance"] as? [String: Any] ?? [:]
+      var data = record["data"] as? [String: Any] ?? [:]
+      data["sha256"] = nil
+      record["data"] = data
+      record["partitions"] = nil
+      copy["provenance"] = record
+      return try JSONSerialization.data(withJSONObject: copy, options: [.sortedKeys])
+    }
+    #expect(try canonical(merged) == canonical(direct))
+  }
+
+  @Test func mergeRefusesARepeatedPartition() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    let copy = folder + "/copy.json"
+    try FileManager.default.copyItem(atPath: partial, toPath: copy)
+    let result = try fairgate(
+      ["evidence", "merge", partial, copy, "--out", folder + "/merged.json"], status: 2)
+    #expect(
+      result.standardError.contains("copy.json: error: 'partitions': repeats partition 'all'"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/merged.json"))
+  }
+
+  @Test func mergeRefusesAMissingOrUnexpectedPartition() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    let expected = folder + "/expected.txt"
+    try "all\nsecond\n".write(toFile: expected, atomically: true, encoding: .utf8)
+    var result = try fairgate(
+      ["evidence", "merge", partial, "--expected", expected, "--out", folder + "/m.json"],
+      status: 2)
+    #expect(result.standardError.contains("partition 'second' is missing of the 2 expected"))
+    try "first\n".write(toFile: expected, atomically: true, encoding: .utf8)
+    result = try fairgate(
+      ["evidence", "merge", partial, "--expected", expected, "--out", folder + "/m.json"],
+      status: 2)
+    #expect(result.standardError.contains("partition 'first' is missing"))
+  }
+
+  @Test func mergeRefusesPartialsOfAnotherManifestOrVersion() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    // Another manifest: the same audit with another seed.
+    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
+    let other = folder + "/other.yaml"
+    try text.replacingOccurrences(of: "  seed: 7", with: "  seed: 8")
+      .replacingOccurrences(
+        of: "  file: hiring.csv", with: "  file: \(Self.root)/fixtures/hiring/hiring.csv"
+      )
+      .write(toFile: other, atomically: true, encoding: .utf8)
+    let otherPartial = folder + "/other.json"
+    try fairgate(["evidence", "partial", other, "--partition-id", "b", "--out", otherPartial])
+    var result = try fairgate(
+      ["evidence", "merge", partial, otherPartial, "--out", folder + "/m.json"], status: 2)
+    #expect(
+      result.standardError.contains(
+        "other.json: error: 'inputs.manifestSHA256': differs from"),
+      "\(result.standardError)")
+    // Another version of the tool.
+    let edited = folder + "/edited.json"
+    let bytes = try String(contentsOfFile: partial, encoding: .utf8)
+      .replacingOccurrences(of: "\"tool\":\"fairgate ", with: "\"tool\":\"fairgate 9.")
+      .replacingOccurrences(of: "\"id\":\"all\"", with: "\"id\":\"again\"")
+    try bytes.write(toFile: edited, atomically: true, encoding: .utf8)
+    result = try fairgate(
+      ["evidence", "merge", partial, edited, "--out", folder + "/m.json"], status: 2)
+    #expect(result.standardError.contains("partials of different versions do not merge"))
+    // And the audit of evidence refuses a manifest it was not computed with.
+    result = try fairgate(
+      ["audit", other, "--evidence", partial, "--as-of", "2026-12-03"], status: 2)
+    #expect(
+      result.standardError.contains(
+        "all.json: error: 'inputs.manifestSHA256': was computed with another manifest"))
+  }
+
+  @Test(
+    arguments: [
+      ("{\"schema\": \"fairgate.findings/1\"}", "'format': is missing"),
+      ("not json", "is not a JSON object"),
+      (
+        "{\"format\": \"fairgate.partial-evidence/2\"}",
+        "'format': is 'fairgate.partial-evidence/2'"
+      ),
+    ])
+  func readingRefusesWhatIsNotPartialEvidence(text: String, message: String) throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let path = folder + "/bad.json"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let result = try fairgate(["evidence", "merge", path, "--out", folder + "/m.json"], status: 2)
+    #expect(result.standardError.contains("bad.json: error: \(message)"), "\(result.standardError)")
+  }
+
+  @Test func readingRefusesTalliesThatDoNotFitTogether() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    var document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: partial)))
+        as? [String: Any])
+    var evidence = try #require(document["evidence"] as? [String: Any])
+    var outcomes = try #require(evidence["outcomes"] as? [[String: Any]])
+    var first = outcomes[0]
+    var slices = try #require(first["slices"] as? [Any])
+    slices.removeLast()
+    first["slices"] = slices
+    outcomes[0] = first
+    evidence["outcomes"] = outcomes
+    document["evidence"] = evidence
+    let damaged = folder + "/damaged.json"
+    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: damaged))
+    let result = try fairgate(
+      ["audit", Self.vendor, "--evidence", damaged, "--as-of", "2026-12-03"], status: 2)
+    #expect(
+      result.standardError.contains(
+        "damaged.json: error: 'evidence': 'outcomes[0]' does not fit its grouping's slices"),
+      "\(result.standardError)")
+  }
+
+  @Test func aPartitionOfTheRowsNeedsARowIDColumn() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
+    let manifest = folder + "/no-id.yaml"
+    try text.replacingOccurrences(of: "  id_column: applicant_id\n", with: "")
+      .replacingOccurrences(
+        of: "  file: hiring.csv", with: "  file: \(Self.root)/fixtures/hiring/hiring.csv"
+      )
+      .write(toFile: manifest, atomically: true, encoding: .utf8)
+    let result = try fairgate(
+      ["evidence", "partial", manifest, "--partition-id", "p0", "--input", "-"],
+      input: "applicant_id,sex\n1,Female\n", status: 2)
+    #expect(
+      result.standardError.contains(
+        "no-id.yaml: error: 'data': a partition of the rows needs a row-id column"),
+      "\(result.standardError)")
+  }
+}
