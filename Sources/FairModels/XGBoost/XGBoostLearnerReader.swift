@@ -1,6 +1,9 @@
 /// Reads the `learner` of an XGBoost JSON document (<doc:XGBoostJSON#Document-tree>) into a
 /// ``TreeEnsemble``.
 struct XGBoostLearnerReader {
+  /// The most features a model may declare in `num_feature`.
+  static let maximumFeatureCount = 1_000_000
+
   let document: JSONDocument
   /// The link the caller declared, if any (see ``ModelLink``).
   var link: ModelLink? = nil
@@ -27,6 +30,14 @@ struct XGBoostLearnerReader {
     let featureCount = try document.integer(
       try document.member("num_feature", of: parameters, in: "'learner.learner_model_param'"),
       at: "'learner.learner_model_param.num_feature'")
+    // The count sizes arrays before anything else checks it (a model without feature names
+    // gets one generated name per feature), so a damaged count must not allocate first.
+    guard (0...Self.maximumFeatureCount).contains(featureCount) else {
+      throw ModelError(
+        .unsupported, file: file, place: "'learner.learner_model_param.num_feature'",
+        message: "is \(featureCount); FairGate reads models of 0 to "
+          + "\(Self.maximumFeatureCount) features")
+    }
     let storedBase = try baseScore(parameters)
     if link == nil, objective.name == "reg:squarederror" || objective.name == "reg:linear" {
       try refuseCustomObjectivePlaceholder(storedBase, parameters: parameters, root: root)
