@@ -15,6 +15,8 @@ struct LightGBMTreeReader {
 
   /// The number of features (`max_feature_idx + 1`).
   let featureCount: Int
+  /// The most nodes a tree may have (``ModelLimits/nodesPerTree``).
+  var nodeLimit = ModelLimits.standard.nodesPerTree
 
   /// Reads `block`.
   ///
@@ -35,6 +37,13 @@ struct LightGBMTreeReader {
       throw ModelError(
         .invalidStructure, file: file, line: block.line(of: "num_leaves"),
         place: block.place("num_leaves"), message: "a tree needs at least one leaf")
+    }
+    // A tree of L leaves has 2L - 1 nodes; checked before any list is sized by L.
+    guard leafCount <= (nodeLimit + 1) / 2 else {
+      throw ModelError(
+        .unsupported, file: file, line: block.line(of: "num_leaves"),
+        place: block.place("num_leaves"),
+        message: ModelLimits.Message.tooManyLeaves(leafCount, limit: nodeLimit))
     }
     _ = try block.integer("num_cat")  // LightGBM requires it, even in a one-leaf tree
     let leafValues = try block.doubles("leaf_value", count: leafCount)
@@ -135,6 +144,12 @@ struct LightGBMTreeReader {
   private func categorySets(_ block: LightGBMBlock) throws(ModelError) -> [[Int32]] {
     let count = try block.integer("num_cat")
     guard count > 0 else { return [] }
+    // `cat_boundaries` has `num_cat + 1` entries; a count of Int.max must not overflow.
+    guard count < Int.max else {
+      throw ModelError(
+        .invalidStructure, file: block.file, line: block.line(of: "num_cat"),
+        place: block.place("num_cat"), message: "\(count) category sets cannot be listed")
+    }
     let boundaries = try block.integers("cat_boundaries", count: count + 1)
     let wordCount = boundaries.last ?? 0
     guard boundaries.first == 0, zip(boundaries, boundaries.dropFirst()).allSatisfy({ $0 <= $1 })

@@ -7,6 +7,8 @@ struct XGBoostLearnerReader {
   let document: JSONDocument
   /// The link the caller declared, if any (see ``ModelLink``).
   var link: ModelLink? = nil
+  /// The limits on the model's size.
+  var limits = ModelLimits.standard
 
   private var file: String { document.fileName }
 
@@ -54,6 +56,12 @@ struct XGBoostLearnerReader {
     let treeValues = try document.array(
       try document.member("trees", of: model, in: "'learner.gradient_booster.model'"),
       at: "'learner.gradient_booster.model.trees'")
+    guard treeValues.count <= limits.treeCount else {
+      throw ModelError(
+        .unsupported, file: file, place: "'learner.gradient_booster.model.trees'",
+        message: ModelLimits.Message.tooManyTrees(
+          String(treeValues.count), limit: limits.treeCount))
+    }
     let order = try XGBoostTreeModelLayout(document: document)
       .treeOrder(model, trees: treeValues)
     var weights: [Double]?
@@ -67,7 +75,7 @@ struct XGBoostLearnerReader {
     }
 
     let features = try self.features(learner, model: model, count: featureCount)
-    let reader = XGBoostTreeReader(document: document)
+    let reader = XGBoostTreeReader(document: document, limits: limits)
     var trees: [Tree] = []
     trees.reserveCapacity(treeValues.count)
     // XGBoost files each tree under its `id`; saved files have id == position.
@@ -82,7 +90,7 @@ struct XGBoostLearnerReader {
       trees: trees, weights: weights, baseMargin: Double(baseMargin), features: features,
       task: objective.task, outputTransform: objective.transform, accumulation: .float32,
       summary: summary(booster: boosterName, trees: trees.count, objective: objectiveSummary),
-      file: file)
+      file: file, limits: limits)
   }
 
   /// Rejects multiclass and multi-target models, and the counts XGBoost refuses
