@@ -249,7 +249,48 @@ import _FairTestSupport
     #expect(error?.message.contains("is outside 'categories' (1 entries)") == true)
   }
 
+  @Test func lightGBMCategoryBitsetsOverTheLimitAreRefusedAtTheirLine() {
+    // The tiny model's trees have one bitset word each.
+    let error = #expect(throws: ModelError.self) {
+      try LightGBMModelLoader.load(
+        text: LightGBMTestModels.tiny, file: "m.txt", link: nil,
+        limits: Self.lowered { $0.categoryWords = 0 })
+    }
+    #expect(error?.kind == .unsupported)
+    #expect(
+      error?.line
+        == LightGBMTestModels.line(startingWith: "cat_boundaries", in: LightGBMTestModels.tiny))
+    #expect(error?.place == "tree 0, 'cat_boundaries'")
+    #expect(error?.message.hasPrefix("the tree's category bitsets have 1 32-bit words") == true)
+  }
+
   // MARK: Counts that overflowed
+
+  @Test(arguments: ["1e300", "INF", "NaN"])
+  func pmmlArrayDeclaringAnUnrepresentableCountIsRefused(count: String) {
+    let document = PMMLTesting.document(
+      fields: """
+        <DataField name="x" optype="categorical" dataType="string"/>
+        <DataField name="y" optype="continuous" dataType="double"/>
+        """,
+      model: """
+        <TreeModel functionName="regression">
+          <MiningSchema><MiningField name="x"/><MiningField name="y" usageType="target"/></MiningSchema>
+          <Node score="0"><True/>
+            <Node score="1"><SimpleSetPredicate field="x" booleanOperator="isIn">
+              <Array n="\(count)" type="string">a b</Array></SimpleSetPredicate></Node>
+            <Node score="2"><True/></Node>
+          </Node>
+        </TreeModel>
+        """)
+    let error = #expect(throws: ModelError.self) { try PMMLTesting.load(document) }
+    // Refused as a count that disagrees (or a value that is no number), not a trap.
+    #expect(error?.kind == .invalidStructure)
+    #expect(error?.place?.hasSuffix("Array") == true, "\(error?.place ?? "")")
+    if count == "1e300" {
+      #expect(error?.message == "Array declares n=1e+300 entries but holds 2")
+    }
+  }
 
   @Test func lightGBMMaximumFeatureIndexOfIntMaxIsRefused() {
     let text = LightGBMTestModels.replacingLine(

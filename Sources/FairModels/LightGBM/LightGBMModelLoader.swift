@@ -117,7 +117,9 @@ public enum LightGBMModelLoader {
     try model.checkHeader(featureCount: featureCount)
     let features = try LightGBMFeatureReader(model: model, featureCount: featureCount).features()
 
-    let reader = LightGBMTreeReader(featureCount: featureCount, nodeLimit: limits.nodesPerTree)
+    let reader = LightGBMTreeReader(
+      featureCount: featureCount, nodeLimit: limits.nodesPerTree,
+      categoryWordLimit: limits.categoryWords)
     var trees: [Tree] = []
     trees.reserveCapacity(model.trees.count)
     for block in model.trees { trees.append(try reader.tree(block)) }

@@ -17,6 +17,9 @@ struct LightGBMTreeReader {
   let featureCount: Int
   /// The most nodes a tree may have (``ModelLimits/nodesPerTree``).
   var nodeLimit = ModelLimits.standard.nodesPerTree
+  /// The most `cat_threshold` words a tree may have (``ModelLimits/categoryWords``, 2²⁶ by
+  /// default, so every category fits an `Int32`).
+  var categoryWordLimit = ModelLimits.standard.categoryWords
 
   /// Reads `block`.
   ///
@@ -158,6 +161,13 @@ struct LightGBMTreeReader {
         .invalidStructure, file: block.file, line: block.line(of: "cat_boundaries"),
         place: block.place("cat_boundaries"),
         message: "boundaries must start at 0 and never decrease")
+    }
+    guard wordCount <= categoryWordLimit else {
+      throw ModelError(
+        .unsupported, file: block.file, line: block.line(of: "cat_boundaries"),
+        place: block.place("cat_boundaries"),
+        message: "the tree's category bitsets have \(wordCount) 32-bit words; FairGate reads "
+          + "models whose category bitsets total at most \(categoryWordLimit) words")
     }
     let words = try block.integers("cat_threshold", count: wordCount)
     if let bad = words.firstIndex(where: { $0 < 0 || $0 > Int(UInt32.max) }) {
