@@ -19,12 +19,19 @@ import FuzzDriver
 // point at the canary in every way known to reach a file: external, parameter and
 // undeclared entities, a DTD by plain path, a DOCTYPE inside the root, after a BOM and in
 // UTF-16, and an XInclude.
-let canaryPath = (Environment.values["TMPDIR"] ?? "/tmp") + "/fairgate-fuzz-canary.txt"
+
+// One canary per process, so that two fuzzers on one machine never see each other's reads.
+let canaryPath =
+  (Environment.values["TMPDIR"] ?? "/tmp") + "/fairgate-fuzz-canary-\(getpid()).txt"
 let canaryToken = "FAIRGATE-CANARY-0d1f57"
 let canary = fopen(canaryPath, "w")
 precondition(canary != nil, "cannot write the canary file \(canaryPath)")
 fputs(canaryToken, canary)
 fclose(canary)
+// Removed at exit (a C callback captures nothing, so the path is rebuilt there).
+atexit {
+  unlink((Environment.values["TMPDIR"] ?? "/tmp") + "/fairgate-fuzz-canary-\(getpid()).txt")
+}
 
 /// Sets the canary's access time before its modification time.
 func resetCanaryAccessTime() {
