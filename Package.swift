@@ -96,6 +96,7 @@ let package = Package(
     .testTarget(
       name: "FairModelsTests",
       dependencies: ["_FairSupport", "FairModels", "FairTabular", "_FairTestSupport"],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings
     ),
     .testTarget(

@@ -28,7 +28,11 @@ struct CSVTokenizer {
     guard descriptor >= 0 else { throw openError(errno) }
     defer { close(descriptor) }
 
-    var buffer = [UInt8](repeating: 0, count: chunkSize)
+    // A file smaller than a chunk gets a buffer of its size (plus one byte, so that the first
+    // read can see the end): reading many small files should not zero 4 MiB for each.
+    var status = stat()
+    let fileSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : chunkSize
+    var buffer = [UInt8](repeating: 0, count: min(chunkSize, max(64, fileSize + 1)))
     var filled = 0
     var position = 0
     var atEnd = false

@@ -42,16 +42,25 @@ public enum LightGBMModelLoader {
   /// - Throws: `ModelError` naming the file, line and place of the first problem: a missing
   ///   or unreadable file, text that is not a LightGBM model, a missing or malformed line, an
   ///   inconsistent tree, an unsupported objective or feature, a custom objective without a
-  ///   `link`, or a `link` that disagrees with the objective.
+  ///   `link`, a `link` that disagrees with the objective, or a model over a size limit (a
+  ///   file over 2 GiB, more than 100,000 trees or 10,000,000 nodes in a tree; see
+  ///   <doc:LoaderConsistency#Size-limits>).
   /// - Complexity: O(*b*) for a file of *b* bytes.
   public static func load(contentsOf path: String, link: ModelLink? = nil) throws
     -> TreeEnsemble
   {
-    let bytes = try ModelFileReader.bytes(of: path)
+    try load(contentsOf: path, link: link, limits: .standard)
+  }
+
+  /// Loads the text model at `path` within `limits` (lowered by tests).
+  static func load(contentsOf path: String, link: ModelLink?, limits: ModelLimits) throws
+    -> TreeEnsemble
+  {
+    let bytes = try ModelFileReader.bytes(of: path, sizeLimit: limits.fileSize)
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw ModelError(.malformed, file: path, message: "the file is not valid UTF-8 text")
     }
-    return try load(text: text, file: path, link: link)
+    return try load(text: text, file: path, link: link, limits: limits)
   }
 
   /// Loads a model from the text of a model file.
@@ -66,7 +75,14 @@ public enum LightGBMModelLoader {
   public static func load(text: String, file: String, link: ModelLink? = nil) throws
     -> TreeEnsemble
   {
-    let model = try LightGBMModelText(parsing: text, file: file)
+    try load(text: text, file: file, link: link, limits: .standard)
+  }
+
+  /// Loads a model from the text of a model file within `limits` (lowered by tests).
+  static func load(text: String, file: String, link: ModelLink?, limits: ModelLimits) throws
+    -> TreeEnsemble
+  {
+    let model = try LightGBMModelText(parsing: text, file: file, treeLimit: limits.treeCount)
     let header = model.header
     for key in ["num_class", "num_tree_per_iteration"] where header.entries[key] != nil {
       let count = try header.integer(key)
@@ -89,11 +105,21 @@ public enum LightGBMModelLoader {
     }
     let objective = try LightGBMObjective.parse(
       objectiveText.trimmingSpaces, file: file, line: objectiveLine, link: link)
-    let featureCount = try header.integer("max_feature_idx") + 1
+    let maximumFeatureIndex = try header.integer("max_feature_idx")
+    // Split features are stored as `Int32`; checked before adding 1 could overflow.
+    guard maximumFeatureIndex >= -1, maximumFeatureIndex < Int(Int32.max) else {
+      throw ModelError(
+        .invalidStructure, file: file, line: header.line(of: "max_feature_idx"),
+        place: header.place("max_feature_idx"),
+        message: "is \(maximumFeatureIndex); expected -1 to \(Int32.max - 1)")
+    }
+    let featureCount = maximumFeatureIndex + 1
     try model.checkHeader(featureCount: featureCount)
     let features = try LightGBMFeatureReader(model: model, featureCount: featureCount).features()
 
-    let reader = LightGBMTreeReader(featureCount: featureCount)
+    let reader = LightGBMTreeReader(
+      featureCount: featureCount, nodeLimit: limits.nodesPerTree,
+      categoryWordLimit: limits.categoryWords)
     var trees: [Tree] = []
     trees.reserveCapacity(model.trees.count)
     for block in model.trees { trees.append(try reader.tree(block)) }
@@ -109,6 +135,6 @@ public enum LightGBMModelLoader {
       averagesTrees: model.averageOutput,
       summary: "LightGBM \(boosting), \(trees.count) trees, \(objectiveText.trimmingSpaces)"
         + (link.map { ", declared link \($0.rawValue)" } ?? ""),
-      file: file)
+      file: file, limits: limits)
   }
 }

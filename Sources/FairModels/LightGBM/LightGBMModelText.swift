@@ -23,7 +23,15 @@ struct LightGBMModelText {
   /// - Throws: `ModelError`: `unknownFormat` when the first line is not `tree`;
   ///   `malformed` for a line that is not `key=value` inside a tree block, a `Tree=` index
   ///   out of sequence, or a file that ends before `end of trees` (a truncated file).
-  init(parsing text: String, file: String) throws(ModelError) {
+  ///
+  /// - Parameters:
+  ///   - text: The file's text.
+  ///   - file: The file, for messages.
+  ///   - treeLimit: The most `Tree=` blocks accepted (``ModelLimits/treeCount``); the
+  ///     block past it is refused at its line.
+  init(
+    parsing text: String, file: String, treeLimit: Int = ModelLimits.standard.treeCount
+  ) throws(ModelError) {
     header = LightGBMBlock(file: file, line: 1, tree: nil)
     // Split on bytes: splitting a String by Character is several times slower.
     let rawLines = text.utf8.split(
@@ -65,6 +73,12 @@ struct LightGBMModelText {
             throw ModelError(
               .malformed, file: file, line: number,
               message: "expected 'Tree=\(trees.count)', found '\(line)'")
+          }
+          guard index < treeLimit else {
+            throw ModelError(
+              .unsupported, file: file, line: number,
+              message: ModelLimits.Message.tooManyTrees(
+                "more than \(treeLimit)", limit: treeLimit))
           }
           current = LightGBMBlock(file: file, line: number, tree: index)
           section = .trees

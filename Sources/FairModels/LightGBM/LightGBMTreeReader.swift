@@ -15,6 +15,11 @@ struct LightGBMTreeReader {
 
   /// The number of features (`max_feature_idx + 1`).
   let featureCount: Int
+  /// The most nodes a tree may have (``ModelLimits/nodesPerTree``).
+  var nodeLimit = ModelLimits.standard.nodesPerTree
+  /// The most `cat_threshold` words a tree may have (``ModelLimits/categoryWords``, 2²⁶ by
+  /// default, so every category fits an `Int32`).
+  var categoryWordLimit = ModelLimits.standard.categoryWords
 
   /// Reads `block`.
   ///
@@ -35,6 +40,13 @@ struct LightGBMTreeReader {
       throw ModelError(
         .invalidStructure, file: file, line: block.line(of: "num_leaves"),
         place: block.place("num_leaves"), message: "a tree needs at least one leaf")
+    }
+    // A tree of L leaves has 2L - 1 nodes; checked before any list is sized by L.
+    guard leafCount <= (nodeLimit + 1) / 2 else {
+      throw ModelError(
+        .unsupported, file: file, line: block.line(of: "num_leaves"),
+        place: block.place("num_leaves"),
+        message: ModelLimits.Message.tooManyLeaves(leafCount, limit: nodeLimit))
     }
     _ = try block.integer("num_cat")  // LightGBM requires it, even in a one-leaf tree
     let leafValues = try block.doubles("leaf_value", count: leafCount)
@@ -135,6 +147,12 @@ struct LightGBMTreeReader {
   private func categorySets(_ block: LightGBMBlock) throws(ModelError) -> [[Int32]] {
     let count = try block.integer("num_cat")
     guard count > 0 else { return [] }
+    // `cat_boundaries` has `num_cat + 1` entries; a count of Int.max must not overflow.
+    guard count < Int.max else {
+      throw ModelError(
+        .invalidStructure, file: block.file, line: block.line(of: "num_cat"),
+        place: block.place("num_cat"), message: "\(count) category sets cannot be listed")
+    }
     let boundaries = try block.integers("cat_boundaries", count: count + 1)
     let wordCount = boundaries.last ?? 0
     guard boundaries.first == 0, zip(boundaries, boundaries.dropFirst()).allSatisfy({ $0 <= $1 })
@@ -143,6 +161,13 @@ struct LightGBMTreeReader {
         .invalidStructure, file: block.file, line: block.line(of: "cat_boundaries"),
         place: block.place("cat_boundaries"),
         message: "boundaries must start at 0 and never decrease")
+    }
+    guard wordCount <= categoryWordLimit else {
+      throw ModelError(
+        .unsupported, file: block.file, line: block.line(of: "cat_boundaries"),
+        place: block.place("cat_boundaries"),
+        message: "the tree's category bitsets have \(wordCount) 32-bit words; FairGate reads "
+          + "models whose category bitsets total at most \(categoryWordLimit) words")
     }
     let words = try block.integers("cat_threshold", count: wordCount)
     if let bad = words.firstIndex(where: { $0 < 0 || $0 > Int(UInt32.max) }) {

@@ -100,8 +100,26 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     task: ModelTask, outputTransform: OutputTransform, accumulation: Accumulation,
     averagesTrees: Bool = false, summary: String, file: String
   ) throws {
+    try self.init(
+      trees: trees, weights: weights, baseMargin: baseMargin, features: features, task: task,
+      outputTransform: outputTransform, accumulation: accumulation,
+      averagesTrees: averagesTrees, summary: summary, file: file, limits: .standard)
+  }
+
+  /// Checks and flattens trees into an ensemble within `limits` (lowered by tests); the
+  /// parameters are those of ``init(trees:weights:baseMargin:features:task:outputTransform:accumulation:averagesTrees:summary:file:)``.
+  ///
+  /// - Throws: `ModelError` as that initializer does, and `unsupported` when the category
+  ///   sets need more bitset words than ``ModelLimits/categoryWords`` or the trees have more
+  ///   than 2³¹ − 2 nodes in all.
+  init(
+    trees: [Tree], weights: [Double]?, baseMargin: Double, features: [ModelFeature],
+    task: ModelTask, outputTransform: OutputTransform, accumulation: Accumulation,
+    averagesTrees: Bool = false, summary: String, file: String, limits: ModelLimits
+  ) throws {
     precondition(weights == nil || weights?.count == trees.count, "one weight per tree")
-    var builder = FlatTreeBuilder(featureCount: features.count, file: file)
+    var builder = FlatTreeBuilder(
+      featureCount: features.count, file: file, categoryWordLimit: limits.categoryWords)
     for (index, tree) in trees.enumerated() { try builder.append(tree, index: index) }
     self.features = features
     self.task = task
@@ -243,6 +261,13 @@ public struct TreeEnsemble: ScoringModel, Sendable {
   /// The largest category set, in 32-bit words, that gets a decision table: 2,048 categories.
   static let decisionTableWordLimit = 64
 
+  /// The most bytes of decision tables an ensemble builds: 64 MiB.
+  ///
+  /// A table costs up to 2 KiB per categorical split, and only speeds up routing; the splits
+  /// past this budget (over 32,000 of them) decide from their bitsets instead, so a file
+  /// with millions of categorical nodes cannot make the tables dominate memory.
+  static let decisionTableByteLimit = 64 << 20
+
   /// Decision tables of the categorical splits whose sets have at most
   /// ``decisionTableWordLimit`` words: entry `code + 2` of a node's table is the decision for
   /// category code `code` (−2 missing, −1 invalid, then the categories of its set's words),
@@ -258,7 +283,9 @@ public struct TreeEnsemble: ScoringModel, Sendable {
     categoryWords.withUnsafeBufferPointer { words in
       for node in rule.indices where rule[node].contains(.categorical) {
         let wordCount = Int(categoryWordCount[node])
-        guard wordCount <= decisionTableWordLimit else { continue }
+        guard wordCount <= decisionTableWordLimit,
+          tables.count + wordCount * 32 + 3 <= decisionTableByteLimit
+        else { continue }
         let first = Int(categoryStart[node])
         let codes = (-2...Int32(wordCount * 32)).map { $0 }
         let table = [UInt8](unsafeUninitializedCapacity: codes.count) { buffer, initialized in
@@ -413,6 +440,8 @@ public struct TreeEnsemble: ScoringModel, Sendable {
 private struct FlatTreeBuilder {
   let featureCount: Int
   let file: String
+  /// The most bitset words all categorical splits together may need.
+  let categoryWordLimit: Int
   var splitFeature: [Int32] = []
   var threshold: [Double] = []
   var leftChild: [Int32] = []
@@ -427,9 +456,10 @@ private struct FlatTreeBuilder {
   var maxDepth = 0
   var treeDepths: [Int] = []
 
-  init(featureCount: Int, file: String) {
+  init(featureCount: Int, file: String, categoryWordLimit: Int) {
     self.featureCount = featureCount
     self.file = file
+    self.categoryWordLimit = categoryWordLimit
   }
 
   private func fail(_ tree: Int, _ node: Int, _ field: String, _ message: String) -> ModelError {
@@ -457,6 +487,13 @@ private struct FlatTreeBuilder {
         .invalidStructure, file: file, place: ModelError.treePlace(tree: index, field: field),
         message: "has \(length) entries, but the tree has \(count) nodes")
     }
+    // Node indexes are `Int32`, whose largest value also ends `treeStart`.
+    guard count < Int(Int32.max) - splitFeature.count else {
+      throw ModelError(
+        .unsupported, file: file, place: ModelError.treePlace(tree: index),
+        message: "the trees have more than \(Int32.max - 1) nodes in all, the most FairGate "
+          + "reads")
+    }
     let depthBefore = maxDepth
     maxDepth = 0
     let reached = try checkShape(tree, index: index)
@@ -475,7 +512,17 @@ private struct FlatTreeBuilder {
       cover.append(tree.cover[node])
       if !isLeaf && tree.rule[node].contains(.categorical) {
         let set = tree.categories[node]
-        let words = (Int(set.max() ?? -1) >> 5) + 1
+        let largest = set.max() ?? -1
+        let words = (Int(largest) >> 5) + 1
+        // Checked before allocating: the bitset is sized by the largest category, not by the
+        // number of categories the file lists.
+        guard words <= categoryWordLimit - categoryWords.count else {
+          throw ModelError(
+            .unsupported, file: file,
+            place: ModelError.treePlace(tree: index, node: node, field: names.categories),
+            message: ModelLimits.Message.categorySetsTooLarge(
+              largest: largest, limit: categoryWordLimit))
+        }
         categoryStart.append(Int32(categoryWords.count))
         categoryWordCount.append(Int32(words))
         var bits = [UInt32](repeating: 0, count: words)

@@ -1,9 +1,14 @@
 /// Reads the `learner` of an XGBoost JSON document (<doc:XGBoostJSON#Document-tree>) into a
 /// ``TreeEnsemble``.
 struct XGBoostLearnerReader {
+  /// The most features a model may declare in `num_feature`.
+  static let maximumFeatureCount = 1_000_000
+
   let document: JSONDocument
   /// The link the caller declared, if any (see ``ModelLink``).
   var link: ModelLink? = nil
+  /// The limits on the model's size.
+  var limits = ModelLimits.standard
 
   private var file: String { document.fileName }
 
@@ -27,6 +32,14 @@ struct XGBoostLearnerReader {
     let featureCount = try document.integer(
       try document.member("num_feature", of: parameters, in: "'learner.learner_model_param'"),
       at: "'learner.learner_model_param.num_feature'")
+    // The count sizes arrays before anything else checks it (a model without feature names
+    // gets one generated name per feature), so a damaged count must not allocate first.
+    guard (0...Self.maximumFeatureCount).contains(featureCount) else {
+      throw ModelError(
+        .unsupported, file: file, place: "'learner.learner_model_param.num_feature'",
+        message: "is \(featureCount); FairGate reads models of 0 to "
+          + "\(Self.maximumFeatureCount) features")
+    }
     let storedBase = try baseScore(parameters)
     if link == nil, objective.name == "reg:squarederror" || objective.name == "reg:linear" {
       try refuseCustomObjectivePlaceholder(storedBase, parameters: parameters, root: root)
@@ -43,6 +56,12 @@ struct XGBoostLearnerReader {
     let treeValues = try document.array(
       try document.member("trees", of: model, in: "'learner.gradient_booster.model'"),
       at: "'learner.gradient_booster.model.trees'")
+    guard treeValues.count <= limits.treeCount else {
+      throw ModelError(
+        .unsupported, file: file, place: "'learner.gradient_booster.model.trees'",
+        message: ModelLimits.Message.tooManyTrees(
+          String(treeValues.count), limit: limits.treeCount))
+    }
     let order = try XGBoostTreeModelLayout(document: document)
       .treeOrder(model, trees: treeValues)
     var weights: [Double]?
@@ -56,7 +75,7 @@ struct XGBoostLearnerReader {
     }
 
     let features = try self.features(learner, model: model, count: featureCount)
-    let reader = XGBoostTreeReader(document: document)
+    let reader = XGBoostTreeReader(document: document, limits: limits)
     var trees: [Tree] = []
     trees.reserveCapacity(treeValues.count)
     // XGBoost files each tree under its `id`; saved files have id == position.
@@ -71,7 +90,7 @@ struct XGBoostLearnerReader {
       trees: trees, weights: weights, baseMargin: Double(baseMargin), features: features,
       task: objective.task, outputTransform: objective.transform, accumulation: .float32,
       summary: summary(booster: boosterName, trees: trees.count, objective: objectiveSummary),
-      file: file)
+      file: file, limits: limits)
   }
 
   /// Rejects multiclass and multi-target models, and the counts XGBoost refuses

@@ -47,16 +47,26 @@ public enum XGBoostModelLoader {
   ///   or unreadable file, a file that is not a JSON object (`unknownFormat`), UBJSON,
   ///   malformed JSON (with its line and column), a field of the wrong type or length (with
   ///   its tree, node and field), an inconsistent tree, an unsupported objective or
-  ///   booster, or a `link` that disagrees with the objective.
+  ///   booster, a `link` that disagrees with the objective, or a model over a size limit
+  ///   (a file over 2 GiB, more than 100,000 trees or 10,000,000 nodes in a tree; see
+  ///   <doc:LoaderConsistency#Size-limits>).
   /// - Complexity: O(*b*) for a file of *b* bytes.
   public static func load(contentsOf path: String, link: ModelLink? = nil) throws
+    -> TreeEnsemble
+  {
+    try load(contentsOf: path, link: link, limits: .standard)
+  }
+
+  /// Loads the model at `path` within `limits` (lowered by tests).
+  static func load(contentsOf path: String, link: ModelLink?, limits: ModelLimits) throws
     -> TreeEnsemble
   {
     if path.lowercased().hasSuffix(".ubj") {
       throw ModelError(
         .unsupported, file: path, message: XGBoostModelLoader.ubjsonMessage)
     }
-    return try load(data: try ModelFileReader.bytes(of: path), file: path, link: link)
+    let bytes = try ModelFileReader.bytes(of: path, sizeLimit: limits.fileSize)
+    return try load(data: bytes, file: path, link: link, limits: limits)
   }
 
   /// Loads a model from the bytes of a JSON file.
@@ -71,6 +81,13 @@ public enum XGBoostModelLoader {
   public static func load(data: [UInt8], file: String, link: ModelLink? = nil) throws
     -> TreeEnsemble
   {
+    try load(data: data, file: file, link: link, limits: .standard)
+  }
+
+  /// Loads a model from the bytes of a JSON file within `limits` (lowered by tests).
+  static func load(data: [UInt8], file: String, link: ModelLink?, limits: ModelLimits) throws
+    -> TreeEnsemble
+  {
     if looksLikeUBJSON(data) {
       throw ModelError(.unsupported, file: file, message: XGBoostModelLoader.ubjsonMessage)
     }
@@ -81,7 +98,7 @@ public enum XGBoostModelLoader {
         message: "not an XGBoost JSON model: the file does not start with a JSON object")
     }
     let document = try JSONDocument(parsing: data, file: file)
-    return try XGBoostLearnerReader(document: document, link: link).ensemble()
+    return try XGBoostLearnerReader(document: document, link: link, limits: limits).ensemble()
   }
 
   static let ubjsonMessage =

@@ -14,6 +14,8 @@ struct XGBoostTreeReader {
     cover: "sum_hessian")
 
   let document: JSONDocument
+  /// The limits on the model's size.
+  var limits = ModelLimits.standard
 
   private var file: String { document.fileName }
 
@@ -35,6 +37,12 @@ struct XGBoostTreeReader {
       throw ModelError(
         .invalidStructure, file: file, place: place + ", 'tree_param.num_nodes'",
         message: "a tree needs at least one node, found \(nodeCount)")
+    }
+    // Checked before any array is sized by the count.
+    guard nodeCount <= limits.nodesPerTree else {
+      throw ModelError(
+        .unsupported, file: file, place: place + ", 'tree_param.num_nodes'",
+        message: ModelLimits.Message.tooManyNodes(String(nodeCount), limit: limits.nodesPerTree))
     }
     if let leafSize = parameters["size_leaf_vector"] {
       let size = try document.integer(leafSize, at: place + ", 'tree_param.size_leaf_vector'")
@@ -162,11 +170,14 @@ struct XGBoostTreeReader {
           place: ModelError.treePlace(tree: index, node: node, field: "categories_sizes"),
           message: "size is \(size), but a categorical split lists at least one category")
       }
-      guard start >= 0, start + size <= all.count else {
+      // `size <= all.count - start`, not `start + size <= all.count`: a declared size near
+      // Int.max must be refused, not overflow.
+      guard start >= 0, start <= all.count, size <= all.count - start else {
+        let (end, overflows) = start.addingReportingOverflow(size)
+        let segment = overflows ? "\(start)..<\(start) + \(size)" : "\(start)..<\(end)"
         throw ModelError(
           .invalidStructure, file: file, place: place,
-          message: "segment \(start)..<\(start + size) is outside 'categories' "
-            + "(\(all.count) entries)")
+          message: "segment \(segment) is outside 'categories' (\(all.count) entries)")
       }
       var set: [Int32] = []
       set.reserveCapacity(size)

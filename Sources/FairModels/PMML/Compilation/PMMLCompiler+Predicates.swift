@@ -148,10 +148,11 @@ extension PMMLCompiler {
       throw error(.invalidStructure, element, "Array has an unterminated quoted entry")
     }
     if hasToken { tokens.append(current) }
-    if let declared = try number("n", of: element), Int(declared) != tokens.count {
+    // Compared as a `Double`: `Int(declared)` would trap on n="1e300", NaN or infinity.
+    if let declared = try number("n", of: element), declared != Double(tokens.count) {
+      let text = Int(exactly: declared).map(String.init) ?? "\(declared)"
       throw error(
-        .invalidStructure, element,
-        "Array declares n=\(Int(declared)) entries but holds \(tokens.count)")
+        .invalidStructure, element, "Array declares n=\(text) entries but holds \(tokens.count)")
     }
     return tokens
   }

@@ -28,6 +28,11 @@ extension PMMLCompiler {
     guard let root = document.child(of: element, named: "Node") else {
       throw error(.invalidStructure, element, "TreeModel has no Node")
     }
+    guard trees.count < limits.treeCount else {
+      throw error(
+        .unsupported, element,
+        ModelLimits.Message.tooManyTrees("more than \(limits.treeCount)", limit: limits.treeCount))
+    }
     var builder = TreeBuilder()
     builder.collectsClassCounts = aggregation == .aggregateNodes
     var stack: [(element: PMMLElement, parent: Int32)] = [(root, -1)]
@@ -35,6 +40,12 @@ extension PMMLCompiler {
     var pendingDefaults: [(node: Int, id: String, element: PMMLElement)] = []
     while let (nodeElement, parent) = stack.popLast() {
       let index = builder.parent.count
+      guard index < limits.nodesPerTree else {
+        throw error(
+          .unsupported, nodeElement,
+          ModelLimits.Message.tooManyNodes(
+            "more than \(limits.nodesPerTree)", limit: limits.nodesPerTree))
+      }
       if parent >= 0 { childLists[Int(parent)].append(Int32(index)) }
       childLists.append([])
       try builder.append(

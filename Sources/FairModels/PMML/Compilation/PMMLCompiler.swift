@@ -40,6 +40,8 @@ final class PMMLCompiler {
   var topScope = PMMLScope(parent: nil, identifier: 0)
   /// Names being resolved, to detect cycles.
   var resolving: Set<String> = []
+  /// The limits on the number of trees and their nodes.
+  var limits = ModelLimits.standard
   /// The depth of nested function inlining, bounded against recursive functions.
   var inliningDepth = 0
   private var nextScopeIdentifier = 1

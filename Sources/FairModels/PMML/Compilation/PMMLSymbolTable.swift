@@ -58,13 +58,13 @@ struct PMMLSymbolTable: Sendable {
 
   /// The text of symbol `id`, or `nil` for missing and unknown symbols.
   func text(of id: Double) -> String? {
-    guard !id.isNaN, id >= 0, Int(id) < texts.count else { return nil }
+    guard id >= 0, id < Double(texts.count) else { return nil }  // false for NaN
     return texts[Int(id)]
   }
 
   /// The numeric value of symbol `id`; NaN for missing, unknown or non-numeric symbols.
   func number(of id: Double) -> Double {
-    guard !id.isNaN, id >= 0, Int(id) < numbers.count else { return .nan }
+    guard id >= 0, id < Double(numbers.count) else { return .nan }  // false for NaN
     return numbers[Int(id)]
   }
 }

@@ -24,8 +24,9 @@ public enum PMMLModelLoader {
   ///   declaration or a document over ``defaultSizeLimit``; `malformed` for XML errors
   ///   (with the line and the element path where the document broke); `unknownFormat` when
   ///   the root is not PMML; `unsupported` for an element, attribute value or function
-  ///   FairGate does not evaluate (naming it and its path); `invalidStructure` for an
-  ///   inconsistent model.
+  ///   FairGate does not evaluate (naming it and its path), or for more than 100,000
+  ///   `TreeModel`s or 10,000,000 nodes in one (<doc:LoaderConsistency#Size-limits>);
+  ///   `invalidStructure` for an inconsistent model.
   /// - Complexity: O(*b*) for a document of *b* bytes.
   public static func load(contentsOf path: String) throws -> PMMLModel {
     try load(contentsOf: path, sizeLimit: defaultSizeLimit)
@@ -64,10 +65,14 @@ public enum PMMLModelLoader {
     return try load(data: [UInt8](data), file: path, sizeLimit: sizeLimit)
   }
 
-  /// Loads a document from memory with a custom size limit.
-  static func load(data: [UInt8], file: String, sizeLimit: Int) throws -> PMMLModel {
+  /// Loads a document from memory with a custom size limit and tree limits (lowered by
+  /// tests).
+  static func load(
+    data: [UInt8], file: String, sizeLimit: Int, limits: ModelLimits = .standard
+  ) throws -> PMMLModel {
     let document = try PMMLXMLReader.read(data, file: file, sizeLimit: sizeLimit)
     let compiler = PMMLCompiler(document: document, file: file)
+    compiler.limits = limits
     let compiled = try compiler.compile()
     return try PMMLModel(compiled: compiled, document: document, file: file)
   }

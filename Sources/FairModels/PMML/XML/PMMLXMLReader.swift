@@ -26,6 +26,8 @@ import FoundationXML
 ///    entity as an error.
 /// 3. UTF-16 and UTF-32 documents are refused, because the prolog scan reads bytes.
 /// 4. Entity declarations reported by the parser anyway abort the parse as insecure.
+/// 5. Markup that crashes the parser (a processing instruction without data, an encoding
+///    declaration other than UTF-8 or an ASCII subset) is refused (``PMMLMarkupScanner``).
 ///
 /// Every libxml2 error is fatal, even when `XMLParser.parse()` returns `true` — on Linux it
 /// does so for a truncated document, after reporting the error to the delegate.
@@ -37,8 +39,9 @@ enum PMMLXMLReader {
   ///   - file: The path for messages.
   ///   - sizeLimit: The largest accepted document, in bytes.
   /// - Throws: `ModelError` with kind `insecure` (a DTD, an entity, an oversized document),
-  ///   `unsupported` (a UTF-16 or UTF-32 document) or `malformed` (any XML error, with its
-  ///   line and the path of the innermost open element).
+  ///   `unsupported` (a UTF-16 or UTF-32 document, an encoding declaration other than UTF-8
+  ///   or an ASCII subset, a processing instruction without data) or `malformed` (any XML
+  ///   error, with its line and the path of the innermost open element).
   static func read(_ bytes: [UInt8], file: String, sizeLimit: Int) throws -> PMMLXMLDocument {
     guard bytes.count <= sizeLimit else {
       throw ModelError(
@@ -46,6 +49,7 @@ enum PMMLXMLReader {
         message: "the document exceeds the size limit of \(sizeLimit) bytes")
     }
     try PMMLPrologScanner.check(bytes, file: file)
+    try PMMLMarkupScanner.check(bytes, file: file)
     let delegate = PMMLParserDelegate()
     // A stream, not `XMLParser(data:)`: given all the data at once, libxml2's push parser
     // stops with an internal error ("huge input lookup", code 1) on documents over 10 MB.
