@@ -12,6 +12,7 @@ let targets = [
   "fuzz-policy": ["FairPolicy"],
   "fuzz-manifest": ["FairAudit", "FairPolicy"],
   "fuzz-loss-expression": ["FairMetrics"],
+  "fuzz-partial-evidence": ["FairAudit", "FairMetrics"],
 ]
 
 let package = Package(

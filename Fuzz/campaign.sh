@@ -19,7 +19,7 @@ fi
 seconds=$1
 shift
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv xgboost lightgbm pmml policy manifest loss-expression)
+[ ${#targets[@]} -eq 0 ] && targets=(csv xgboost lightgbm pmml policy manifest loss-expression partial-evidence)
 jobs=${FUZZ_JOBS:-1}
 if ! [[ $jobs =~ ^[12]$ ]]; then
   echo "error: FUZZ_JOBS must be 1 or 2 (each target is one libFuzzer process)" >&2

@@ -8,7 +8,7 @@ seconds=${FUZZ_SECONDS:-45}
 export FUZZ_BIN
 FUZZ_BIN=$("$here/build.sh" release | tail -1)
 failed=0
-for target in csv xgboost lightgbm pmml policy manifest loss-expression; do
+for target in csv xgboost lightgbm pmml policy manifest loss-expression partial-evidence; do
   "$here/run.sh" "$target" "$seconds" || failed=1
 done
 if [ "$failed" -ne 0 ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one fuzz target on its corpus for a number of seconds (a deeper campaign: give hours).
 # Usage: Fuzz/run.sh TARGET SECONDS [libFuzzer options...]
-#   TARGET: csv, xgboost, lightgbm, pmml, policy, manifest or loss-expression.
+#   TARGET: csv, xgboost, lightgbm, pmml, policy, manifest, loss-expression or
+#   partial-evidence.
 # Exits non-zero on a crash, a timeout (10 s per input), a leak or an input using more than
 # 2 GB, and prints the input that did it (written to Fuzz/findings/). New inputs that add
 # coverage go to a work folder outside the repository ($FUZZ_WORK, default
