@@ -221,4 +221,27 @@ import _FairTestSupport
         "no-id.yaml: error: 'data': a partition of the rows needs a row-id column"),
       "\(result.standardError)")
   }
+
+  @Test func aPartitionNeedsOnlyTheFilesInputsLists() throws {
+    let listed = try fairgate([
+      "evidence", "inputs", Self.root + "/fixtures/german-credit/audit.yaml",
+    ])
+    let files = listed.standardOutput.split(separator: "\n").map(String.init)
+    #expect(files.first == Self.root + "/fixtures/german-credit/audit.yaml")
+    #expect(files.contains(Self.root + "/fixtures/german-credit/model.json"))
+    #expect(files.contains(Self.root + "/policies/ecoa-reg-b.yaml"))
+    #expect(!files.contains { $0.hasSuffix(".csv") }, "the data is not an input: \(files)")
+    // The manifest's data file need not exist where a partition of the rows is given.
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
+    let manifest = folder + "/elsewhere.yaml"
+    try text.replacingOccurrences(of: "  file: hiring.csv", with: "  file: /nonexistent/rows.csv")
+      .write(toFile: manifest, atomically: true, encoding: .utf8)
+    let rows = try String(
+      contentsOfFile: Self.root + "/fixtures/hiring/hiring.csv", encoding: .utf8)
+    let head = rows.split(whereSeparator: \.isNewline).prefix(200).joined(separator: "\n")
+    let result = try fairgate(
+      ["evidence", "partial", manifest, "--partition-id", "p0", "--input", "-"], input: head + "\n")
+    #expect(result.standardOutput.hasPrefix("{\"evidence\":"))
+  }
 }

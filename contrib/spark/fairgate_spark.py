@@ -8,8 +8,10 @@ collected on the driver, merged exactly (`fairgate evidence merge`) and audited
         --fairgate .build/release/fairgate --manifest audit.yaml \
         --data rows.csv --partitions 4 --out reports/
 
-The binary, the manifest's folder (with its model) and the policy packs are shipped to the
-executors with SparkContext.addFile. The data may be CSV or Parquet and must hold the
+The binary is shipped to the executors with SparkContext.addFile, and the files partial
+evidence reads besides the rows (`fairgate evidence inputs`: the manifest, its model, a
+background file, the policies) in one archive with SparkContext.addArchive, at their places
+relative to each other, so that the manifest's relative paths resolve there too. The data may be CSV or Parquet and must hold the
 manifest's row-id column (`data: id_column`), whose values name each row uniquely.
 """
 
@@ -17,8 +19,11 @@ import argparse
 import csv
 import io
 import os
+import shutil
 import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 
 from pyspark import SparkFiles
@@ -51,9 +56,10 @@ def manifest_id_column(manifest):
     return None
 
 
-def partition_runner(binary, manifest_dir, manifest_name, packs, columns):
+def partition_runner(binary, bundle, manifest, packs, columns):
     """The function each executor runs on one partition: the rows as CSV into
-    `fairgate evidence partial`, its partial evidence (JSON bytes) out."""
+    `fairgate evidence partial`, its partial evidence (JSON bytes) out. `manifest` and
+    `packs` are paths inside the unpacked bundle."""
 
     def run(index, rows):
         text = io.StringIO()
@@ -67,11 +73,10 @@ def partition_runner(binary, manifest_dir, manifest_name, packs, columns):
             return
         executable = SparkFiles.get(binary)
         os.chmod(executable, 0o755)
-        manifest = os.path.join(SparkFiles.get(manifest_dir), manifest_name)
-        command = [executable, "evidence", "partial", manifest,
-                   "--partition-id", "part-%05d" % index, "--input", "-", "--threads", "1"]
-        if packs:
-            command += ["--packs", SparkFiles.get(packs)]
+        root = SparkFiles.get(bundle)
+        command = [executable, "evidence", "partial", os.path.join(root, manifest),
+                   "--partition-id", "part-%05d" % index, "--input", "-", "--threads", "1",
+                   "--packs", os.path.join(root, packs)]
         result = subprocess.run(command, input=text.getvalue().encode("utf-8"),
                                 capture_output=True, check=False)
         if result.returncode != 0:
@@ -80,6 +85,26 @@ def partition_runner(binary, manifest_dir, manifest_name, packs, columns):
         yield result.stdout
 
     return run
+
+
+def bundle_inputs(binary, manifest, packs, folder):
+    """An archive of the files partial evidence reads besides the rows, at their places
+    relative to their common folder; returns its path and the manifest's and packs' places
+    inside it."""
+    listed = subprocess.run([binary, "evidence", "inputs", manifest, "--packs", packs],
+                            capture_output=True, check=False)
+    if listed.returncode != 0:
+        sys.exit(listed.stderr.decode().rstrip())
+    files = [line for line in listed.stdout.decode().splitlines() if line]
+    pack_files = [os.path.join(packs, name) for name in sorted(os.listdir(packs))
+                  if name.endswith(".yaml")]
+    everything = sorted(set(files + [os.path.realpath(path) for path in pack_files]))
+    root = os.path.commonpath([os.path.dirname(path) for path in everything])
+    archive = os.path.join(folder, "fairgate-inputs.tar.gz")
+    with tarfile.open(archive, "w:gz") as bundle:
+        for path in everything:
+            bundle.add(path, arcname=os.path.relpath(path, root))
+    return archive, os.path.relpath(manifest, root), os.path.relpath(packs, root)
 
 
 def value_text(value):
@@ -113,15 +138,14 @@ def main(argv):
         frame = frame.repartition(arguments.partitions)
 
     binary = os.path.abspath(arguments.fairgate)
+    packs = os.path.realpath(arguments.packs)
+    staging = tempfile.mkdtemp(prefix="fairgate-spark-")
+    archive, manifest_place, packs_place = bundle_inputs(
+        binary, os.path.realpath(manifest), packs, staging)
     context.addFile(binary)
-    manifest_dir = os.path.dirname(manifest)
-    context.addFile(manifest_dir, recursive=True)
-    packs = None
-    if arguments.packs:
-        context.addFile(os.path.abspath(arguments.packs), recursive=True)
-        packs = os.path.basename(os.path.abspath(arguments.packs))
-    runner = partition_runner(os.path.basename(binary), os.path.basename(manifest_dir),
-                              os.path.basename(manifest), packs, frame.columns)
+    context.addArchive(archive)
+    runner = partition_runner(os.path.basename(binary), os.path.basename(archive),
+                              manifest_place, packs_place, frame.columns)
     partials = frame.rdd.mapPartitionsWithIndex(runner).collect()
     scan_seconds = time.time() - started
 
@@ -135,7 +159,7 @@ def main(argv):
             handle.write(partial)
         paths.append(path)
     merged = os.path.join(arguments.out, "evidence.json")
-    pack_options = ["--packs", os.path.abspath(arguments.packs)] if arguments.packs else []
+    pack_options = ["--packs", packs]
     subprocess.run([binary, "evidence", "merge", *paths, "--out", merged], check=True)
     audit = [binary, "audit", manifest, "--evidence", merged, "--out", arguments.out,
              *pack_options]
@@ -148,6 +172,7 @@ def main(argv):
           % (frame.rdd.getNumPartitions(), len(paths), scan_seconds, time.time() - started),
           file=sys.stderr)
     spark.stop()
+    shutil.rmtree(staging, ignore_errors=True)
     return status
 
 

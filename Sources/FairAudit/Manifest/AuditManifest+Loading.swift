@@ -11,19 +11,23 @@ extension AuditManifest {
   ///   - path: The manifest's path.
   ///   - shippedPolicyIDs: The ids of the shipped policy packs, to check pack ids against
   ///     (with "did you mean"); `nil` leaves them to the policy loader.
+  ///   - rowsGivenElsewhere: Whether the rows come from another file (a partition of them),
+  ///     so that the manifest's data file need not exist here.
   /// - Returns: The manifest; its ``warnings`` hold problems that do not stop the audit.
   /// - Throws: ``ManifestError`` with every problem found: an unreadable file, YAML syntax,
   ///   unknown keys, wrong types, values out of range, files that do not exist, waivers.
-  public static func load(path: String, shippedPolicyIDs: [String]? = nil) throws
-    -> AuditManifest
-  {
+  public static func load(
+    path: String, shippedPolicyIDs: [String]? = nil, rowsGivenElsewhere: Bool = false
+  ) throws -> AuditManifest {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw ManifestError(diagnostics: [Diagnostic(file: path, message: Message.cannotRead)])
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ManifestError(diagnostics: [Diagnostic(file: path, message: Message.notUTF8)])
     }
-    return try parse(text: text, file: path, shippedPolicyIDs: shippedPolicyIDs)
+    return try parse(
+      text: text, file: path, shippedPolicyIDs: shippedPolicyIDs,
+      rowsGivenElsewhere: rowsGivenElsewhere)
   }
 
   /// Parses a manifest given as text.
@@ -33,12 +37,16 @@ extension AuditManifest {
   ///   - file: The path shown in diagnostics; relative paths in the manifest are resolved
   ///     against its folder, and the files they name must exist.
   ///   - shippedPolicyIDs: The ids of the shipped policy packs, or `nil` to skip that check.
+  ///   - rowsGivenElsewhere: Whether the rows come from another file, so that the data file
+  ///     need not exist.
   /// - Returns: The manifest; its ``warnings`` hold problems that do not stop the audit.
   /// - Throws: ``ManifestError`` with every problem found.
   public static func parse(
-    text: String, file: String, shippedPolicyIDs: [String]? = nil
+    text: String, file: String, shippedPolicyIDs: [String]? = nil,
+    rowsGivenElsewhere: Bool = false
   ) throws -> AuditManifest {
-    let parser = ManifestParser(text: text, file: file, shippedPolicyIDs: shippedPolicyIDs)
+    var parser = ManifestParser(text: text, file: file, shippedPolicyIDs: shippedPolicyIDs)
+    parser.rowsGivenElsewhere = rowsGivenElsewhere
     guard let manifest = parser.parse(), !parser.reader.hasErrors else {
       throw ManifestError(diagnostics: parser.reader.diagnostics)
     }

@@ -14,7 +14,12 @@ extension ManifestParser {
       let mapping = reader.mapping(
         node, allowedKeys: ManifestParser.dataKeys, requiredKeys: ["file"], in: "the data")
     else { return nil }
-    let file = existingFile(mapping["file"], role: "data file")
+    // When the rows come from elsewhere (a partition of them), the data file need not be
+    // on this machine.
+    let file =
+      rowsGivenElsewhere
+      ? mapping["file"].flatMap { name($0, what: "data file") }.map { ($0, resolve($0)) }
+      : existingFile(mapping["file"], role: "data file")
     let idColumn = mapping["id_column"].flatMap { name($0, what: "id column") }
     let label = mapping["label"].flatMap { name($0, what: "label column") }
     let favourableLabel = mapping["favourable_label"].flatMap { reader.string($0) }

@@ -22,6 +22,9 @@ struct ManifestParser {
   let directory: String
   /// The ids of the shipped policy packs, when the caller knows them; `nil` skips the check.
   let shippedPolicyIDs: [String]?
+  /// Whether the rows are read from another file than the manifest's data file, which then
+  /// need not exist.
+  var rowsGivenElsewhere = false
 
   /// Creates a parser of `text`, which came from `file`.
   init(text: String, file: String, shippedPolicyIDs: [String]?) {

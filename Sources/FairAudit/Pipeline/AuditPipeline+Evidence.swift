@@ -1,4 +1,6 @@
+import FairAttribution
 import FairMetrics
+import FairModels
 import FairPolicy
 import FairTabular
 import Foundation
@@ -27,7 +29,8 @@ extension AuditPipeline {
     manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
   ) throws -> PartialEvidence {
     let stages = Stages(options)
-    let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
+    let (manifest, policies) = try read(
+      manifest: path, options: options, stages: stages, rowsGivenElsewhere: data != nil)
     let seed = options.seed ?? manifest.statistics.seed
     var request = evidenceRequest(manifest, seed: seed)
     if let data {
@@ -88,7 +91,9 @@ extension AuditPipeline {
     throws -> AuditResult
   {
     let stages = Stages(options)
-    let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
+    // No rows are read: the data file need not be on this machine.
+    let (manifest, policies) = try read(
+      manifest: path, options: options, stages: stages, rowsGivenElsewhere: true)
     let partial = try stages.stage("reading the evidence") {
       try PartialEvidence.read(contentsOf: evidencePath)
     }
@@ -126,5 +131,33 @@ extension AuditPipeline {
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), evidence: evidence, build: nil,
       run: partial.run, provenance: provenance, asOf: options.asOf, seed: seed, reasons: nil)
+  }
+}
+
+extension AuditPipeline {
+  /// The files a partition's evidence reads besides its rows: the manifest, the model file,
+  /// a background file, a reason table and every policy file (shipped packs included), as
+  /// absolute paths.
+  ///
+  /// A launcher ships these to the machines that compute partial evidence, keeping their
+  /// places relative to each other so that the manifest's relative paths still resolve.
+  ///
+  /// - Throws: The manifest's and the policies' errors.
+  public static func inputFiles(manifest path: String, options: AuditOptions) throws -> [String] {
+    let (manifest, policies) = try read(
+      manifest: path, options: options, stages: Stages(options), rowsGivenElsewhere: true)
+    var files = [manifest.file]
+    if case .file(let model, link: _) = manifest.model?.source { files.append(model) }
+    if case .file(let background, rows: _) = manifest.attributions.background {
+      files.append(background)
+    }
+    if let table = manifest.reasons.table { files.append(table) }
+    files += policies.map(\.file)
+    let current = FileManager.default.currentDirectoryPath
+    var seen = Set<String>()
+    return files.map { file in
+      let absolute = file.hasPrefix("/") ? file : (current as NSString).appendingPathComponent(file)
+      return (absolute as NSString).standardizingPath
+    }.filter { seen.insert($0).inserted }
   }
 }

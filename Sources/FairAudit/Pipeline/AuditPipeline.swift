@@ -180,12 +180,13 @@ public enum AuditPipeline {
   }
 
   /// Reads the manifest and its policies.
-  static func read(manifest path: String, options: AuditOptions, stages: Stages) throws -> (
-    AuditManifest, [Policy]
-  ) {
+  static func read(
+    manifest path: String, options: AuditOptions, stages: Stages, rowsGivenElsewhere: Bool = false
+  ) throws -> (AuditManifest, [Policy]) {
     let manifest = try stages.stage("reading the manifest") {
       try AuditManifest.load(
-        path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory))
+        path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory),
+        rowsGivenElsewhere: rowsGivenElsewhere)
     }
     let policies = try stages.stage("reading the policies") {
       try PolicyLoader(searchDirectories: [options.packDirectory], catalog: .standard)

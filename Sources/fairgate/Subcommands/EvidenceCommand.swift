@@ -17,7 +17,7 @@ extension FairGateCommand {
         evidence equals the evidence of one pass over all rows, bit for bit, however the \
         rows were split.
         """,
-      subcommands: [Partial.self, Merge.self])
+      subcommands: [Partial.self, Merge.self, Inputs.self])
 
     /// `fairgate evidence partial`.
     struct Partial: ParsableCommand {
@@ -128,6 +128,34 @@ extension FairGateCommand {
         let merged = try PartialEvidence.merge(
           read.map { (path: $0.0, evidence: $0.1) }, expected: expectedIDs)
         try merged.write(to: out)
+      }
+    }
+
+    /// `fairgate evidence inputs`.
+    struct Inputs: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "inputs",
+        abstract: "List the files partial evidence reads besides the rows.",
+        discussion: """
+          Prints the absolute paths of the manifest, its model file, a background file and \
+          every policy file (shipped packs included), one per line: what a launcher ships \
+          to the machines that compute partial evidence, keeping their places relative to \
+          each other.
+          """)
+
+      @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
+      var manifest: String
+
+      @OptionGroup var policies: PolicyOptions
+
+      func run() throws {
+        let files = try AuditPipeline.inputFiles(
+          manifest: manifest,
+          options: AuditOptions(
+            asOf: CalendarDate(daysSinceEpoch: 0), threads: 1, packDirectory: policies.directory))
+        let output = StandardOutput()
+        for file in files { output.write(file + "\n") }
+        output.flush()
       }
     }
   }
