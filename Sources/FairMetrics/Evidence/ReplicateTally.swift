@@ -1,3 +1,5 @@
+import _FairSupport
+
 /// Poisson-bootstrap replicates of a grouping's sums, held in fixed point so that they
 /// merge exactly.
 ///
@@ -59,5 +61,40 @@ package struct ReplicateTally: Sendable, Equatable, Codable {
         for index in mine.indices { mine[index] &+= theirs[index] }
       }
     }
+  }
+}
+
+extension ReplicateTally {
+  private enum CodingKeys: String, CodingKey {
+    case replicateCount, sliceCount, statisticCount, sums
+  }
+
+  /// Decodes a tally whose sums are base64 of little-endian 64-bit integers.
+  ///
+  /// - Throws: `DecodingError` when the sums are not canonical base64 of whole integers.
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    replicateCount = try container.decode(Int.self, forKey: .replicateCount)
+    sliceCount = try container.decode(Int.self, forKey: .sliceCount)
+    statisticCount = try container.decode(Int.self, forKey: .statisticCount)
+    guard let sums = Base64Integers.decode(try container.decode(String.self, forKey: .sums))
+    else {
+      throw DecodingError.dataCorruptedError(
+        forKey: .sums, in: container,
+        debugDescription: "expected base64 of little-endian 64-bit integers")
+    }
+    self.sums = sums
+  }
+
+  /// Encodes the sums as base64 of little-endian 64-bit integers: compact, canonical and
+  /// fast to read and write.
+  ///
+  /// - Throws: What the encoder throws.
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(replicateCount, forKey: .replicateCount)
+    try container.encode(sliceCount, forKey: .sliceCount)
+    try container.encode(statisticCount, forKey: .statisticCount)
+    try container.encode(Base64Integers.encode(sums), forKey: .sums)
   }
 }

@@ -1,4 +1,5 @@
 package import FairTabular
+import _FairSupport
 
 /// The joint counts of one feature and the slices of one grouping: the mergeable form of the
 /// proxy screen.
@@ -216,5 +217,44 @@ package struct FeatureCounts: Sendable, Equatable, Codable {
       for edge in interior where edge < number { code += 1 }
       return code
     }
+  }
+}
+
+extension FeatureCounts {
+  private enum CodingKeys: String, CodingKey {
+    case sliceCount, isNumeric, numbers, labels, rows, weights
+  }
+
+  /// Decodes counts whose numeric arrays are base64 of little-endian 64-bit values.
+  ///
+  /// - Throws: `DecodingError` when an array is not canonical base64.
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func array<Value>(_ key: CodingKeys, _ decode: (String) -> [Value]?) throws -> [Value] {
+      guard let values = decode(try container.decode(String.self, forKey: key)) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: key, in: container, debugDescription: "expected base64 of 64-bit values")
+      }
+      return values
+    }
+    sliceCount = try container.decode(Int.self, forKey: .sliceCount)
+    isNumeric = try container.decode(Bool.self, forKey: .isNumeric)
+    numbers = try array(.numbers, Base64Integers.decodeDoubles)
+    labels = try container.decode([String].self, forKey: .labels)
+    rows = try array(.rows, Base64Integers.decodeCounts)
+    weights = try array(.weights, Base64Integers.decode)
+  }
+
+  /// Encodes the numeric arrays as base64 of little-endian 64-bit values.
+  ///
+  /// - Throws: What the encoder throws.
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(sliceCount, forKey: .sliceCount)
+    try container.encode(isNumeric, forKey: .isNumeric)
+    try container.encode(Base64Integers.encode(numbers), forKey: .numbers)
+    try container.encode(labels, forKey: .labels)
+    try container.encode(Base64Integers.encode(rows), forKey: .rows)
+    try container.encode(Base64Integers.encode(weights), forKey: .weights)
   }
 }

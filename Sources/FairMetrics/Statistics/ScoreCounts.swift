@@ -1,3 +1,5 @@
+import _FairSupport
+
 /// The distinct scores of a set of rows, each with its row count, membership weight and
 /// favourable-outcome weight: the mergeable form of the rank statistics.
 ///
@@ -166,5 +168,43 @@ package struct ScoreCounts: Sendable, Equatable, Codable {
     let value = count % 2 == 1 ? score(at: middle) : (score(at: middle - 1) + score(at: middle)) / 2
     let tied = scores.firstIndex(of: value).map { rows[$0] } ?? 0
     return (value, Double(tied) / Double(count))
+  }
+}
+
+extension ScoreCounts {
+  private enum CodingKeys: String, CodingKey {
+    case scores, rows, weights, favourable, nanRows
+  }
+
+  /// Decodes a map whose arrays are base64 of little-endian 64-bit values (scores as their
+  /// bit patterns).
+  ///
+  /// - Throws: `DecodingError` when an array is not canonical base64.
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    func array<Value>(_ key: CodingKeys, _ decode: (String) -> [Value]?) throws -> [Value] {
+      guard let values = decode(try container.decode(String.self, forKey: key)) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: key, in: container, debugDescription: "expected base64 of 64-bit values")
+      }
+      return values
+    }
+    scores = try array(.scores, Base64Integers.decodeDoubles)
+    rows = try array(.rows, Base64Integers.decodeCounts)
+    weights = try array(.weights, Base64Integers.decode)
+    favourable = try array(.favourable, Base64Integers.decode)
+    nanRows = try container.decode(Int.self, forKey: .nanRows)
+  }
+
+  /// Encodes the arrays as base64 of little-endian 64-bit values: compact and canonical.
+  ///
+  /// - Throws: What the encoder throws.
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(Base64Integers.encode(scores), forKey: .scores)
+    try container.encode(Base64Integers.encode(rows), forKey: .rows)
+    try container.encode(Base64Integers.encode(weights), forKey: .weights)
+    try container.encode(Base64Integers.encode(favourable), forKey: .favourable)
+    try container.encode(nanRows, forKey: .nanRows)
   }
 }
