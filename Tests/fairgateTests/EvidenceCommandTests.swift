@@ -166,6 +166,7 @@ import _FairTestSupport
     arguments: [
       ("{\"schema\": \"fairgate.findings/1\"}", "'format': is missing"),
       ("not json", "is not a JSON object"),
+      ("", "is empty; expected fairgate.partial-evidence/1"),
       (
         "{\"format\": \"fairgate.partial-evidence/2\"}",
         "'format': is 'fairgate.partial-evidence/2'"

@@ -104,6 +104,12 @@ extension PartialEvidence {
   ///   be read, is not JSON, is of another format or version, or holds tallies that do not
   ///   fit together.
   public static func read(contentsOf path: String) throws -> PartialEvidence {
+    // An empty file is refused before reading: FoundationEssentials reads a file of size 0
+    // in chunks and leaks the first (found by fuzzing).
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    if size == 0 {
+      throw PartialEvidenceError(file: path, message: "is empty; expected \(formatName)")
+    }
     let data: Data
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path))
