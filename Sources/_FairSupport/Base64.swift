@@ -106,3 +106,20 @@ package enum Base64Integers {
     decode(text)?.map { Int($0) }
   }
 }
+
+extension KeyedDecodingContainer {
+  /// The array of 64-bit values written as base64 under `key` (``Base64Integers``), read with
+  /// `decode`.
+  ///
+  /// - Throws: `DecodingError` when the value is not canonical base64 of whole values.
+  package func decodeBase64<Value>(
+    _ key: Key, _ decode: (String) -> [Value]?
+  ) throws -> [Value] {
+    guard let values = decode(try self.decode(String.self, forKey: key)) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self,
+        debugDescription: "expected base64 of little-endian 64-bit values")
+    }
+    return values
+  }
+}

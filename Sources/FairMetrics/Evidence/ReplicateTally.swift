@@ -77,13 +77,7 @@ extension ReplicateTally {
     replicateCount = try container.decode(Int.self, forKey: .replicateCount)
     sliceCount = try container.decode(Int.self, forKey: .sliceCount)
     statisticCount = try container.decode(Int.self, forKey: .statisticCount)
-    guard let sums = Base64Integers.decode(try container.decode(String.self, forKey: .sums))
-    else {
-      throw DecodingError.dataCorruptedError(
-        forKey: .sums, in: container,
-        debugDescription: "expected base64 of little-endian 64-bit integers")
-    }
-    self.sums = sums
+    sums = try container.decodeBase64(.sums, Base64Integers.decode)
   }
 
   /// Encodes the sums as base64 of little-endian 64-bit integers: compact, canonical and

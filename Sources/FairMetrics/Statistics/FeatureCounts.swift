@@ -230,19 +230,12 @@ extension FeatureCounts {
   /// - Throws: `DecodingError` when an array is not canonical base64.
   package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    func array<Value>(_ key: CodingKeys, _ decode: (String) -> [Value]?) throws -> [Value] {
-      guard let values = decode(try container.decode(String.self, forKey: key)) else {
-        throw DecodingError.dataCorruptedError(
-          forKey: key, in: container, debugDescription: "expected base64 of 64-bit values")
-      }
-      return values
-    }
     sliceCount = try container.decode(Int.self, forKey: .sliceCount)
     isNumeric = try container.decode(Bool.self, forKey: .isNumeric)
-    numbers = try array(.numbers, Base64Integers.decodeDoubles)
+    numbers = try container.decodeBase64(.numbers, Base64Integers.decodeDoubles)
     labels = try container.decode([String].self, forKey: .labels)
-    rows = try array(.rows, Base64Integers.decodeCounts)
-    weights = try array(.weights, Base64Integers.decode)
+    rows = try container.decodeBase64(.rows, Base64Integers.decodeCounts)
+    weights = try container.decodeBase64(.weights, Base64Integers.decode)
   }
 
   /// Encodes the numeric arrays as base64 of little-endian 64-bit values.

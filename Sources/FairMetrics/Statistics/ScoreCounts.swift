@@ -182,17 +182,10 @@ extension ScoreCounts {
   /// - Throws: `DecodingError` when an array is not canonical base64.
   package init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    func array<Value>(_ key: CodingKeys, _ decode: (String) -> [Value]?) throws -> [Value] {
-      guard let values = decode(try container.decode(String.self, forKey: key)) else {
-        throw DecodingError.dataCorruptedError(
-          forKey: key, in: container, debugDescription: "expected base64 of 64-bit values")
-      }
-      return values
-    }
-    scores = try array(.scores, Base64Integers.decodeDoubles)
-    rows = try array(.rows, Base64Integers.decodeCounts)
-    weights = try array(.weights, Base64Integers.decode)
-    favourable = try array(.favourable, Base64Integers.decode)
+    scores = try container.decodeBase64(.scores, Base64Integers.decodeDoubles)
+    rows = try container.decodeBase64(.rows, Base64Integers.decodeCounts)
+    weights = try container.decodeBase64(.weights, Base64Integers.decode)
+    favourable = try container.decodeBase64(.favourable, Base64Integers.decode)
     nanRows = try container.decode(Int.self, forKey: .nanRows)
   }
 
