@@ -245,4 +245,27 @@ import _FairTestSupport
       ["evidence", "partial", manifest, "--partition-id", "p0", "--input", "-"], input: head + "\n")
     #expect(result.standardOutput.hasPrefix("{\"evidence\":"))
   }
+
+  /// Counts near Int.max overflowed when two partials merged (found by fuzz-partial-evidence).
+  ///
+  /// Every count is now bounded by the evidence's rows (at most 2⁴⁰) when a file is read.
+  @Test func countsBeyondTheRowsAreRefusedBeforeAnythingAddsThem() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    var document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: partial)))
+        as? [String: Any])
+    var evidence = try #require(document["evidence"] as? [String: Any])
+    var scores = try #require(evidence["allScores"] as? [String: Any])
+    scores["nanRows"] = Int.max
+    evidence["allScores"] = scores
+    document["evidence"] = evidence
+    let damaged = folder + "/huge.json"
+    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: damaged))
+    let result = try fairgate(
+      ["evidence", "merge", damaged, partial, "--out", folder + "/m.json"], status: 2)
+    #expect(
+      result.standardError.contains("huge.json: error: 'evidence': 'allScores' is inconsistent"),
+      "\(result.standardError)")
+  }
 }

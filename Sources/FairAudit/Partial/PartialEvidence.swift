@@ -143,9 +143,15 @@ extension PartialEvidence {
     if let problem = evidence.evidence.inconsistency {
       throw PartialEvidenceError(file: path, place: "'evidence'", message: problem)
     }
+    var rows = 0
+    for partition in evidence.partitions {
+      let (sum, overflow) = rows.addingReportingOverflow(partition.rows)
+      rows = overflow || partition.rows < 0 ? -1 : sum
+      if rows < 0 { break }
+    }
     guard !evidence.partitions.isEmpty,
       evidence.partitions.count == evidence.evidence.partitionCount,
-      evidence.partitions.reduce(0, { $0 + $1.rows }) == evidence.evidence.rowCount
+      rows == evidence.evidence.rowCount
     else {
       throw PartialEvidenceError(
         file: path, place: "'partitions'",

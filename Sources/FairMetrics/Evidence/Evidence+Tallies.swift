@@ -53,6 +53,10 @@ extension Evidence {
 }
 
 extension EvidenceTallies {
+  /// The most rows one file of tallies may count (2⁴⁰, about 1.1·10¹²): far above any data
+  /// set, and low enough that the tallies of millions of partitions add without overflow.
+  package static let maximumRowCount = 1 << 40
+
   /// The first way in which the tallies are not the tallies of any rows (decoded tallies
   /// are checked before use), or `nil`.
   package var inconsistency: String? {
@@ -73,8 +77,20 @@ extension EvidenceTallies {
       }
     }
     let replicates = configuration.bootstrapReplicates
-    if partitionCount < 1 || rowCount < 0 {
+    // Counts are bounded, so that adding the tallies of many partitions cannot overflow.
+    guard partitionCount >= 1, (0...EvidenceTallies.maximumRowCount).contains(rowCount) else {
       return "'partitionCount' or 'rowCount' is out of range"
+    }
+    /// Whether counts that add up to a part of the rows do (no overflow on the way).
+    func withinRows(_ counts: [Int]) -> Bool {
+      var total = 0
+      for count in counts {
+        guard count >= 0 else { return false }
+        let (sum, overflow) = total.addingReportingOverflow(count)
+        guard !overflow, sum <= rowCount else { return false }
+        total = sum
+      }
+      return true
     }
     if let outcomes {
       guard outcomes.count == groupings else { return "'outcomes' has \(outcomes.count) entries" }
@@ -84,8 +100,16 @@ extension EvidenceTallies {
       {
         return "'outcomes[\(index)]' does not fit its grouping's slices and replicates"
       }
+      for (index, tally) in outcomes.enumerated()
+      where !tally.slices.allSatisfy({ withinRows([$0.rows]) })
+        || !tally.scores.allSatisfy({ withinRows($0.rows + [$0.nanRows]) })
+      {
+        return "'outcomes[\(index)]' counts more rows than the evidence has"
+      }
     }
-    if let allScores, !allScores.isConsistent { return "'allScores' is inconsistent" }
+    if let allScores, !allScores.isConsistent || !withinRows(allScores.rows + [allScores.nanRows]) {
+      return "'allScores' is inconsistent"
+    }
     func check(_ tallies: [AttributionTally], _ name: String, features: Int) -> String? {
       guard tallies.count == groupings else { return "'\(name)' has \(tallies.count) entries" }
       for (index, tally) in tallies.enumerated()
@@ -114,7 +138,8 @@ extension EvidenceTallies {
     if let proxies {
       for (index, entry) in proxies.enumerated() {
         guard layouts.indices.contains(entry.grouping), entry.counts.isConsistent,
-          entry.counts.sliceCount == layouts[entry.grouping].sliceNames.count
+          entry.counts.sliceCount == layouts[entry.grouping].sliceNames.count,
+          withinRows(entry.counts.rows)
         else {
           return "'proxies[\(index)]' does not fit its grouping's slices"
         }
@@ -142,6 +167,7 @@ extension EvidenceTallies {
       for (index, entry) in flips.enumerated()
       where !configuration.attributes.indices.contains(entry.attribute) || entry.candidate < 0
         || entry.flip.rows < 1 || entry.flip.flipped < 0 || entry.flip.flipped > entry.flip.rows
+        || entry.flip.rows > rowCount
       {
         return "'flips[\(index)]' is out of range"
       }
