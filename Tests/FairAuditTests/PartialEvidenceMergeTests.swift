@@ -3,6 +3,7 @@ import FairMetrics
 import FairPolicy
 import Foundation
 import Testing
+import _FairSupport
 import _FairTestSupport
 
 /// Partial evidence of any split of the rows, merged in any order, equals the evidence of one
@@ -22,7 +23,7 @@ import _FairTestSupport
     let text = try String(contentsOfFile: data, encoding: .utf8)
     var lines = text.split(whereSeparator: \.isNewline).map(String.init)
     let header = lines.removeFirst()
-    var generator = SplitMix64Generator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     lines.shuffle(using: &generator)
     try #require(sizes.reduce(0, +) == lines.count)
     let directory = try FixturePaths.temporaryDirectory(named: "fairgate-partitions")
@@ -39,7 +40,7 @@ import _FairTestSupport
   /// Random part sizes (each at least one row) adding up to `total`.
   static func sizes(_ parts: Int, total: Int, seed: UInt64) -> [Int] {
     guard parts > 1 else { return [total] }
-    var generator = SplitMix64Generator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     var cuts = Set<Int>()
     while cuts.count < parts - 1 { cuts.insert(Int.random(in: 1..<total, using: &generator)) }
     let sorted = [0] + cuts.sorted() + [total]
@@ -115,7 +116,7 @@ import _FairTestSupport
       data, sizes: Self.sizes(parts, total: whole.evidence.rowCount, seed: seed), seed: seed)
     var partials = try Self.partials(manifest, parts: files)
     // Any order of the merge.
-    var generator = SplitMix64Generator(seed: seed ^ 0xFF)
+    var generator = SplitMix64(seed: seed ^ 0xFF)
     partials.shuffle(using: &generator)
     let merged = try PartialEvidence.merge(partials)
     #expect(merged.partitions.count == parts)
@@ -185,18 +186,5 @@ import _FairTestSupport
     let right = try PartialEvidence.merge(Array(partials[2..<4]))
     let nested = try PartialEvidence.merge([("right", right), ("left", left)])
     #expect(try nested.encoded() == flat.encoded())
-  }
-}
-
-/// SplitMix64 as a `RandomNumberGenerator`, for reproducible shuffles.
-struct SplitMix64Generator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

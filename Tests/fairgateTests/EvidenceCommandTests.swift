@@ -31,6 +31,35 @@ import _FairTestSupport
     return path
   }
 
+  /// The vendor manifest with its data file named by absolute path, changed by `edit`,
+  /// written into `folder` as `name`.
+  func vendorManifest(in folder: String, named name: String, _ edit: (String) -> String) throws
+    -> String
+  {
+    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
+      .replacingOccurrences(
+        of: "  file: hiring.csv", with: "  file: \(Self.root)/fixtures/hiring/hiring.csv")
+    let path = folder + "/" + name
+    try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  /// A copy of the partial evidence at `partial` whose `evidence` object `edit` changed,
+  /// written next to it as `name`.
+  func editedPartial(
+    _ partial: String, named name: String, _ edit: (inout [String: Any]) throws -> Void
+  ) throws -> String {
+    var document = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: partial)))
+        as? [String: Any])
+    var evidence = try #require(document["evidence"] as? [String: Any])
+    try edit(&evidence)
+    document["evidence"] = evidence
+    let path = (partial as NSString).deletingLastPathComponent + "/" + name
+    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
   @Test func oneMergedPartitionGivesTheDirectAuditsFindingsByteForByte() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
@@ -130,13 +159,9 @@ import _FairTestSupport
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
     // Another manifest: the same audit with another seed.
-    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
-    let other = folder + "/other.yaml"
-    try text.replacingOccurrences(of: "  seed: 7", with: "  seed: 8")
-      .replacingOccurrences(
-        of: "  file: hiring.csv", with: "  file: \(Self.root)/fixtures/hiring/hiring.csv"
-      )
-      .write(toFile: other, atomically: true, encoding: .utf8)
+    let other = try vendorManifest(in: folder, named: "other.yaml") {
+      $0.replacingOccurrences(of: "  seed: 7", with: "  seed: 8")
+    }
     let otherPartial = folder + "/other.json"
     try fairgate(["evidence", "partial", other, "--partition-id", "b", "--out", otherPartial])
     var result = try fairgate(
@@ -183,20 +208,15 @@ import _FairTestSupport
   @Test func readingRefusesTalliesThatDoNotFitTogether() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
-    var document = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: partial)))
-        as? [String: Any])
-    var evidence = try #require(document["evidence"] as? [String: Any])
-    var outcomes = try #require(evidence["outcomes"] as? [[String: Any]])
-    var first = outcomes[0]
-    var slices = try #require(first["slices"] as? [Any])
-    slices.removeLast()
-    first["slices"] = slices
-    outcomes[0] = first
-    evidence["outcomes"] = outcomes
-    document["evidence"] = evidence
-    let damaged = folder + "/damaged.json"
-    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: damaged))
+    let damaged = try editedPartial(partial, named: "damaged.json") { evidence in
+      var outcomes = try #require(evidence["outcomes"] as? [[String: Any]])
+      var first = outcomes[0]
+      var slices = try #require(first["slices"] as? [Any])
+      slices.removeLast()
+      first["slices"] = slices
+      outcomes[0] = first
+      evidence["outcomes"] = outcomes
+    }
     let result = try fairgate(
       ["audit", Self.vendor, "--evidence", damaged, "--as-of", "2026-12-03"], status: 2)
     #expect(
@@ -207,13 +227,9 @@ import _FairTestSupport
 
   @Test func aPartitionOfTheRowsNeedsARowIDColumn() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
-    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
-    let manifest = folder + "/no-id.yaml"
-    try text.replacingOccurrences(of: "  id_column: applicant_id\n", with: "")
-      .replacingOccurrences(
-        of: "  file: hiring.csv", with: "  file: \(Self.root)/fixtures/hiring/hiring.csv"
-      )
-      .write(toFile: manifest, atomically: true, encoding: .utf8)
+    let manifest = try vendorManifest(in: folder, named: "no-id.yaml") {
+      $0.replacingOccurrences(of: "  id_column: applicant_id\n", with: "")
+    }
     let result = try fairgate(
       ["evidence", "partial", manifest, "--partition-id", "p0", "--input", "-"],
       input: "applicant_id,sex\n1,Female\n", status: 2)
@@ -234,10 +250,10 @@ import _FairTestSupport
     #expect(!files.contains { $0.hasSuffix(".csv") }, "the data is not an input: \(files)")
     // The manifest's data file need not exist where a partition of the rows is given.
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
-    let text = try String(contentsOfFile: Self.vendor, encoding: .utf8)
-    let manifest = folder + "/elsewhere.yaml"
-    try text.replacingOccurrences(of: "  file: hiring.csv", with: "  file: /nonexistent/rows.csv")
-      .write(toFile: manifest, atomically: true, encoding: .utf8)
+    let manifest = try vendorManifest(in: folder, named: "elsewhere.yaml") {
+      $0.replacingOccurrences(
+        of: "\(Self.root)/fixtures/hiring/hiring.csv", with: "/nonexistent/rows.csv")
+    }
     let rows = try String(
       contentsOfFile: Self.root + "/fixtures/hiring/hiring.csv", encoding: .utf8)
     let head = rows.split(whereSeparator: \.isNewline).prefix(200).joined(separator: "\n")
@@ -252,16 +268,11 @@ import _FairTestSupport
   @Test func countsBeyondTheRowsAreRefusedBeforeAnythingAddsThem() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
-    var document = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: partial)))
-        as? [String: Any])
-    var evidence = try #require(document["evidence"] as? [String: Any])
-    var scores = try #require(evidence["allScores"] as? [String: Any])
-    scores["nanRows"] = Int.max
-    evidence["allScores"] = scores
-    document["evidence"] = evidence
-    let damaged = folder + "/huge.json"
-    try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: damaged))
+    let damaged = try editedPartial(partial, named: "huge.json") { evidence in
+      var scores = try #require(evidence["allScores"] as? [String: Any])
+      scores["nanRows"] = Int.max
+      evidence["allScores"] = scores
+    }
     let result = try fairgate(
       ["evidence", "merge", damaged, partial, "--out", folder + "/m.json"], status: 2)
     #expect(

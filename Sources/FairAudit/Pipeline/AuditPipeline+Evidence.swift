@@ -97,7 +97,8 @@ extension AuditPipeline {
     let partial = try stages.stage("reading the evidence") {
       try PartialEvidence.read(contentsOf: evidencePath)
     }
-    let inputs = try Provenance.inputs(manifest: manifest, policies: policies).partial
+    let hashed = try Provenance.inputs(manifest: manifest, policies: policies)
+    let inputs = hashed.partial
     func differs(_ what: String, _ place: String) -> PartialEvidenceError {
       PartialEvidenceError(
         file: evidencePath, place: place,
@@ -125,8 +126,7 @@ extension AuditPipeline {
       reasonsUnavailable: partial.run.modelSummary == nil ? nil : reasonsNotMerged)
     let evaluation = try evaluate(
       policies, in: environment, manifest: manifest, options: options, stages: stages)
-    let provenance = try Provenance(
-      manifest: manifest, policies: policies, evidence: partial, seed: seed)
+    let provenance = Provenance(manifest: manifest, inputs: hashed, evidence: partial, seed: seed)
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), evidence: evidence, build: nil,

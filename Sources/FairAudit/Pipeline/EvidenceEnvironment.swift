@@ -421,7 +421,11 @@ extension EvidenceEnvironment {
   /// proxy screen too, for their restrictions).
   static func tallyKinds(for rule: PolicyRule) -> (kinds: Evidence.TallyKinds, reasons: Bool) {
     var kinds: Evidence.TallyKinds = [.outcomes]
-    var reasons = false
+    // Reason metrics are known by what the catalog says they need.
+    let reasons =
+      MetricCatalog.standard.definition(named: rule.metric)?.needs.contains(.reasons)
+      ?? false
+    if reasons { kinds.insert(.proxies) }
     switch rule.metric {
     case "attribution_share", "attribution_rank": kinds.insert(.attributions)
     case "slice_attribution_share", "attribution_ratio", "gap_contribution",
@@ -429,11 +433,6 @@ extension EvidenceEnvironment {
       kinds.insert(.attributionSummaries)
     case "proxy_association", "proxy_auc", "proxy_attribution_share": kinds.insert(.proxies)
     case "counterfactual_flip_rate": kinds.insert(.flips)
-    case "prohibited_reason_count", "reasons_missing_share", "reasons_over_four_share",
-      "elderly_age_reason_count", "generic_reason_count", "reason_instability",
-      "reason_sensitivity":
-      reasons = true
-      kinds.insert(.proxies)
     case let metric where sliceLossMetrics.contains(metric): kinds.insert(.losses)
     case let metric where featureLossMetrics.contains(metric): kinds.insert(.lossGaps)
     default: break

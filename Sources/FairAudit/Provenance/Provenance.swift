@@ -69,10 +69,7 @@ public struct Provenance: Sendable, Hashable, Codable {
   /// The provenance of an audit of merged partial evidence: the inputs as hashed now (the
   /// caller has checked them against the evidence's), and the data as the partitions'
   /// digests — the one partition's, or a digest of every partition's id and digest.
-  init(manifest: AuditManifest, policies: [Policy], evidence: PartialEvidence, seed: UInt64)
-    throws
-  {
-    let inputs = try Provenance.inputs(manifest: manifest, policies: policies)
+  init(manifest: AuditManifest, inputs: Inputs, evidence: PartialEvidence, seed: UInt64) {
     let digest: String
     if evidence.partitions.count == 1 {
       digest = evidence.partitions[0].dataSHA256

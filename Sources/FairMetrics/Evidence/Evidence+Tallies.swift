@@ -120,7 +120,7 @@ extension EvidenceTallies {
       }
       return nil
     }
-    if let attributions, !(attributions.dependsOnPartition && partitionCount > 1) {
+    if let attributions, carries(attributions.dependsOnPartition) {
       let m = attributions.columns.featureNames.count
       if attributions.absoluteTotals.count != m {
         return
@@ -156,7 +156,7 @@ extension EvidenceTallies {
         return problem
       }
     }
-    if let lossGaps, !(lossGaps.dependsOnPartition && partitionCount > 1) {
+    if let lossGaps, carries(lossGaps.dependsOnPartition) {
       if let problem = check(
         lossGaps.groupings, "lossGaps.groupings", features: lossGaps.featureNames.count)
       {

@@ -181,8 +181,6 @@ public final class Evidence: Sendable {
   public let layouts: [SliceLayout]
   /// The rows, when the evidence is computed from data rather than from merged tallies.
   package let data: RowData?
-  /// The merged tallies, when the evidence is computed from them rather than from rows.
-  private let merged: EvidenceTallies?
   /// Where long computations report their progress, when someone is watching.
   let progress: WorkProgress?
 
@@ -266,7 +264,6 @@ public final class Evidence: Sendable {
       dataset: dataset, dataFile: dataFile, rows: rows, memberships: memberships,
       attributionSource: attributions, counterfactualModel: counterfactual, lossRows: loss,
       lossAttributionSource: lossAttributions)
-    merged = nil
     var recorded = configuration
     recorded.threads = 1
     cache = Mutex(
@@ -294,13 +291,15 @@ public final class Evidence: Sendable {
     self.configuration = configuration
     layouts = tallies.layouts
     data = nil
-    merged = tallies
     progress = nil
     cache = Mutex(Cache(tallies: tallies))
   }
 
   /// The tallies of everything computed so far: the partial evidence of these rows.
   public func tallies() -> EvidenceTallies { cache.withLock { $0.tallies } }
+
+  /// The merged tallies, when the evidence is computed from them rather than from rows.
+  private var merged: EvidenceTallies? { data == nil ? tallies() : nil }
 
   /// Whether the rows have scores.
   public var hasScores: Bool { cache.withLock { $0.tallies.shape.hasScores } }
@@ -517,8 +516,7 @@ public final class Evidence: Sendable {
 
   func lossGapTallies() throws -> EvidenceTallies.LossGapTallies {
     if let merged {
-      guard let lossGaps = merged.lossGaps,
-        !(lossGaps.dependsOnPartition && merged.partitionCount > 1)
+      guard let lossGaps = merged.lossGaps, merged.carries(lossGaps.dependsOnPartition)
       else {
         throw notInTallies("loss-gap decompositions")
       }
@@ -594,7 +592,9 @@ public final class Evidence: Sendable {
   /// The attribution tallies: computed with the attributions, or read from merged tallies.
   func attributionTallies() throws -> EvidenceTallies.AttributionTallies {
     if let merged {
-      guard let attributions = merged.attributions, !merged.isDropped(attributions) else {
+      guard let attributions = merged.attributions,
+        merged.carries(attributions.dependsOnPartition)
+      else {
         throw notInTallies("attributions")
       }
       return attributions
@@ -688,14 +688,14 @@ public final class Evidence: Sendable {
   /// - Throws: `DataError` for a candidate feature the data lacks; as ``attributions()``.
   public func proxies() throws -> [ProxyAssociation] {
     if let cached = cache.withLock({ $0.proxies }) { return cached }
-    let shares: [String: Double]?
-    if data != nil {
-      shares = data?.attributionSource == nil ? nil : try overallAttributionShares()
+    let hasShares: Bool
+    if let data {
+      hasShares = data.attributionSource != nil
     } else {
-      shares =
-        merged.flatMap { $0.attributions.map($0.isDropped) } == false
-        ? try overallAttributionShares() : nil
+      let merged = tallies()
+      hasShares = merged.attributions.map { merged.carries($0.dependsOnPartition) } ?? false
     }
+    let shares = hasShares ? try overallAttributionShares() : nil
     let tallies = try proxyTallies()
     let groupOfFeature = attributionColumns?.groupOfFeature ?? [:]
     let declared = Set(configuration.declaredProxies)
@@ -845,9 +845,10 @@ public final class Evidence: Sendable {
 }
 
 extension EvidenceTallies {
-  /// Whether a merge of several partitions dropped `attributions`.
-  func isDropped(_ attributions: AttributionTallies) -> Bool {
-    attributions.dependsOnPartition && partitionCount > 1
+  /// Whether these tallies carry a kind that may depend on the partition: only the tallies
+  /// of one partition do (a merge of several drops such a kind and says why).
+  func carries(_ dependsOnPartition: Bool) -> Bool {
+    !dependsOnPartition || partitionCount == 1
   }
 
   /// Empty tallies of rows of this shape.

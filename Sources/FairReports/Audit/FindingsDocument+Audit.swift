@@ -229,7 +229,8 @@ extension FindingsDocument {
   {
     let evidence = result.evidence
     var tables = Evidence()
-    tables.unavailable = evidence.tallies().partitionCount > 1 ? evidence.tallies().unavailable : []
+    let tallies = evidence.tallies()
+    tables.unavailable = tallies.partitionCount > 1 ? tallies.unavailable : []
     tables.groups = groups.map { grouping in
       GroupingEvidence(
         grouping: grouping.grouping, reference: grouping.reference,
