@@ -279,4 +279,21 @@ import _FairTestSupport
       result.standardError.contains("huge.json: error: 'evidence': 'allScores' is inconsistent"),
       "\(result.standardError)")
   }
+
+  @Test func whatPartialEvidenceLacksIsSaidEvenForOnePartition() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
+    try fairgate(
+      ["evidence", "partial", manifest, "--partition-id", "all", "--out", folder + "/all.json"])
+    try fairgate(
+      [
+        "audit", manifest, "--evidence", folder + "/all.json", "--as-of", "2026-12-03",
+        "--format", "json", "--out", folder + "/ev",
+      ], status: 1)
+    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/ev/findings.json"))
+    let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let evidence = try #require(document["evidence"] as? [String: Any])
+    let unavailable = try #require(evidence["unavailable"] as? [String])
+    #expect(unavailable.contains { $0.hasPrefix("adverse-action reasons:") }, "\(unavailable)")
+  }
 }

@@ -229,8 +229,9 @@ extension FindingsDocument {
   {
     let evidence = result.evidence
     var tables = Evidence()
-    let tallies = evidence.tallies()
-    tables.unavailable = tallies.partitionCount > 1 ? tallies.unavailable : []
+    // Evidence read from data carries everything; merged evidence says what it lacks, also
+    // for one partition (adverse-action reasons are never carried).
+    tables.unavailable = evidence.tallies().unavailable
     tables.groups = groups.map { grouping in
       GroupingEvidence(
         grouping: grouping.grouping, reference: grouping.reference,
