@@ -1,3 +1,4 @@
+import FairAttribution
 import FairAudit
 import FairMetrics
 import FairPolicy
@@ -87,17 +88,37 @@ import _FairTestSupport
         shares: kinds.attributions == nil ? nil : try evidence.overallAttributionShares()))
   }
 
-  static func partials(_ manifest: String, parts: [String]) throws -> [(
-    path: String, evidence: PartialEvidence
-  )] {
+  static func partials(_ manifest: String, parts: [String], sample: String? = nil) throws
+    -> [(path: String, evidence: PartialEvidence)]
+  {
     try parts.enumerated().map { index, part in
       (
         part,
         try AuditPipeline.partial(
           manifest: manifest, partitionID: String(format: "p%03d", index), data: part,
+          sample: sample, options: options)
+      )
+    }
+  }
+
+  /// The background sample of all of `parts`, drawn from each part and merged (in an order
+  /// of `seed`), written to a file.
+  static func mergedSample(_ manifest: String, parts: [String], seed: UInt64) throws -> String {
+    var samples = try parts.enumerated().map { index, part in
+      (
+        path: part,
+        sample: try AuditPipeline.sample(
+          manifest: manifest, partitionID: String(format: "p%03d", index), data: part,
           options: options)
       )
     }
+    var generator = SplitMix64(seed: seed)
+    samples.shuffle(using: &generator)
+    let merged = try BackgroundSample.merge(samples)
+    let path =
+      try FixturePaths.temporaryDirectory(named: "fairgate-sample") + "/sample.json"
+    try merged.write(to: path)
+    return path
   }
 
   @Test(
@@ -150,6 +171,49 @@ import _FairTestSupport
     try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
     return directory + "/audit.yaml"
   }()
+
+  /// A background sampled from the data, drawn from every partition first and merged, is
+  /// the background one pass samples: attributions and loss-gap decompositions merge.
+  @Test(arguments: [
+    ("fixtures/loss/audit.yaml", 2), ("fixtures/loss/audit.yaml", 7),
+    ("fixtures/loss/audit-focal.yaml", 3),
+  ])
+  func aBackgroundDrawnFromAllRowsMerges(manifest relative: String, parts: Int) throws {
+    let manifest = Self.root + "/" + relative
+    // One pass over all rows, its background sampled from them.
+    let direct = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    let wholeSample = try AuditPipeline.sample(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    #expect(wholeSample.rowCount == 100)
+    let seed = UInt64(parts) &* 104_729
+    let files = try Self.split(
+      Self.root + "/fixtures/loss/credit.csv",
+      sizes: Self.sizes(parts, total: direct.evidence.rowCount, seed: seed), seed: seed)
+    let samplePath = try Self.mergedSample(manifest, parts: files, seed: seed)
+    let sample = try BackgroundSample.read(contentsOf: samplePath)
+    #expect(sample.partitions.count == parts)
+    #expect(sample.sample.priorities == wholeSample.sample.priorities)
+    #expect(sample.sample.values.map(\.bitPattern) == wholeSample.sample.values.map(\.bitPattern))
+    // The same pass given the drawn sample: tallies that say they merge, equal bit for bit
+    // to the merge of the partitions'.
+    let whole = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", data: nil, sample: samplePath,
+      options: Self.options)
+    let merged = try PartialEvidence.merge(
+      try Self.partials(manifest, parts: files, sample: samplePath))
+    #expect(merged.evidence.unavailable.isEmpty)
+    #expect(merged.inputs.backgroundSampleSHA256 != nil)
+    #expect(try Self.talliesBytes(merged) == Self.talliesBytes(whole))
+    let kinds = whole.evidence
+    #expect(kinds.lossGaps != nil)
+    let fromMerged = try Self.figures(Evidence(tallies: merged.evidence, threads: 1), kinds: kinds)
+    #expect(
+      fromMerged == (try Self.figures(Evidence(tallies: whole.evidence, threads: 2), kinds: kinds)))
+    #expect(
+      fromMerged == (try Self.figures(Evidence(tallies: direct.evidence, threads: 2), kinds: kinds))
+    )
+  }
 
   @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {
     let manifest = Self.root + "/fixtures/loss/audit.yaml"

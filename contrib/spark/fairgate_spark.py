@@ -3,6 +3,9 @@
 `fairgate` binary on an executor (`fairgate evidence partial`), the partial evidence is
 collected on the driver, merged exactly (`fairgate evidence merge`) and audited
 (`fairgate audit --evidence`). The findings equal those of `fairgate audit` on one machine.
+When the attributions' background is sampled from the data (`fairgate evidence passes`
+says so), a first pass draws it from every partition (`fairgate evidence sample`), merged
+on the driver and shipped to the second.
 
     spark-submit --master local[2] contrib/spark/fairgate_spark.py \
         --fairgate .build/release/fairgate --manifest audit.yaml \
@@ -56,10 +59,10 @@ def manifest_id_column(manifest):
     return None
 
 
-def partition_runner(binary, bundle, manifest, packs, columns):
+def partition_runner(binary, bundle, manifest, packs, columns, command, sample=None):
     """The function each executor runs on one partition: the rows as CSV into
-    `fairgate evidence partial`, its partial evidence (JSON bytes) out. `manifest` and
-    `packs` are paths inside the unpacked bundle."""
+    `fairgate evidence COMMAND` (`sample` or `partial`), its JSON bytes out. `manifest` and
+    `packs` are paths inside the unpacked bundle; `sample`, the name of a shipped file."""
 
     def run(index, rows):
         text = io.StringIO()
@@ -74,14 +77,16 @@ def partition_runner(binary, bundle, manifest, packs, columns):
         executable = SparkFiles.get(binary)
         os.chmod(executable, 0o755)
         root = SparkFiles.get(bundle)
-        command = [executable, "evidence", "partial", os.path.join(root, manifest),
-                   "--partition-id", "part-%05d" % index, "--input", "-", "--threads", "1",
-                   "--packs", os.path.join(root, packs)]
-        result = subprocess.run(command, input=text.getvalue().encode("utf-8"),
+        arguments = [executable, "evidence", command, os.path.join(root, manifest),
+                     "--partition-id", "part-%05d" % index, "--input", "-", "--threads", "1",
+                     "--packs", os.path.join(root, packs)]
+        if sample:
+            arguments += ["--sample", SparkFiles.get(sample)]
+        result = subprocess.run(arguments, input=text.getvalue().encode("utf-8"),
                                 capture_output=True, check=False)
         if result.returncode != 0:
-            raise RuntimeError("fairgate evidence partial failed on partition %d (exit %d): %s"
-                               % (index, result.returncode, result.stderr.decode()))
+            raise RuntimeError("fairgate evidence %s failed on partition %d (exit %d): %s"
+                               % (command, index, result.returncode, result.stderr.decode()))
         yield result.stdout
 
     return run
@@ -105,6 +110,18 @@ def bundle_inputs(binary, manifest, packs, folder):
         for path in everything:
             bundle.add(path, arcname=os.path.relpath(path, root))
     return archive, os.path.relpath(manifest, root), os.path.relpath(packs, root)
+
+
+def write_all(contents, folder, stem):
+    """Writes each collected result to FOLDER/STEM-NNNNN.json; returns the paths."""
+    os.makedirs(folder, exist_ok=True)
+    paths = []
+    for index, content in enumerate(contents):
+        path = os.path.join(folder, "%s-%05d.json" % (stem, index))
+        with open(path, "wb") as handle:
+            handle.write(content)
+        paths.append(path)
+    return paths
 
 
 def value_text(value):
@@ -144,20 +161,29 @@ def main(argv):
         binary, os.path.realpath(manifest), packs, staging)
     context.addFile(binary)
     context.addArchive(archive)
+    passes = subprocess.run([binary, "evidence", "passes", manifest, "--packs", packs],
+                            capture_output=True, check=False)
+    if passes.returncode != 0:
+        sys.exit(passes.stderr.decode().rstrip())
+    os.makedirs(arguments.out, exist_ok=True)
+    sample = None
+    if "sample" in passes.stdout.decode().split():
+        # The background is drawn from all rows first; the rows are read once for both passes.
+        frame = frame.cache()
+        runner = partition_runner(os.path.basename(binary), os.path.basename(archive),
+                                  manifest_place, packs_place, frame.columns, "sample")
+        drawn = write_all(frame.rdd.mapPartitionsWithIndex(runner).collect(),
+                          os.path.join(arguments.out, "samples"), "sample")
+        sample = os.path.join(staging, "background-sample.json")
+        subprocess.run([binary, "evidence", "merge", *drawn, "--out", sample], check=True)
+        context.addFile(sample)
     runner = partition_runner(os.path.basename(binary), os.path.basename(archive),
-                              manifest_place, packs_place, frame.columns)
-    partials = frame.rdd.mapPartitionsWithIndex(runner).collect()
+                              manifest_place, packs_place, frame.columns, "partial",
+                              os.path.basename(sample) if sample else None)
+    paths = write_all(frame.rdd.mapPartitionsWithIndex(runner).collect(),
+                      os.path.join(arguments.out, "partials"), "partial")
     scan_seconds = time.time() - started
 
-    os.makedirs(arguments.out, exist_ok=True)
-    folder = os.path.join(arguments.out, "partials")
-    os.makedirs(folder, exist_ok=True)
-    paths = []
-    for index, partial in enumerate(partials):
-        path = os.path.join(folder, "partial-%05d.json" % index)
-        with open(path, "wb") as handle:
-            handle.write(partial)
-        paths.append(path)
     merged = os.path.join(arguments.out, "evidence.json")
     pack_options = ["--packs", packs]
     subprocess.run([binary, "evidence", "merge", *paths, "--out", merged], check=True)

@@ -35,6 +35,14 @@ public enum BackgroundSource: Sendable, Hashable {
   ///   or `rows` is below 1.
   /// - Complexity: O(*n*·*m*) to read or sample *n* rows of *m* features.
   public func rows(for bound: BoundRows, seed: UInt64) throws -> FeatureMatrix {
+    try rows(for: bound, seed: seed, keys: nil)
+  }
+
+  /// The background rows, as ``rows(for:seed:)`` gives them, but a sample of the data is
+  /// drawn by key when `keys` (each data row's unique key: an audit's row ids) are given:
+  /// the same rows however the data is split or ordered, in the sample's priority order
+  /// (``KeyedSample``).
+  package func rows(for bound: BoundRows, seed: UInt64, keys: [UInt64]?) throws -> FeatureMatrix {
     switch self {
     case .file(let path, let rows):
       let matrix = try bound.bind(file: path)
@@ -46,6 +54,9 @@ public enum BackgroundSource: Sendable, Hashable {
         throw error.located(in: path)
       }
     case .sample(let rows):
+      if let keys {
+        return KeyedSample(bound.matrix, keys: keys, size: rows, seed: seed).matrix
+      }
       if rows >= bound.matrix.rowCount { return bound.matrix }
       return try BackgroundSummary.sample(bound.matrix, rows: rows, seed: seed).matrix
     }

@@ -51,6 +51,12 @@ extension PartialEvidence {
           "differ from '\(firstPath)' (\(changed)): the partials were "
             + "computed with different policies")
       }
+      if partial.inputs.backgroundSampleSHA256 != first.inputs.backgroundSampleSHA256 {
+        throw refuse(
+          "'inputs.backgroundSampleSHA256'",
+          "differs from '\(firstPath)': the partials' attributions used different "
+            + "background samples (or one used none)")
+      }
       if partial.run.modelSummary != first.run.modelSummary
         || partial.run.modelInputs != first.run.modelInputs
       {
@@ -65,21 +71,7 @@ extension PartialEvidence {
       }
     }
     if let expected {
-      let expectedSet = Set(expected)
-      if let missing = expected.first(where: { owner[$0] == nil }) {
-        let count = expected.filter { owner[$0] == nil }.count
-        throw PartialEvidenceError(
-          file: partials.map(\.path).joined(separator: ", "),
-          message: "partition '\(missing)' is missing"
-            + (count > 1 ? " (and \(count - 1) more)" : "") + " of the \(expected.count) expected")
-      }
-      if let (id, path) = owner.sorted(by: { $0.key < $1.key }).first(where: {
-        !expectedSet.contains($0.key)
-      }) {
-        throw PartialEvidenceError(
-          file: path, place: "'partitions'",
-          message: "holds partition '\(id)', which is not expected")
-      }
+      try checkExpected(expected, owner: owner, files: partials.map(\.path))
     }
     // Merge in partition order, so that the result does not depend on the order given.
     let ordered = partials.sorted {
@@ -105,5 +97,29 @@ extension PartialEvidence {
         modelSummary: first.run.modelSummary, modelInputs: first.run.modelInputs,
         attribution: attribution),
       evidence: tallies)
+  }
+
+  /// Refuses `owner` (each partition id and the file holding it) unless it holds exactly
+  /// the `expected` partitions.
+  ///
+  /// - Throws: ``PartialEvidenceError`` naming a missing or an unexpected partition.
+  static func checkExpected(_ expected: [String], owner: [String: String], files: [String])
+    throws
+  {
+    let expectedSet = Set(expected)
+    if let missing = expected.first(where: { owner[$0] == nil }) {
+      let count = expected.filter { owner[$0] == nil }.count
+      throw PartialEvidenceError(
+        file: files.joined(separator: ", "),
+        message: "partition '\(missing)' is missing"
+          + (count > 1 ? " (and \(count - 1) more)" : "") + " of the \(expected.count) expected")
+    }
+    if let (id, path) = owner.sorted(by: { $0.key < $1.key }).first(where: {
+      !expectedSet.contains($0.key)
+    }) {
+      throw PartialEvidenceError(
+        file: path, place: "'partitions'",
+        message: "holds partition '\(id)', which is not expected")
+    }
   }
 }

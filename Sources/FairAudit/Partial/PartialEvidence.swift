@@ -45,6 +45,9 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
     public var modelSHA256: String?
     /// Each policy's id, version and SHA-256, in the manifest's order.
     public var policies: [PolicyDigest]
+    /// The SHA-256 of the background sample drawn from all the rows beforehand
+    /// (`fairgate evidence sample`), when the partition's attributions used one.
+    public var backgroundSampleSHA256: String?
   }
 
   /// A policy as partial evidence records it.
@@ -88,13 +91,7 @@ extension PartialEvidence {
   ///
   /// - Throws: What the encoder throws.
   public func encoded() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    var data = try encoder.encode(self)
-    data.append(0x0A)
-    return data
+    try EvidenceFile.encoded(self)
   }
 
   /// Reads partial evidence from `path`, checking its format and that its tallies are those
@@ -104,42 +101,8 @@ extension PartialEvidence {
   ///   be read, is not JSON, is of another format or version, or holds tallies that do not
   ///   fit together.
   public static func read(contentsOf path: String) throws -> PartialEvidence {
-    // An empty file is refused before reading: FoundationEssentials reads a file of size 0
-    // in chunks and leaks the first (found by fuzzing).
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-    if size == 0 {
-      throw PartialEvidenceError(file: path, message: "is empty; expected \(formatName)")
-    }
-    let data: Data
-    do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch {
-      let exists = FileManager.default.fileExists(atPath: path)
-      throw PartialEvidenceError(
-        file: path, message: exists ? "cannot be read" : "no such file")
-    }
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    // The format first, so that another kind of file gets a message about that.
-    struct Header: Decodable { var format: String? }
-    guard let header = try? decoder.decode(Header.self, from: data) else {
-      throw PartialEvidenceError(file: path, message: "is not a JSON object")
-    }
-    guard header.format == formatName else {
-      throw PartialEvidenceError(
-        file: path, place: "'format'",
-        message: header.format.map { "is '\($0)'; expected '\(formatName)'" }
-          ?? "is missing; this is not partial evidence ('\(formatName)')")
-    }
-    let evidence: PartialEvidence
-    do {
-      evidence = try decoder.decode(PartialEvidence.self, from: data)
-    } catch let error as DecodingError {
-      throw PartialEvidenceError(decoding: error, file: path)
-    } catch {
-      throw PartialEvidenceError(file: path, message: "cannot be decoded: \(error)")
-    }
+    let evidence = try EvidenceFile.read(
+      PartialEvidence.self, contentsOf: path, format: formatName, kind: "partial evidence")
     if let problem = evidence.evidence.inconsistency {
       throw PartialEvidenceError(file: path, place: "'evidence'", message: problem)
     }
@@ -164,7 +127,85 @@ extension PartialEvidence {
   ///
   /// - Throws: ``PartialEvidenceError`` when the file cannot be written.
   public func write(to path: String) throws {
-    let bytes = try encoded()
+    try EvidenceFile.write(try encoded(), to: path)
+  }
+}
+
+/// Reading and writing the JSON files of audits run in pieces: partial evidence and
+/// background samples.
+enum EvidenceFile {
+  /// The part of every such file that names its format.
+  private struct Header: Decodable { var format: String? }
+
+  /// The canonical bytes of `value`: JSON with sorted keys, numbers in their shortest
+  /// round-trip form, the values JSON cannot hold as `"nan"`, `"inf"` and `"-inf"`, and a
+  /// final line end.
+  static func encoded(_ value: some Encodable) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    return data
+  }
+
+  /// Reads the document of `format` at `path`.
+  ///
+  /// - Parameter kind: What the format holds, for messages ("partial evidence").
+  /// - Throws: ``PartialEvidenceError`` naming the file, and the place in it, when it cannot
+  ///   be read, is not JSON, is of another format or version, or does not decode.
+  static func read<Document: Decodable>(
+    _ type: Document.Type, contentsOf path: String, format: String, kind: String
+  ) throws -> Document {
+    // An empty file is refused before reading: FoundationEssentials reads a file of size 0
+    // in chunks and leaks the first (found by fuzzing).
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+    if size == 0 {
+      throw PartialEvidenceError(file: path, message: "is empty; expected \(format)")
+    }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      let exists = FileManager.default.fileExists(atPath: path)
+      throw PartialEvidenceError(
+        file: path, message: exists ? "cannot be read" : "no such file")
+    }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    // The format first, so that another kind of file gets a message about that.
+    guard let header = try? decoder.decode(Header.self, from: data) else {
+      throw PartialEvidenceError(file: path, message: "is not a JSON object")
+    }
+    guard header.format == format else {
+      throw PartialEvidenceError(
+        file: path, place: "'format'",
+        message: header.format.map { "is '\($0)'; expected '\(format)'" }
+          ?? "is missing; this is not \(kind) ('\(format)')")
+    }
+    do {
+      return try decoder.decode(Document.self, from: data)
+    } catch let error as DecodingError {
+      throw PartialEvidenceError(decoding: error, file: path)
+    } catch {
+      throw PartialEvidenceError(file: path, message: "cannot be decoded: \(error)")
+    }
+  }
+
+  /// The value of the `format` key of the JSON document at `path`, if it is one.
+  static func format(ofFileAt path: String) -> String? {
+    guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)), !data.isEmpty else {
+      return nil
+    }
+    return (try? JSONDecoder().decode(Header.self, from: data))?.format
+  }
+
+  /// Writes `bytes` to `path` (standard output for `-`).
+  ///
+  /// - Throws: ``PartialEvidenceError`` when the file cannot be written.
+  static func write(_ bytes: Data, to path: String) throws {
     if path == "-" {
       FileHandle.standardOutput.write(bytes)
       return

@@ -28,14 +28,150 @@ extension AuditPipeline {
   public static func partial(
     manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
   ) throws -> PartialEvidence {
+    try partial(
+      manifest: path, partitionID: partitionID, data: data, sample: nil, options: options)
+  }
+
+  /// Computes the partial evidence of one partition of the rows as
+  /// ``partial(manifest:partitionID:data:options:)`` does, attributing against a background
+  /// sample drawn from all the rows beforehand (`fairgate evidence sample`, merged), so that
+  /// the attributions of every partition merge.
+  ///
+  /// - Parameter samplePath: The merged background sample, or `nil`.
+  /// - Throws: As ``partial(manifest:partitionID:data:options:)``; ``PartialEvidenceError``
+  ///   when the sample cannot be read or was drawn for another manifest, model, policies,
+  ///   seed or background size.
+  public static func partial(
+    manifest path: String, partitionID: String, data: String?, sample samplePath: String?,
+    options: AuditOptions
+  ) throws -> PartialEvidence {
     let stages = Stages(options)
+    let (manifest, policies, needs, baseRequest, seed) = try partitionRequest(
+      manifest: path, data: data, options: options, stages: stages)
+    var inputs = try stages.stage("hashing the inputs") {
+      try Provenance.inputs(manifest: manifest, policies: policies).partial
+    }
+    var request = baseRequest
+    var sampleColumns: [String]?
+    if let samplePath {
+      let sample = try BackgroundSample.read(contentsOf: samplePath)
+      try check(sample, at: samplePath, inputs: inputs, request: request, seed: seed)
+      request.drawnBackground = sample.sample
+      sampleColumns = sample.features
+      inputs.backgroundSampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
+    }
+    let build = try stages.stage("reading and scoring the data") {
+      try EvidenceBuilder.build(
+        request, seed: seed, threads: options.threads, progress: stages.work,
+        checkData: { _ = try manifest.validate(against: $0) })
+    }
+    if let sampleColumns, let samplePath,
+      let names = build.bound?.model.features.map({ $0.name }), names != sampleColumns
+    {
+      throw PartialEvidenceError(
+        file: samplePath, place: "'features'",
+        message: "are not the model's inputs (\(names.joined(separator: ", ")))")
+    }
+    var tallies = try stages.stage("tallying the evidence") {
+      try build.evidence.computeTallies(needs.kinds)
+    }
+    if needs.reasons && build.bound != nil { tallies.note(reasonsNotMerged) }
+    return PartialEvidence(
+      format: PartialEvidence.formatName, tool: "fairgate \(toolVersion)",
+      partitions: [
+        PartialEvidence.Partition(
+          id: partitionID, rows: build.dataset.rowCount,
+          dataSHA256: try FileDigest(contentsOf: request.data).sha256)
+      ],
+      inputs: inputs, run: runRecord(build), evidence: tallies)
+  }
+
+  /// Draws one partition's part of the background the manifest's attributions sample from
+  /// the data.
+  ///
+  /// This is the first of two passes of an audit run in pieces whose background is sampled
+  /// (``needsBackgroundSample(manifest:options:)``). Reads and binds the rows without
+  /// scoring them.
+  ///
+  /// - Parameters: As ``partial(manifest:partitionID:data:options:)``.
+  /// - Returns: The draw, which `fairgate evidence merge` merges with the other partitions'.
+  /// - Throws: As ``partial(manifest:partitionID:data:options:)``; a `ManifestError` at
+  ///   `'attributions'` when the manifest's policies sample no background from the data.
+  public static func sample(
+    manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
+  ) throws -> BackgroundSample {
+    let stages = Stages(options)
+    let (manifest, policies, needs, request, seed) = try partitionRequest(
+      manifest: path, data: data, options: options, stages: stages)
+    guard needs.samplesBackground(request) else {
+      throw ManifestError(diagnostics: [
+        Diagnostic(
+          file: manifest.file, place: "'attributions'",
+          message: "no background is sampled from the data for this audit's policies (no "
+            + "attributions, or a background file); run 'fairgate evidence partial' alone")
+      ])
+    }
+    let inputs = try stages.stage("hashing the inputs") {
+      try Provenance.inputs(manifest: manifest, policies: policies).partial
+    }
+    let drawn = try stages.stage("drawing the background") {
+      try EvidenceBuilder.drawBackground(
+        request, seed: seed, threads: options.threads,
+        checkData: { _ = try manifest.validate(against: $0) })
+    }
+    guard let drawn else {
+      preconditionFailure("a request that samples a background draws one")
+    }
+    return BackgroundSample(
+      format: BackgroundSample.formatName, tool: "fairgate \(toolVersion)",
+      partitions: [partitionID], inputs: inputs, seed: seed, features: drawn.features,
+      sample: drawn.sample)
+  }
+
+  /// Whether an audit of `path` run in pieces draws a background sample first: its
+  /// policies need attributions or loss-gap decompositions, and their background is sampled
+  /// from the data.
+  ///
+  /// - Throws: The manifest's and the policies' errors.
+  public static func needsBackgroundSample(manifest path: String, options: AuditOptions)
+    throws -> Bool
+  {
+    let (_, _, needs, request, _) = try partitionRequest(
+      manifest: path, data: nil, options: options, stages: Stages(options),
+      rowsGivenElsewhere: true)
+    return needs.samplesBackground(request)
+  }
+
+  /// What partial evidence tallies for a set of policies.
+  struct TallyNeeds {
+    var kinds: Evidence.TallyKinds
+    var reasons: Bool
+
+    /// Whether these tallies attribute against a background sampled from `request`'s data.
+    func samplesBackground(_ request: EvidenceRequest) -> Bool {
+      guard case .model = request.outputs, let settings = request.attribution,
+        settings.background.isSampled
+      else { return false }
+      let attributes =
+        kinds.contains(.attributions) && settings.method.mayUseBackground
+      return attributes || (kinds.contains(.lossGaps) && request.loss?.loss != nil)
+    }
+  }
+
+  /// Reads the manifest and its policies, and makes the evidence request of one partition
+  /// of the rows (`data`, or the manifest's data when `nil`).
+  private static func partitionRequest(
+    manifest path: String, data: String?, options: AuditOptions, stages: Stages,
+    rowsGivenElsewhere: Bool? = nil
+  ) throws -> (AuditManifest, [Policy], TallyNeeds, EvidenceRequest, UInt64) {
     let (manifest, policies) = try read(
-      manifest: path, options: options, stages: stages, rowsGivenElsewhere: data != nil)
+      manifest: path, options: options, stages: stages,
+      rowsGivenElsewhere: rowsGivenElsewhere ?? (data != nil))
     let seed = options.seed ?? manifest.statistics.seed
     var request = evidenceRequest(manifest, seed: seed)
     if let data {
       // Without identifiers, every partition would number its rows 0, 1, … and draw the same
-      // bootstrap weights for different rows.
+      // bootstrap weights (and background priorities) for different rows.
       guard manifest.data.idColumn != nil else {
         throw ManifestError(diagnostics: [
           Diagnostic(
@@ -46,33 +182,42 @@ extension AuditPipeline {
       }
       request.data = data
     }
-    let build = try stages.stage("reading and scoring the data") {
-      try EvidenceBuilder.build(
-        request, seed: seed, threads: options.threads, progress: stages.work,
-        checkData: { _ = try manifest.validate(against: $0) })
-    }
-    var kinds: Evidence.TallyKinds = [.outcomes]
-    var needsReasons = false
+    var needs = TallyNeeds(kinds: [.outcomes], reasons: false)
     for rule in policies.flatMap(\.rules) where rule.isEnabled {
-      let needs = EvidenceEnvironment.tallyKinds(for: rule)
-      kinds.formUnion(needs.kinds)
-      needsReasons = needsReasons || needs.reasons
+      let ruleNeeds = EvidenceEnvironment.tallyKinds(for: rule)
+      needs.kinds.formUnion(ruleNeeds.kinds)
+      needs.reasons = needs.reasons || ruleNeeds.reasons
     }
-    var tallies = try stages.stage("tallying the evidence") {
-      try build.evidence.computeTallies(kinds)
+    return (manifest, policies, needs, request, seed)
+  }
+
+  /// Refuses a background sample drawn for other inputs, seed or size than this partition's.
+  private static func check(
+    _ sample: BackgroundSample, at path: String, inputs: PartialEvidence.Inputs,
+    request: EvidenceRequest, seed: UInt64
+  ) throws {
+    func differs(_ place: String, _ message: String) -> PartialEvidenceError {
+      PartialEvidenceError(file: path, place: place, message: message)
     }
-    if needsReasons && build.bound != nil { tallies.note(reasonsNotMerged) }
-    let inputs = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(manifest: manifest, policies: policies)
+    if sample.tool != "fairgate \(toolVersion)" {
+      throw differs("'tool'", "is '\(sample.tool)'; this is fairgate \(toolVersion)")
     }
-    return PartialEvidence(
-      format: PartialEvidence.formatName, tool: "fairgate \(toolVersion)",
-      partitions: [
-        PartialEvidence.Partition(
-          id: partitionID, rows: build.dataset.rowCount,
-          dataSHA256: try FileDigest(contentsOf: request.data).sha256)
-      ],
-      inputs: inputs.partial, run: runRecord(build), evidence: tallies)
+    var expected = inputs
+    expected.backgroundSampleSHA256 = nil
+    if sample.inputs != expected {
+      throw differs(
+        "'inputs'", "was drawn for another manifest, model or policies than this partition's")
+    }
+    if sample.seed != seed {
+      throw differs("'seed'", "is \(sample.seed), but this audit's seed is \(seed)")
+    }
+    guard case .sample(let size) = request.attribution?.background else {
+      throw differs("'sample'", "is given, but this audit's background is not sampled")
+    }
+    if sample.size != size {
+      throw differs(
+        "'sample.size'", "is \(sample.size), but this audit samples \(size) background rows")
+    }
   }
 
   /// Runs the audit that `path` describes on merged partial evidence, with no pass over the

@@ -17,7 +17,8 @@ package import _FairSupport
 /// from the data for attributions, and the bin medians or distinct values that
 /// counterfactual flips try. Tallies of one partition keep them; a merge of several drops
 /// them and says so in ``unavailable``, and the figures read from them are then not
-/// computable, with that reason.
+/// computable, with that reason — unless the background was drawn from all rows beforehand
+/// (`fairgate evidence sample`), when the attributions merge like any tally.
 public struct EvidenceTallies: Sendable, Equatable, Codable {
   /// What was computed and how: the attributes, groupings, confidence, replicates and seed.
   public internal(set) var configuration: Evidence.Configuration
@@ -214,8 +215,9 @@ extension EvidenceTallies {
         a.populations = [:]
         a.absoluteTotals = []
         note(
-          "attributions: the background is sampled from each partition's rows; declare "
-            + "'attributions: background: FILE' for evidence that merges")
+          "attributions: the background was sampled from each partition's own rows; draw it "
+            + "from all rows first ('fairgate evidence sample', merged, then 'fairgate "
+            + "evidence partial --sample') or declare 'attributions: background: FILE'")
       } else {
         for (key, tallies) in a.populations {
           a.populations[key] = alignedAttributions(tallies, b.populations[key] ?? [])
@@ -258,8 +260,9 @@ extension EvidenceTallies {
         a.dependsOnPartition = true
         a.groupings = []
         note(
-          "loss-gap decompositions: the background is sampled from each partition's rows; "
-            + "declare 'attributions: background: FILE' for evidence that merges")
+          "loss-gap decompositions: the background was sampled from each partition's own "
+            + "rows; draw it from all rows first ('fairgate evidence sample', merged, then "
+            + "'fairgate evidence partial --sample') or declare 'attributions: background: FILE'")
       } else {
         a.groupings = alignedAttributions(a.groupings, b.groupings)
       }

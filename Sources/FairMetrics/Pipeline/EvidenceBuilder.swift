@@ -149,9 +149,7 @@ public enum EvidenceBuilder {
       try dataset.binaryOutcome(column: $0, positive: request.favourableLabel, file: file)
         .map { $0 == 1 }
     }
-    let rowIDs =
-      try request.idColumn.map { try identifiers(dataset, column: $0, file: file) }
-      ?? (0..<UInt64(dataset.rowCount)).map { $0 }
+    let rowIDs = try rowIdentifiers(request, dataset: dataset)
     var configuration = request.configuration
     configuration.threads = threads
     if configuration.candidateFeatures.isEmpty {
@@ -162,8 +160,8 @@ public enum EvidenceBuilder {
     var source: Evidence.AttributionSource?
     if let bound, let settings = request.attribution {
       source = attributionSource(
-        bound: bound, margins: margins, rowIDs: rowIDs, settings: settings, seed: seed,
-        threads: threads, progress: progress, run: run)
+        bound: bound, margins: margins, rowIDs: rowIDs, drawn: request.drawnBackground,
+        settings: settings, seed: seed, threads: threads, progress: progress, run: run)
     }
     var counterfactual: CounterfactualModel?
     if let bound, let rule {
@@ -183,7 +181,8 @@ public enum EvidenceBuilder {
     {
       lossSource = lossAttributionSource(
         bound: bound, loss: loss, method: declaration.attributionMethod, labels: lossRows.labels,
-        rowIDs: rowIDs, settings: settings, seed: seed, threads: threads, progress: progress)
+        rowIDs: rowIDs, drawn: request.drawnBackground, settings: settings, seed: seed,
+        threads: threads, progress: progress)
     }
     let evidence = try Evidence(
       configuration: configuration, dataset: dataset, dataFile: file, rows: evidenceRows,
@@ -192,6 +191,41 @@ public enum EvidenceBuilder {
     return EvidenceBuild(
       evidence: evidence, bound: bound, dataset: dataset, rule: rule, attributionRun: run,
       margins: margins)
+  }
+
+  /// The background that `request`'s attributions sample from its rows, drawn by row id.
+  ///
+  /// It is the draw of one partition of the data, which merges with the other partitions'
+  /// draws into the draw from all rows (``KeyedSample/merged(_:)``); `nil` when the request
+  /// samples no background from the data (no model, no attributions, or a background file).
+  ///
+  /// Reads and binds the rows without scoring them.
+  ///
+  /// - Returns: The draw and the names of its columns (the model's inputs).
+  /// - Throws: As ``build(_:seed:threads:checkData:)`` does for the data and the model.
+  package static func drawBackground(
+    _ request: EvidenceRequest, seed: UInt64, threads: Int,
+    checkData: (Dataset) throws -> Void = { _ in }
+  ) throws -> (sample: KeyedSample, features: [String])? {
+    guard case .model(let source, _) = request.outputs, let settings = request.attribution,
+      case .sample(let size) = settings.background
+    else { return nil }
+    let bound = try BoundRows(
+      model: source, data: request.data, csv: request.csv, threads: threads,
+      checkData: checkData)
+    let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
+    return (
+      KeyedSample(bound.matrix, keys: rowIDs, size: size, seed: seed),
+      bound.model.features.map(\.name)
+    )
+  }
+
+  /// The rows' ids: the id column's values, else the row indices.
+  private static func rowIdentifiers(_ request: EvidenceRequest, dataset: Dataset) throws
+    -> [UInt64]
+  {
+    try request.idColumn.map { try identifiers(dataset, column: $0, file: request.data) }
+      ?? (0..<UInt64(dataset.rowCount)).map { $0 }
   }
 
   /// Stable row identifiers from a column: its integers, or a hash of its text.
@@ -257,8 +291,18 @@ public enum EvidenceBuilder {
     return dataset.columnNames.filter { !excluded.contains($0) }
   }
 
+  /// The background of `settings`: the sample drawn beforehand from all the rows when there
+  /// is one, else the file's rows or a sample of these rows drawn by their ids.
+  private static func backgroundRows(
+    _ settings: EvidenceRequest.AttributionSettings, bound: BoundRows, drawn: KeyedSample?,
+    rowIDs: [UInt64], seed: UInt64
+  ) throws -> FeatureMatrix {
+    if let drawn, settings.background.isSampled { return drawn.matrix }
+    return try settings.background.rows(for: bound, seed: seed, keys: rowIDs)
+  }
+
   private static func attributionSource(
-    bound: BoundRows, margins: [Double]?, rowIDs: [UInt64],
+    bound: BoundRows, margins: [Double]?, rowIDs: [UInt64], drawn: KeyedSample?,
     settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
     progress: WorkProgress?, run: AttributionRun
   ) -> Evidence.AttributionSource {
@@ -271,12 +315,15 @@ public enum EvidenceBuilder {
         settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
         uniquingKeysWith: { first, _ in first }),
       dependsOnPartition: {
-        settings.background.isSampled && (run.description?.backgroundRows ?? 0) > 0
+        drawn == nil && settings.background.isSampled
+          && (run.description?.backgroundRows ?? 0) > 0
       },
       compute: {
         let background =
           settings.method.mayUseBackground
-          ? try settings.background.rows(for: bound, seed: seed) : nil
+          ? try backgroundRows(
+            settings, bound: bound, drawn: drawn, rowIDs: rowIDs, seed: seed)
+          : nil
         let groups = try settings.featureGroups.map {
           try FeatureGroup(name: $0.name, memberNames: $0.members, featureNames: names)
         }
@@ -296,8 +343,8 @@ public enum EvidenceBuilder {
 
   private static func lossAttributionSource(
     bound: BoundRows, loss: LossFunction, method: LossExplainer.Method, labels: [Double],
-    rowIDs: [UInt64], settings: EvidenceRequest.AttributionSettings, seed: UInt64, threads: Int,
-    progress: WorkProgress?
+    rowIDs: [UInt64], drawn: KeyedSample?, settings: EvidenceRequest.AttributionSettings,
+    seed: UInt64, threads: Int, progress: WorkProgress?
   ) -> Evidence.LossAttributionSource {
     let names = bound.model.features.map(\.name)
     let grouped = Set(settings.featureGroups.flatMap(\.members))
@@ -307,9 +354,10 @@ public enum EvidenceBuilder {
       groupOfFeature: Dictionary(
         settings.featureGroups.flatMap { group in group.members.map { ($0, group.name) } },
         uniquingKeysWith: { first, _ in first }),
-      dependsOnPartition: settings.background.isSampled,
+      dependsOnPartition: drawn == nil && settings.background.isSampled,
       compute: {
-        let rows = try settings.background.rows(for: bound, seed: seed)
+        let rows = try backgroundRows(
+          settings, bound: bound, drawn: drawn, rowIDs: rowIDs, seed: seed)
         let background = try BackgroundData(rows, featureCount: bound.model.featureCount)
         let groups = try settings.featureGroups.map {
           try FeatureGroup(name: $0.name, memberNames: $0.members, featureNames: names)

@@ -80,6 +80,11 @@ public struct EvidenceRequest: Sendable {
   /// Its candidate features are filled in by the builder when empty (the model's inputs, or every other
   /// column of the data).
   public var configuration: Evidence.Configuration
+  /// The background sampled from all the rows, drawn beforehand, when these rows are one
+  /// partition of the data and the attributions' background is sampled from the data
+  /// (`fairgate evidence sample`): the attributions then use it instead of a sample of this
+  /// partition's rows, and their tallies merge.
+  package var drawnBackground: KeyedSample?
 
   /// Creates a request.
   public init(

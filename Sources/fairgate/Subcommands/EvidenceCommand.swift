@@ -15,9 +15,12 @@ extension FairGateCommand {
         'fairgate evidence merge' adds them up exactly, and 'fairgate audit MANIFEST \
         --evidence MERGED' applies the policies with no pass over the data. The merged \
         evidence equals the evidence of one pass over all rows, bit for bit, however the \
-        rows were split.
+        rows were split. When the attributions' background is sampled from the data, a first \
+        pass draws it from all rows: 'fairgate evidence sample' on each partition, merged \
+        with 'fairgate evidence merge', then given to every partial with '--sample' \
+        ('fairgate evidence passes' says which passes an audit needs).
         """,
-      subcommands: [Partial.self, Merge.self, Inputs.self])
+      subcommands: [Passes.self, Sample.self, Partial.self, Merge.self, Inputs.self])
 
     /// `fairgate evidence partial`.
     struct Partial: ParsableCommand {
@@ -48,6 +51,12 @@ extension FairGateCommand {
 
       @Option(
         help: ArgumentHelp(
+          "The background sample drawn from all rows ('fairgate evidence sample', merged), "
+            + "when the audit's background is sampled from the data.", valueName: "file"))
+      var sample: String?
+
+      @Option(
+        help: ArgumentHelp(
           "Where to write the partial evidence (default: standard output).", valueName: "file"))
       var out: String = "-"
 
@@ -64,29 +73,97 @@ extension FairGateCommand {
       }
 
       func run() throws {
-        var data = input
-        var temporary: String?
-        if input == "-" {
-          // The reader maps files; standard input is copied to one first.
-          let path =
-            NSTemporaryDirectory()
-            + "fairgate-partition-\(ProcessInfo.processInfo.processIdentifier).csv"
-          FileManager.default.createFile(atPath: path, contents: nil)
-          let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-          while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
-            try handle.write(contentsOf: chunk)
-          }
-          try handle.close()
-          data = path
-          temporary = path
+        try withPartition(input) { data in
+          let partial = try AuditPipeline.partial(
+            manifest: manifest, partitionID: partitionID, data: data, sample: sample,
+            options: AuditOptions(
+              asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
+              packDirectory: policies.directory))
+          try partial.write(to: out)
         }
-        defer { if let temporary { try? FileManager.default.removeItem(atPath: temporary) } }
-        let partial = try AuditPipeline.partial(
-          manifest: manifest, partitionID: partitionID, data: data,
+      }
+    }
+
+    /// `fairgate evidence sample`.
+    struct Sample: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Draw one partition's part of the background sampled from the data.",
+        discussion: """
+          The first pass of an audit run in pieces whose attributions use a background \
+          sampled from the data: draws from the rows it is given by row id (the rows whose \
+          hash of seed and id is smallest), so that 'fairgate evidence merge' of every \
+          partition's draw is the sample one pass over all rows would draw. Give the merged \
+          sample to 'fairgate evidence partial --sample'. Reads the rows without scoring them.
+          """)
+
+      @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
+      var manifest: String
+
+      @Option(
+        name: .customLong("partition-id"),
+        help: ArgumentHelp("The partition's id, unique among the partitions.", valueName: "id"))
+      var partitionID: String
+
+      @Option(
+        help: ArgumentHelp(
+          "The partition's rows: a CSV file, or '-' for standard input (default: the "
+            + "manifest's data).", valueName: "file"))
+      var input: String?
+
+      @Option(
+        help: ArgumentHelp(
+          "Where to write the sample (default: standard output).", valueName: "file"))
+      var out: String = "-"
+
+      @Option(help: ArgumentHelp("Override the manifest's seed.", valueName: "n"))
+      var seed: UInt64?
+
+      @OptionGroup var threading: ThreadOptions
+      @OptionGroup var policies: PolicyOptions
+
+      func validate() throws {
+        if partitionID.isEmpty {
+          throw ValidationError("'--partition-id' needs a non-empty id")
+        }
+      }
+
+      func run() throws {
+        try withPartition(input) { data in
+          let sample = try AuditPipeline.sample(
+            manifest: manifest, partitionID: partitionID, data: data,
+            options: AuditOptions(
+              asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
+              packDirectory: policies.directory))
+          try sample.write(to: out)
+        }
+      }
+    }
+
+    /// `fairgate evidence passes`.
+    struct Passes: ParsableCommand {
+      static let configuration = CommandConfiguration(
+        commandName: "passes",
+        abstract: "List the passes over the rows an audit run in pieces makes.",
+        discussion: """
+          Prints 'sample' (when the attributions' background is sampled from the data) and \
+          'partial', one per line, in order: the commands a launcher runs on every \
+          partition, merging the results of each pass before the next.
+          """)
+
+      @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
+      var manifest: String
+
+      @OptionGroup var policies: PolicyOptions
+
+      func run() throws {
+        let sampled = try AuditPipeline.needsBackgroundSample(
+          manifest: manifest,
           options: AuditOptions(
-            asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
-            packDirectory: policies.directory))
-        try partial.write(to: out)
+            asOf: CalendarDate(daysSinceEpoch: 0), threads: 1, packDirectory: policies.directory))
+        let output = StandardOutput()
+        output.write((sampled ? "sample\n" : "") + "partial\n")
+        output.flush()
       }
     }
 
@@ -97,8 +174,10 @@ extension FairGateCommand {
         abstract: "Merge partial evidence of partitions into the evidence of all their rows.",
         discussion: """
           Associative and commutative: merged files merge again, in any order, to the same \
-          bytes. Refuses partials of another tool version, manifest, model or policies, a \
-          partition id given twice, and with '--expected' a missing or unexpected partition.
+          bytes. Refuses partials of another tool version, manifest, model, policies or \
+          background sample, a partition id given twice, and with '--expected' a missing or \
+          unexpected partition. Merges background samples ('fairgate evidence sample') the \
+          same way, when the files given are samples.
           """)
 
       @Argument(help: ArgumentHelp("The partial evidence files.", valueName: "partial.json"))
@@ -123,6 +202,13 @@ extension FairGateCommand {
           }
           return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if BackgroundSample.isSample(atPath: partials[0]) {
+          let read = try partials.map { ($0, try BackgroundSample.read(contentsOf: $0)) }
+          let merged = try BackgroundSample.merge(
+            read.map { (path: $0.0, sample: $0.1) }, expected: expectedIDs)
+          try merged.write(to: out)
+          return
         }
         let read = try partials.map { ($0, try PartialEvidence.read(contentsOf: $0)) }
         let merged = try PartialEvidence.merge(
@@ -159,4 +245,21 @@ extension FairGateCommand {
       }
     }
   }
+}
+
+/// Runs `body` with the path of a partition's rows: `input` itself, `nil` for the manifest's
+/// data, or for `-` a temporary copy of standard input (the reader maps files), removed after.
+private func withPartition(_ input: String?, _ body: (String?) throws -> Void) throws {
+  guard input == "-" else { return try body(input) }
+  let path =
+    NSTemporaryDirectory()
+    + "fairgate-partition-\(ProcessInfo.processInfo.processIdentifier).csv"
+  _ = FileManager.default.createFile(atPath: path, contents: nil)
+  defer { try? FileManager.default.removeItem(atPath: path) }
+  let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+  while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+    try handle.write(contentsOf: chunk)
+  }
+  try handle.close()
+  try body(path)
 }
