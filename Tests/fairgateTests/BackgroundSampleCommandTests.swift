@@ -104,6 +104,9 @@ import _FairTestSupport
   @Test func anAuditWithNothingSampledHasOnePassAndRefusesToSample() throws {
     let vendor = Self.root + "/fixtures/hiring/vendor-scores.yaml"
     #expect(try fairgate(["evidence", "passes", vendor]).standardOutput == "partial\n")
+    // `auto` resolves to path-dependent TreeSHAP for the credit model: no background.
+    let credit = Self.root + "/fixtures/german-credit/audit.yaml"
+    #expect(try fairgate(["evidence", "passes", credit]).standardOutput == "partial\n")
     let result = try fairgate(
       ["evidence", "sample", vendor, "--partition-id", "p0"], status: 2)
     #expect(result.standardError.contains("vendor-scores.yaml: error: 'attributions':"))

@@ -177,7 +177,7 @@ public struct ExplanationPlan: Sendable {
 
 extension AttributionMethod {
   /// The command-line name of an exact method.
-  init(_ exact: ExactMethod) {
+  package init(_ exact: ExactMethod) {
     switch exact {
     case .treePathDependent: self = .treePathDependent
     case .treeInterventional: self = .treeInterventional

@@ -103,7 +103,7 @@ extension AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies, needs, request, seed) = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    guard needs.samplesBackground(request) else {
+    guard try needs.samplesBackground(request) else {
       throw ManifestError(diagnostics: [
         Diagnostic(
           file: manifest.file, place: "'attributions'",
@@ -139,7 +139,7 @@ extension AuditPipeline {
     let (_, _, needs, request, _) = try partitionRequest(
       manifest: path, data: nil, options: options, stages: Stages(options),
       rowsGivenElsewhere: true)
-    return needs.samplesBackground(request)
+    return try needs.samplesBackground(request)
   }
 
   /// What partial evidence tallies for a set of policies.
@@ -147,14 +147,24 @@ extension AuditPipeline {
     var kinds: Evidence.TallyKinds
     var reasons: Bool
 
-    /// Whether these tallies attribute against a background sampled from `request`'s data.
-    func samplesBackground(_ request: EvidenceRequest) -> Bool {
-      guard case .model = request.outputs, let settings = request.attribution,
+    /// Whether these tallies attribute against a background sampled from `request`'s data:
+    /// loss-gap decompositions always do, attributions when their method uses a background
+    /// (`auto` resolved against the model file, as the attribution will resolve it).
+    ///
+    /// - Throws: `ModelError` when `auto` needs the model and it cannot be loaded.
+    func samplesBackground(_ request: EvidenceRequest) throws -> Bool {
+      guard case .model(let source, _) = request.outputs, let settings = request.attribution,
         settings.background.isSampled
       else { return false }
-      let attributes =
-        kinds.contains(.attributions) && settings.method.mayUseBackground
-      return attributes || (kinds.contains(.lossGaps) && request.loss?.loss != nil)
+      if kinds.contains(.lossGaps) && request.loss?.loss != nil { return true }
+      guard kinds.contains(.attributions) else { return false }
+      guard settings.method == .auto else { return settings.method.needsBackground }
+      // A model run as a command is known only once it has scored rows: assume a background.
+      guard let model = try source.loadFile() else { return true }
+      switch ExactMethod.choose(for: model, hasBackground: true, output: settings.output) {
+      case .method(let exact): return AttributionMethod(exact).needsBackground
+      case .unavailable: return true
+      }
     }
   }
 

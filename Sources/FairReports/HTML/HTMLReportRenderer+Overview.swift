@@ -151,6 +151,15 @@ extension HTMLReportRenderer {
           text: "No model file: the audit read \(document.method.decisionRule.source.rawValue)"
             + " values from the data.")
       }
+      if let sentence = document.partitionsSentence {
+        section.element("p", text: sentence)
+      }
+      if !document.unavailableEvidence.isEmpty {
+        section.element("p", text: FindingsDocument.unavailableHeading + ":")
+        section.element("ul") { list in
+          for line in document.unavailableEvidence { list.element("li", text: line) }
+        }
+      }
       facts(
         [
           ("Seed", provenance.seed.map { String($0) } ?? "none"),

@@ -163,6 +163,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
       "\(MarkdownText.escaped(document.tool.name)) \(MarkdownText.escaped(document.tool.version))"
     )
     text += facts.joined(separator: " · ") + "\n"
+    if let sentence = document.partitionsSentence {
+      text += "\n" + MarkdownText.escaped(sentence) + "\n"
+    }
+    if !document.unavailableEvidence.isEmpty {
+      text += "\n" + FindingsDocument.unavailableHeading + ":\n\n"
+      for line in document.unavailableEvidence { text += "- " + MarkdownText.escaped(line) + "\n" }
+    }
     return text
   }
 

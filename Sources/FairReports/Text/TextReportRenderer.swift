@@ -85,6 +85,13 @@ public struct TextReportRenderer: ReportRenderer {
           + provenance.policies.map { "\(safe($0.id)) \(safe($0.version))" }
           .joined(separator: ", "))
     }
+    if let sentence = document.partitionsSentence {
+      lines.append("Evidence  " + safe(sentence))
+    }
+    if !document.unavailableEvidence.isEmpty {
+      lines.append(FindingsDocument.unavailableHeading + ":")
+      for line in document.unavailableEvidence { lines.append("  - " + safe(line)) }
+    }
     return lines
   }
 

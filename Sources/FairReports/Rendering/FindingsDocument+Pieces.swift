@@ -1,0 +1,21 @@
+extension FindingsDocument {
+  /// One sentence on the partitions an audit of merged partial evidence read, or `nil` for
+  /// an audit of the data in one pass: every format says it the same way.
+  var partitionsSentence: String? {
+    guard let partitions = provenance.partitions, !partitions.isEmpty else { return nil }
+    let rows = partitions.reduce(0) { $0 + $1.rows }
+    let count = partitions.count
+    return "Evidence merged from \(ReportNumber.count(count)) "
+      + (count == 1 ? "partition" : "partitions")
+      + " of \(ReportNumber.count(rows)) rows ('fairgate evidence merge'); the data's digest "
+      + "is a digest of the partitions' digests."
+  }
+
+  /// What the evidence of this audit lacks (a merge of partitions could not carry it), one
+  /// sentence each; the rules that need it are insufficient-data.
+  var unavailableEvidence: [String] { evidence.unavailable }
+
+  /// The heading of the list of ``unavailableEvidence``.
+  static let unavailableHeading =
+    "Not available in this run (the rules that need it are insufficient data)"
+}
