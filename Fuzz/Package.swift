@@ -6,9 +6,9 @@ import PackageDescription
 // instrumentation for every Swift module, libFuzzer linked without its `main`).
 let targets = [
   "fuzz-csv": ["FairTabular"],
-  "fuzz-xgboost": ["FairModels", "FairTabular"],
-  "fuzz-lightgbm": ["FairModels", "FairTabular"],
-  "fuzz-pmml": ["FairModels", "FairTabular"],
+  "fuzz-xgboost": ["FairModels"],
+  "fuzz-lightgbm": ["FairModels"],
+  "fuzz-pmml": ["FairModels"],
   "fuzz-policy": ["FairPolicy"],
   "fuzz-manifest": ["FairAudit", "FairPolicy"],
   "fuzz-loss-expression": ["FairMetrics"],
@@ -19,12 +19,18 @@ let package = Package(
   name: "FairGateFuzz",
   dependencies: [.package(name: "FairGate", path: "..")],
   targets: [
-    .target(name: "FuzzDriver")
+    .target(name: "FuzzDriver"),
+    // What the three model targets do with an input: load it as the product does, and score
+    // what loads.
+    .target(
+      name: "ModelFuzzing",
+      dependencies: ["FuzzDriver", .product(name: "FairModels", package: "FairGate")]),
   ]
     + targets.keys.sorted().map { name in
       .executableTarget(
         name: name,
         dependencies: ["FuzzDriver"]
+          + (targets[name, default: []].contains("FairModels") ? ["ModelFuzzing"] : [])
           + targets[name, default: []].map { .product(name: $0, package: "FairGate") },
         path: "Sources/\(name)")
     }

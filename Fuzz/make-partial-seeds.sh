@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Writes the seed corpus and dictionary of fuzz-partial-evidence: small partial evidence of
 # the demo audits (40 rows each, 10 bootstrap replicates, so that a seed stays under the
-# fuzzer's 256 KB input limit), a merge of two, and documents of other formats; the
-# dictionary holds every key they use. Needs a release build of fairgate.
+# fuzzer's 256 KB input limit), a merge of two, background samples, and documents of other
+# formats; the dictionary holds every key they use. Needs a release build of fairgate.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -38,6 +38,16 @@ partial vendor b vendor-b vendor-b
 partial credit c credit credit
 partial loss d loss loss
 "$binary" evidence merge "$corpus/vendor-a.json" "$corpus/vendor-b.json" --out "$corpus/vendor-merged.json"
+# Background samples (fairgate.background-sample/1) of the loss demo, its background sampled
+# from the data (10 rows), drawn from two partitions and merged.
+sed -e "s|  file: \([^/][^ ]*\)|  file: $repo/fixtures/loss/\1|" -e 's/    rows: 100/    rows: 10/' \
+  "$repo/fixtures/loss/audit.yaml" >"$work/loss-sampled.yaml"
+rows "$repo/fixtures/loss/credit.csv" 42 81 "$work/loss-b.csv"
+"$binary" evidence sample "$work/loss-sampled.yaml" --partition-id s1 --input "$work/loss.csv" \
+  --out "$corpus/sample-a.json" 2>/dev/null
+"$binary" evidence sample "$work/loss-sampled.yaml" --partition-id s2 --input "$work/loss-b.csv" \
+  --out "$work/sample-b.json" 2>/dev/null
+"$binary" evidence merge "$corpus/sample-a.json" "$work/sample-b.json" --out "$corpus/sample-merged.json"
 printf '{"format":"fairgate.partial-evidence/2"}' >"$corpus/other-version.json"
 printf '{"schema":"fairgate.findings/1"}' >"$corpus/findings.json"
 
@@ -53,10 +63,14 @@ def walk(value):
         for item in value:
             walk(item)
 for path in pathlib.Path(sys.argv[1]).glob("*.json"):
-    walk(json.loads(path.read_text()))
-lines = ["# Keys of fairgate.partial-evidence/1 (written by make-partial-seeds.sh)."]
+    try:
+        walk(json.loads(path.read_text()))
+    except ValueError:
+        pass  # the seeds that are not JSON (an empty file) have no keys
+lines = ["# Keys of fairgate.partial-evidence/1 and fairgate.background-sample/1 (written by make-partial-seeds.sh)."]
 lines += ['"\\"%s\\""' % key for key in sorted(keys)]
-lines += ['"nan"', '"inf"', '"-inf"', '"fairgate.partial-evidence/1"', '"fairgate 0.2.0"']
+lines += ['"nan"', '"inf"', '"-inf"', '"fairgate.partial-evidence/1"',
+          '"fairgate.background-sample/1"', '"fairgate 0.2.0"']
 pathlib.Path(sys.argv[2]).write_text("\n".join(lines) + "\n")
 PY
 ls -la "$corpus"

@@ -46,7 +46,7 @@ import _FairTestSupport
     #expect(
       result.standardError.hasPrefix(
         "\(model): error: 'learner.learner_model_param.num_feature': is 21474836472; "
-          + "FairGate reads models of 0 to 1000000 features"),
+          + "FairGate reads models of 0 to 4194304 features"),
       "\(result.standardError)")
   }
 

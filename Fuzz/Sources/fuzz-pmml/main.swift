@@ -1,5 +1,6 @@
 import FairModels
 import FuzzDriver
+import ModelFuzzing
 
 #if canImport(Glibc)
   import Glibc
@@ -189,15 +190,4 @@ xinclude.withUnsafeBufferPointer { bytes in
   checkCanary(try? PMMLModelLoader.load(data: xinclude, file: "xinclude.pmml"))
 }
 
-runFuzzer { bytes in
-  let path = writeInput(bytes)
-  let loaded = try? ModelLoader.load(contentsOf: path)
-  checkCanary(loaded)
-  guard let model = loaded else { return }
-  let width = model.featureCount
-  guard width <= 100_000 else { return }
-  let rows = FeatureMatrix(
-    values: Array(repeating: 0, count: width) + Array(repeating: .nan, count: width),
-    rowCount: 2, featureCount: width)
-  _ = try? model.predict(rows, output: .margin, threads: 1)
-}
+runFuzzer { bytes in loadAndScore(bytes, check: checkCanary) }

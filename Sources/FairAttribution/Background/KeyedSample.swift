@@ -1,5 +1,5 @@
-public import FairModels
-package import _FairSupport
+package import FairModels
+import _FairSupport
 
 /// A uniform sample of rows drawn by key: the rows whose priority — a hash of the seed and
 /// the row's key — is smallest, in priority order.

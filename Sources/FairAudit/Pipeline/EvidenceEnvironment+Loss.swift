@@ -3,10 +3,7 @@ import FairPolicy
 
 extension EvidenceEnvironment {
   /// The slice metrics of the declared loss and cost matrix.
-  static let sliceLossMetrics: Set<String> = [
-    "mean_loss", "loss_ratio", "loss_difference", "loss_share_ratio", "mean_cost",
-    "expected_cost_ratio", "expected_cost_difference", "cost_share_ratio",
-  ]
+  static let sliceLossMetrics: Set<String> = Set(LossReading.of.keys)
 
   /// The feature-in-slice metrics of the loss-gap decomposition.
   static let featureLossMetrics: Set<String> = [
@@ -64,38 +61,58 @@ extension EvidenceEnvironment {
     guard let entry = metrics.slice(named: FairMetrics.Grouping.sliceName(slice.values)) else {
       throw EnvironmentProblem("the slice is not in the data")
     }
-    // Each metric: whether it reads the cost, and which figure.
-    let isCost = metric.contains("cost")
-    guard let figures = isCost ? entry.cost : entry.loss else {
+    guard let reading = LossReading.of[metric] else {
+      throw EnvironmentProblem("'\(metric)' is not a loss or cost metric")
+    }
+    guard let figures = reading.cost ? entry.cost : entry.loss else {
       return .notComputable(
-        reason: isCost
+        reason: reading.cost
           ? "the audit declares no cost matrix ('costs:' in the manifest)"
           : "the audit declares no loss ('loss:' in the manifest)")
     }
-    let compared = !["mean_loss", "mean_cost"].contains(metric)
-    if compared, entry.isExcluded {
+    if reading.figure != .mean, entry.isExcluded {
       return .notComputable(
         reason: "the slice holds under \(evidence.configuration.minimumSliceShare) of the data "
           + "and is excluded from comparisons")
     }
     let figure: (Double?, FairMetrics.ConfidenceInterval?)
-    switch metric {
-    case "mean_loss", "mean_cost": figure = (figures.mean, figures.meanInterval)
-    case "loss_ratio", "expected_cost_ratio": figure = (figures.ratio, figures.ratioInterval)
-    case "loss_difference", "expected_cost_difference":
-      figure = (figures.difference, figures.differenceInterval)
-    default: figure = (figures.shareRatio, nil)
+    switch reading.figure {
+    case .mean: figure = (figures.mean, figures.meanInterval)
+    case .ratio: figure = (figures.ratio, figures.ratioInterval)
+    case .difference: figure = (figures.difference, figures.differenceInterval)
+    case .shareRatio: figure = (figures.shareRatio, nil)
     }
     guard let value = figure.0, value.isFinite else {
       return .notComputable(
         reason: "not defined: the slice or the reference has no rows, or a zero mean")
     }
+    // Ratios and differences are against the reference slice; means and shares are not.
     let against =
-      ["loss_ratio", "loss_difference", "expected_cost_ratio", "expected_cost_difference"]
-        .contains(metric) ? metrics.reference : nil
+      reading.figure == .ratio || reading.figure == .difference ? metrics.reference : nil
     return .value(
       MeasuredValue(
         value, interval: figure.1.map(Self.interval), groupSize: entry.rows,
         referenceSize: against.flatMap { metrics.slice(named: $0)?.rows }, reference: against))
   }
+}
+
+/// Which figure of a slice's loss or cost figures a loss metric reads.
+private struct LossReading {
+  enum Figure { case mean, ratio, difference, shareRatio }
+
+  /// Whether the metric reads the cost (else the loss).
+  var cost: Bool
+  var figure: Figure
+
+  /// Every per-slice loss and cost metric of the catalog.
+  static let of: [String: LossReading] = [
+    "mean_loss": LossReading(cost: false, figure: .mean),
+    "loss_ratio": LossReading(cost: false, figure: .ratio),
+    "loss_difference": LossReading(cost: false, figure: .difference),
+    "loss_share_ratio": LossReading(cost: false, figure: .shareRatio),
+    "mean_cost": LossReading(cost: true, figure: .mean),
+    "expected_cost_ratio": LossReading(cost: true, figure: .ratio),
+    "expected_cost_difference": LossReading(cost: true, figure: .difference),
+    "cost_share_ratio": LossReading(cost: true, figure: .shareRatio),
+  ]
 }

@@ -71,7 +71,7 @@ public struct LossGapDecomposition: Sendable, Hashable, Codable {
   public func slice(named name: String) -> Slice? { slices.first { $0.slice == name } }
 
   /// The column of the attribution tally that holds each row's baseline.
-  static let baselineColumn = "(outcome mix)"
+  package static let baselineColumn = "(outcome mix)"
 
   /// Builds the decomposition from an attribution summary over `[φ…, baseline]` with the
   /// loss as output.

@@ -1,8 +1,10 @@
 /// Reads the `learner` of an XGBoost JSON document (<doc:XGBoostJSON#Document-tree>) into a
 /// ``TreeEnsemble``.
 struct XGBoostLearnerReader {
-  /// The most features a model may declare in `num_feature`.
-  static let maximumFeatureCount = 1_000_000
+  /// The most features a model may declare in `num_feature`: 2²², room for the hashed
+  /// feature spaces of 2²⁰ and 2²¹ columns that text models use, while a damaged count
+  /// cannot make the reader generate billions of feature names.
+  static let maximumFeatureCount = 1 << 22
 
   let document: JSONDocument
   /// The link the caller declared, if any (see ``ModelLink``).

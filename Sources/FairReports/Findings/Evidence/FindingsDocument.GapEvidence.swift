@@ -1,3 +1,5 @@
+import FairMetrics
+
 extension FindingsDocument {
   /// The decomposition of a slice's mean score gap to the reference into feature
   /// contributions (differences of mean attributions, which add up to the gap).
@@ -18,7 +20,7 @@ extension FindingsDocument {
 
     /// The pseudo-feature that closes a loss gap: the part of the gap due to the two
     /// slices' labels alone (the background's expected loss at each row's label).
-    static let outcomeMixFeature = "(outcome mix)"
+    static let outcomeMixFeature = LossGapDecomposition.baselineColumn
 
     /// Creates a gap decomposition.
     public init(
