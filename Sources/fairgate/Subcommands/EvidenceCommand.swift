@@ -32,22 +32,12 @@ extension FairGateCommand {
           (or '-' for standard input) with the same columns — and writes the tallies of \
           everything the manifest's policies need. A partition of the rows needs the \
           manifest's 'id_column': bootstrap weights are keyed by each row's id, so that \
-          they do not depend on the partition.
+          they do not depend on the partition. When the attributions' background is sampled \
+          from the data ('fairgate evidence passes' prints 'sample'), give every partition \
+          the sample drawn from all rows with '--sample'.
           """)
 
-      @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
-      var manifest: String
-
-      @Option(
-        name: .customLong("partition-id"),
-        help: ArgumentHelp("The partition's id, unique among the partitions.", valueName: "id"))
-      var partitionID: String
-
-      @Option(
-        help: ArgumentHelp(
-          "The partition's rows: a CSV file, or '-' for standard input (default: the "
-            + "manifest's data).", valueName: "file"))
-      var input: String?
+      @OptionGroup var partition: PartitionOptions
 
       @Option(
         help: ArgumentHelp(
@@ -55,31 +45,12 @@ extension FairGateCommand {
             + "when the audit's background is sampled from the data.", valueName: "file"))
       var sample: String?
 
-      @Option(
-        help: ArgumentHelp(
-          "Where to write the partial evidence (default: standard output).", valueName: "file"))
-      var out: String = "-"
-
-      @Option(help: ArgumentHelp("Override the manifest's seed.", valueName: "n"))
-      var seed: UInt64?
-
-      @OptionGroup var threading: ThreadOptions
-      @OptionGroup var policies: PolicyOptions
-
-      func validate() throws {
-        if partitionID.isEmpty {
-          throw ValidationError("'--partition-id' needs a non-empty id")
-        }
-      }
-
       func run() throws {
-        try withPartition(input) { data in
-          let partial = try AuditPipeline.partial(
-            manifest: manifest, partitionID: partitionID, data: data, sample: sample,
-            options: AuditOptions(
-              asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
-              packDirectory: policies.directory))
-          try partial.write(to: out)
+        try partition.withRows { data, options in
+          try AuditPipeline.partial(
+            manifest: partition.manifest, partitionID: partition.partitionID, data: data,
+            sample: sample, options: options
+          ).write(to: partition.out)
         }
       }
     }
@@ -97,45 +68,14 @@ extension FairGateCommand {
           sample to 'fairgate evidence partial --sample'. Reads the rows without scoring them.
           """)
 
-      @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
-      var manifest: String
-
-      @Option(
-        name: .customLong("partition-id"),
-        help: ArgumentHelp("The partition's id, unique among the partitions.", valueName: "id"))
-      var partitionID: String
-
-      @Option(
-        help: ArgumentHelp(
-          "The partition's rows: a CSV file, or '-' for standard input (default: the "
-            + "manifest's data).", valueName: "file"))
-      var input: String?
-
-      @Option(
-        help: ArgumentHelp(
-          "Where to write the sample (default: standard output).", valueName: "file"))
-      var out: String = "-"
-
-      @Option(help: ArgumentHelp("Override the manifest's seed.", valueName: "n"))
-      var seed: UInt64?
-
-      @OptionGroup var threading: ThreadOptions
-      @OptionGroup var policies: PolicyOptions
-
-      func validate() throws {
-        if partitionID.isEmpty {
-          throw ValidationError("'--partition-id' needs a non-empty id")
-        }
-      }
+      @OptionGroup var partition: PartitionOptions
 
       func run() throws {
-        try withPartition(input) { data in
-          let sample = try AuditPipeline.sample(
-            manifest: manifest, partitionID: partitionID, data: data,
-            options: AuditOptions(
-              asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
-              packDirectory: policies.directory))
-          try sample.write(to: out)
+        try partition.withRows { data, options in
+          try AuditPipeline.sample(
+            manifest: partition.manifest, partitionID: partition.partitionID, data: data,
+            options: options
+          ).write(to: partition.out)
         }
       }
     }
@@ -247,19 +187,57 @@ extension FairGateCommand {
   }
 }
 
-/// Runs `body` with the path of a partition's rows: `input` itself, `nil` for the manifest's
-/// data, or for `-` a temporary copy of standard input (the reader maps files), removed after.
-private func withPartition(_ input: String?, _ body: (String?) throws -> Void) throws {
-  guard input == "-" else { return try body(input) }
-  let path =
-    NSTemporaryDirectory()
-    + "fairgate-partition-\(ProcessInfo.processInfo.processIdentifier).csv"
-  _ = FileManager.default.createFile(atPath: path, contents: nil)
-  defer { try? FileManager.default.removeItem(atPath: path) }
-  let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-  while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
-    try handle.write(contentsOf: chunk)
+/// What `fairgate evidence partial` and `sample` are given: the manifest, the partition and
+/// its rows, where to write, the seed, threads and packs.
+struct PartitionOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("The audit manifest.", valueName: "manifest.yaml"))
+  var manifest: String
+
+  @Option(
+    name: .customLong("partition-id"),
+    help: ArgumentHelp("The partition's id, unique among the partitions.", valueName: "id"))
+  var partitionID: String
+
+  @Option(
+    help: ArgumentHelp(
+      "The partition's rows: a CSV file, or '-' for standard input (default: the "
+        + "manifest's data).", valueName: "file"))
+  var input: String?
+
+  @Option(
+    help: ArgumentHelp("Where to write the result (default: standard output).", valueName: "file"))
+  var out: String = "-"
+
+  @Option(help: ArgumentHelp("Override the manifest's seed.", valueName: "n"))
+  var seed: UInt64?
+
+  @OptionGroup var threading: ThreadOptions
+  @OptionGroup var policies: PolicyOptions
+
+  func validate() throws {
+    if partitionID.isEmpty {
+      throw ValidationError("'--partition-id' needs a non-empty id")
+    }
   }
-  try handle.close()
-  try body(path)
+
+  /// Runs `body` with the path of the partition's rows — `input` itself, `nil` for the
+  /// manifest's data, or for `-` a temporary copy of standard input (the reader maps files),
+  /// removed after — and the audit options.
+  func withRows(_ body: (String?, AuditOptions) throws -> Void) throws {
+    let options = AuditOptions(
+      asOf: CalendarDate(daysSinceEpoch: 0), seed: seed, threads: threading.threads,
+      packDirectory: policies.directory)
+    guard input == "-" else { return try body(input, options) }
+    let path =
+      NSTemporaryDirectory()
+      + "fairgate-partition-\(ProcessInfo.processInfo.processIdentifier).csv"
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 20), !chunk.isEmpty {
+      try handle.write(contentsOf: chunk)
+    }
+    try handle.close()
+    try body(path, options)
+  }
 }
