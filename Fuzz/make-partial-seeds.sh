@@ -38,7 +38,7 @@ partial vendor b vendor-b vendor-b
 partial credit c credit credit
 partial loss d loss loss
 "$binary" evidence merge "$corpus/vendor-a.json" "$corpus/vendor-b.json" --out "$corpus/vendor-merged.json"
-# Background samples (fairgate.background-sample/1) of the loss demo, its background sampled
+# Background samples (fairgate.evidence-sample/1) of the loss demo, its background sampled
 # from the data (10 rows), drawn from two partitions and merged.
 sed -e "s|  file: \([^/][^ ]*\)|  file: $repo/fixtures/loss/\1|" -e 's/    rows: 100/    rows: 10/' \
   "$repo/fixtures/loss/audit.yaml" >"$work/loss-sampled.yaml"
@@ -67,10 +67,10 @@ for path in pathlib.Path(sys.argv[1]).glob("*.json"):
         walk(json.loads(path.read_text()))
     except ValueError:
         pass  # the seeds that are not JSON (an empty file) have no keys
-lines = ["# Keys of fairgate.partial-evidence/1 and fairgate.background-sample/1 (written by make-partial-seeds.sh)."]
+lines = ["# Keys of fairgate.partial-evidence/1 and fairgate.evidence-sample/1 (written by make-partial-seeds.sh)."]
 lines += ['"\\"%s\\""' % key for key in sorted(keys)]
 lines += ['"nan"', '"inf"', '"-inf"', '"fairgate.partial-evidence/1"',
-          '"fairgate.background-sample/1"', '"fairgate 0.2.0"']
+          '"fairgate.evidence-sample/1"', '"fairgate 0.2.0"']
 pathlib.Path(sys.argv[2]).write_text("\n".join(lines) + "\n")
 PY
 ls -la "$corpus"

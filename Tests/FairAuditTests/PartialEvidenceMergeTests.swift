@@ -114,7 +114,7 @@ import _FairTestSupport
     }
     var generator = SplitMix64(seed: seed)
     samples.shuffle(using: &generator)
-    let merged = try BackgroundSample.merge(samples)
+    let merged = try EvidenceSample.merge(samples)
     let path =
       try FixturePaths.temporaryDirectory(named: "fairgate-sample") + "/sample.json"
     try merged.write(to: path)
@@ -191,10 +191,12 @@ import _FairTestSupport
       Self.root + "/fixtures/loss/credit.csv",
       sizes: Self.sizes(parts, total: direct.evidence.rowCount, seed: seed), seed: seed)
     let samplePath = try Self.mergedSample(manifest, parts: files, seed: seed)
-    let sample = try BackgroundSample.read(contentsOf: samplePath)
+    let sample = try EvidenceSample.read(contentsOf: samplePath)
     #expect(sample.partitions.count == parts)
-    #expect(sample.sample.priorities == wholeSample.sample.priorities)
-    #expect(sample.sample.values.map(\.bitPattern) == wholeSample.sample.values.map(\.bitPattern))
+    let drawn = try #require(sample.sample)
+    let wholeDrawn = try #require(wholeSample.sample)
+    #expect(drawn.priorities == wholeDrawn.priorities)
+    #expect(drawn.values.map(\.bitPattern) == wholeDrawn.values.map(\.bitPattern))
     // The same pass given the drawn sample: tallies that say they merge, equal bit for bit
     // to the merge of the partitions'.
     let whole = try AuditPipeline.partial(
@@ -203,7 +205,7 @@ import _FairTestSupport
     let merged = try PartialEvidence.merge(
       try Self.partials(manifest, parts: files, sample: samplePath))
     #expect(merged.evidence.unavailable.isEmpty)
-    #expect(merged.inputs.backgroundSampleSHA256 != nil)
+    #expect(merged.inputs.sampleSHA256 != nil)
     #expect(try Self.talliesBytes(merged) == Self.talliesBytes(whole))
     let kinds = whole.evidence
     #expect(kinds.lossGaps != nil)
@@ -213,6 +215,66 @@ import _FairTestSupport
     #expect(
       fromMerged == (try Self.figures(Evidence(tallies: direct.evidence, threads: 2), kinds: kinds))
     )
+  }
+
+  /// The German credit demo with a policy of counterfactual flips: the flips of the binned
+  /// age try each bin's median over all rows, counted in the first pass.
+  static let creditManifestWithFlips: String = {
+    let directory = (try? FixturePaths.temporaryDirectory(named: "fairgate-flips")) ?? "/tmp"
+    let policy = """
+      policy: flip-check
+      title: "Counterfactual flips of protected attributes"
+      version: "1"
+      rules:
+        - id: flips.rate
+          title: Swapping a protected attribute changes few decisions
+          metric: counterfactual_flip_rate
+          features: protected
+          require: "<= 0.2"
+          severity: warning
+          citation:
+            text: "Internal policy"
+            kind: internal
+            status: in-force
+      """
+    try? policy.write(toFile: directory + "/flips.yaml", atomically: true, encoding: .utf8)
+    let credit = root + "/fixtures/german-credit/"
+    let manifest =
+      ((try? String(contentsOfFile: credit + "audit.yaml", encoding: .utf8)) ?? "")
+      .replacingOccurrences(of: "  file: model.json", with: "  file: \(credit)model.json")
+      .replacingOccurrences(
+        of: "  file: ../data/german-credit/german-credit.csv",
+        with: "  file: \(root)/fixtures/data/german-credit/german-credit.csv"
+      )
+      .replacingOccurrences(
+        of: "policies: [ecoa-reg-b, attribution-guardrails]",
+        with: "policies: [\(directory)/flips.yaml]")
+    try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
+    return directory + "/audit.yaml"
+  }()
+
+  @Test(arguments: [2, 7])
+  func flipsOfABinnedAttributeMergeWithValuesCountedFirst(parts: Int) throws {
+    let manifest = Self.creditManifestWithFlips
+    let whole = try AuditPipeline.partial(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    let wholeFlips = try #require(whole.evidence.flips)
+    #expect(wholeFlips.contains { $0.flip.attribute == "age_band" })
+    let seed = UInt64(parts) &* 31
+    let files = try Self.split(
+      Self.root + "/fixtures/data/german-credit/german-credit.csv",
+      sizes: Self.sizes(parts, total: whole.evidence.rowCount, seed: seed), seed: seed)
+    // Without the first pass the age flips are said to be unavailable.
+    let unsampled = try PartialEvidence.merge(try Self.partials(manifest, parts: files))
+    #expect(unsampled.evidence.unavailable.contains { $0.contains("'age_band'") })
+    let samplePath = try Self.mergedSample(manifest, parts: files, seed: seed)
+    let sample = try EvidenceSample.read(contentsOf: samplePath)
+    #expect(sample.rowCount == 0)
+    let merged = try PartialEvidence.merge(
+      try Self.partials(manifest, parts: files, sample: samplePath))
+    #expect(merged.evidence.unavailable.isEmpty)
+    let mergedFlips = try Evidence(tallies: merged.evidence, threads: 1).counterfactualFlips()
+    #expect(mergedFlips == wholeFlips.map(\.flip))
   }
 
   @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {

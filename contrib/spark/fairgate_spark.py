@@ -3,9 +3,10 @@
 `fairgate` binary on an executor (`fairgate evidence partial`), the partial evidence is
 collected on the driver, merged exactly (`fairgate evidence merge`) and audited
 (`fairgate audit --evidence`). The findings equal those of `fairgate audit` on one machine.
-When the attributions' background is sampled from the data (`fairgate evidence passes`
-says so), a first pass draws it from every partition (`fairgate evidence sample`), merged
-on the driver and shipped to the second.
+When the audit fixes values from all rows (a background sampled from the data, the values
+counterfactual flips try; `fairgate evidence passes` says so), a first pass draws them from
+every partition (`fairgate evidence sample`), merged on the driver and shipped to the
+second.
 
     spark-submit --master local[2] contrib/spark/fairgate_spark.py \
         --fairgate .build/release/fairgate --manifest audit.yaml \
@@ -168,13 +169,13 @@ def main(argv):
     os.makedirs(arguments.out, exist_ok=True)
     sample = None
     if "sample" in passes.stdout.decode().split():
-        # The background is drawn from all rows first; the rows are read once for both passes.
+        # What is fixed from all rows is drawn first; the rows are read once for both passes.
         frame = frame.cache()
         runner = partition_runner(os.path.basename(binary), os.path.basename(archive),
                                   manifest_place, packs_place, frame.columns, "sample")
         drawn = write_all(frame.rdd.mapPartitionsWithIndex(runner).collect(),
                           os.path.join(arguments.out, "samples"), "sample")
-        sample = os.path.join(staging, "background-sample.json")
+        sample = os.path.join(staging, "evidence-sample.json")
         subprocess.run([binary, "evidence", "merge", *drawn, "--out", sample], check=True)
         context.addFile(sample)
     runner = partition_runner(os.path.basename(binary), os.path.basename(archive),

@@ -5,14 +5,14 @@ import FuzzDriver
 // The partial-evidence reader on any bytes; when it accepts them, what follows too: every
 // figure computed from the tallies, the canonical encoding, and a merge with a copy under
 // other partition ids (which must give the same figures' shapes, never a trap). The same
-// bytes go to the background-sample reader, and an accepted sample is merged with a copy.
+// bytes go to the evidence-sample reader, and an accepted sample is merged with a copy.
 runFuzzer { bytes in
   let path = writeInput(bytes, suffix: ".json")
-  if let sample = try? BackgroundSample.read(contentsOf: path) {
+  if let sample = try? EvidenceSample.read(contentsOf: path) {
     _ = try? sample.encoded()
     var copy = sample
     copy.partitions = copy.partitions.map { $0 + "#copy" }
-    _ = try? BackgroundSample.merge([("a.json", sample), ("b.json", copy)])
+    _ = try? EvidenceSample.merge([("a.json", sample), ("b.json", copy)])
   }
   guard let partial = try? PartialEvidence.read(contentsOf: path) else { return }
   _ = try? partial.encoded()

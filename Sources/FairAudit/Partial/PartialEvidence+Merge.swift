@@ -51,9 +51,9 @@ extension PartialEvidence {
           "differ from '\(firstPath)' (\(changed)): the partials were "
             + "computed with different policies")
       }
-      if partial.inputs.backgroundSampleSHA256 != first.inputs.backgroundSampleSHA256 {
+      if partial.inputs.sampleSHA256 != first.inputs.sampleSHA256 {
         throw refuse(
-          "'inputs.backgroundSampleSHA256'",
+          "'inputs.sampleSHA256'",
           "differs from '\(firstPath)': the partials' attributions used different "
             + "background samples (or one used none)")
       }

@@ -47,7 +47,7 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
     public var policies: [PolicyDigest]
     /// The SHA-256 of the background sample drawn from all the rows beforehand
     /// (`fairgate evidence sample`), when the partition's attributions used one.
-    public var backgroundSampleSHA256: String?
+    public var sampleSHA256: String?
   }
 
   /// A policy as partial evidence records it.

@@ -33,11 +33,12 @@ extension AuditPipeline {
   }
 
   /// Computes the partial evidence of one partition of the rows as
-  /// ``partial(manifest:partitionID:data:options:)`` does, attributing against a background
-  /// sample drawn from all the rows beforehand (`fairgate evidence sample`, merged), so that
-  /// the attributions of every partition merge.
+  /// ``partial(manifest:partitionID:data:options:)`` does, with what was drawn from all the
+  /// rows beforehand (`fairgate evidence sample`, merged): the background the attributions
+  /// use, and the values counterfactual flips try, so that those tallies of every partition
+  /// merge.
   ///
-  /// - Parameter samplePath: The merged background sample, or `nil`.
+  /// - Parameter samplePath: The merged evidence sample, or `nil`.
   /// - Throws: As ``partial(manifest:partitionID:data:options:)``; ``PartialEvidenceError``
   ///   when the sample cannot be read or was drawn for another manifest, model, policies,
   ///   seed or background size.
@@ -54,11 +55,12 @@ extension AuditPipeline {
     var request = baseRequest
     var sampleColumns: [String]?
     if let samplePath {
-      let sample = try BackgroundSample.read(contentsOf: samplePath)
+      let sample = try EvidenceSample.read(contentsOf: samplePath)
       try check(sample, at: samplePath, inputs: inputs, request: request, seed: seed)
       request.drawnBackground = sample.sample
+      request.allValues = sample.values.isEmpty ? nil : sample.values
       sampleColumns = sample.features
-      inputs.backgroundSampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
+      inputs.sampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
     }
     let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(
@@ -86,60 +88,61 @@ extension AuditPipeline {
       inputs: inputs, run: runRecord(build), evidence: tallies)
   }
 
-  /// Draws one partition's part of the background the manifest's attributions sample from
-  /// the data.
+  /// Draws one partition's part of what the audit fixes from all its rows: the background
+  /// its attributions sample from the data, and the values its counterfactual flips of
+  /// numeric attributes try.
   ///
-  /// This is the first of two passes of an audit run in pieces whose background is sampled
-  /// (``needsBackgroundSample(manifest:options:)``). Reads and binds the rows without
-  /// scoring them.
+  /// This is the first of two passes of an audit run in pieces that needs either
+  /// (``needsEvidenceSample(manifest:options:)``). Reads and binds the rows without scoring
+  /// them.
   ///
   /// - Parameters: As ``partial(manifest:partitionID:data:options:)``.
   /// - Returns: The draw, which `fairgate evidence merge` merges with the other partitions'.
   /// - Throws: As ``partial(manifest:partitionID:data:options:)``; a `ManifestError` at
-  ///   `'attributions'` when the manifest's policies sample no background from the data.
+  ///   `'policies'` when the audit needs neither.
   public static func sample(
     manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
-  ) throws -> BackgroundSample {
+  ) throws -> EvidenceSample {
     let stages = Stages(options)
     let (manifest, policies, needs, request, seed) = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    guard try needs.samplesBackground(request) else {
+    let sampled = try needs.sampled(request)
+    guard sampled.background || sampled.flips else {
       throw ManifestError(diagnostics: [
         Diagnostic(
-          file: manifest.file, place: "'attributions'",
-          message: "no background is sampled from the data for this audit's policies (no "
-            + "attributions, or a background file); run 'fairgate evidence partial' alone")
+          file: manifest.file, place: "'policies'",
+          message: "this audit takes nothing from all the rows beforehand (no background "
+            + "sampled from the data, no flips of numeric attributes); run 'fairgate evidence "
+            + "partial' alone")
       ])
     }
     let inputs = try stages.stage("hashing the inputs") {
       try Provenance.inputs(manifest: manifest, policies: policies).partial
     }
-    let drawn = try stages.stage("drawing the background") {
-      try EvidenceBuilder.drawBackground(
-        request, seed: seed, threads: options.threads,
-        checkData: { _ = try manifest.validate(against: $0) })
+    let drawn = try stages.stage("drawing the sample") {
+      try EvidenceBuilder.drawSample(
+        request, background: sampled.background, flips: sampled.flips, seed: seed,
+        threads: options.threads, checkData: { _ = try manifest.validate(against: $0) })
     }
-    guard let drawn else {
-      preconditionFailure("a request that samples a background draws one")
-    }
-    return BackgroundSample(
-      format: BackgroundSample.formatName, tool: "fairgate \(toolVersion)",
+    return EvidenceSample(
+      format: EvidenceSample.formatName, tool: "fairgate \(toolVersion)",
       partitions: [partitionID], inputs: inputs, seed: seed, features: drawn.features,
-      sample: drawn.sample)
+      sample: drawn.background, values: drawn.values)
   }
 
-  /// Whether an audit of `path` run in pieces draws a background sample first: its
-  /// policies need attributions or loss-gap decompositions, and their background is sampled
-  /// from the data.
+  /// Whether an audit of `path` run in pieces draws an evidence sample first: its policies
+  /// need attributions or loss-gap decompositions against a background sampled from the
+  /// data, or counterfactual flips of a numeric attribute.
   ///
   /// - Throws: The manifest's and the policies' errors.
-  public static func needsBackgroundSample(manifest path: String, options: AuditOptions)
+  public static func needsEvidenceSample(manifest path: String, options: AuditOptions)
     throws -> Bool
   {
     let (_, _, needs, request, _) = try partitionRequest(
       manifest: path, data: nil, options: options, stages: Stages(options),
       rowsGivenElsewhere: true)
-    return try needs.samplesBackground(request)
+    let sampled = try needs.sampled(request)
+    return sampled.background || sampled.flips
   }
 
   /// What partial evidence tallies for a set of policies.
@@ -147,24 +150,46 @@ extension AuditPipeline {
     var kinds: Evidence.TallyKinds
     var reasons: Bool
 
-    /// Whether these tallies attribute against a background sampled from `request`'s data:
-    /// loss-gap decompositions always do, attributions when their method uses a background
-    /// (`auto` resolved against the model file, as the attribution will resolve it).
+    /// What these tallies take from all of `request`'s rows beforehand: a background
+    /// sampled from the data (for loss-gap decompositions, and for attributions whose
+    /// method uses a background, `auto` resolved against the model file as the attribution
+    /// will resolve it), and the values of numeric attributes that counterfactual flips try.
     ///
-    /// - Throws: `ModelError` when `auto` needs the model and it cannot be loaded.
-    func samplesBackground(_ request: EvidenceRequest) throws -> Bool {
-      guard case .model(let source, _) = request.outputs, let settings = request.attribution,
-        settings.background.isSampled
-      else { return false }
-      if kinds.contains(.lossGaps) && request.loss?.loss != nil { return true }
-      guard kinds.contains(.attributions) else { return false }
-      guard settings.method == .auto else { return settings.method.needsBackground }
-      // A model run as a command is known only once it has scored rows: assume a background.
-      guard let model = try source.loadFile() else { return true }
-      switch ExactMethod.choose(for: model, hasBackground: true, output: settings.output) {
-      case .method(let exact): return AttributionMethod(exact).needsBackground
-      case .unavailable: return true
+    /// - Throws: `ModelError` when the model file is needed and cannot be loaded.
+    func sampled(_ request: EvidenceRequest) throws -> (background: Bool, flips: Bool) {
+      guard case .model(let source, _) = request.outputs else { return (false, false) }
+      var model: (any ScoringModel)?
+      var loaded = false
+      func theModel() throws -> (any ScoringModel)? {
+        if !loaded { (model, loaded) = (try source.loadFile(), true) }
+        return model
       }
+      var background = false
+      if let settings = request.attribution, settings.background.isSampled {
+        if kinds.contains(.lossGaps) && request.loss?.loss != nil {
+          background = true
+        } else if kinds.contains(.attributions) {
+          if settings.method != .auto {
+            background = settings.method.needsBackground
+          } else if let model = try theModel() {
+            switch ExactMethod.choose(for: model, hasBackground: true, output: settings.output) {
+            case .method(let exact): background = AttributionMethod(exact).needsBackground
+            case .unavailable: background = true
+            }
+          } else {
+            // A model run as a command is known only once it has scored rows.
+            background = true
+          }
+        }
+      }
+      var flips = false
+      if kinds.contains(.flips) {
+        flips =
+          try theModel().map {
+            !EvidenceBuilder.flippedNumericInputs(request.configuration, model: $0).isEmpty
+          } ?? true
+      }
+      return (background, flips)
     }
   }
 
@@ -201,9 +226,9 @@ extension AuditPipeline {
     return (manifest, policies, needs, request, seed)
   }
 
-  /// Refuses a background sample drawn for other inputs, seed or size than this partition's.
+  /// Refuses an evidence sample drawn for other inputs, seed or size than this partition's.
   private static func check(
-    _ sample: BackgroundSample, at path: String, inputs: PartialEvidence.Inputs,
+    _ sample: EvidenceSample, at path: String, inputs: PartialEvidence.Inputs,
     request: EvidenceRequest, seed: UInt64
   ) throws {
     func differs(_ place: String, _ message: String) -> PartialEvidenceError {
@@ -213,7 +238,7 @@ extension AuditPipeline {
       throw differs("'tool'", "is '\(sample.tool)'; this is fairgate \(toolVersion)")
     }
     var expected = inputs
-    expected.backgroundSampleSHA256 = nil
+    expected.sampleSHA256 = nil
     if sample.inputs != expected {
       throw differs(
         "'inputs'", "was drawn for another manifest, model or policies than this partition's")
@@ -221,12 +246,14 @@ extension AuditPipeline {
     if sample.seed != seed {
       throw differs("'seed'", "is \(sample.seed), but this audit's seed is \(seed)")
     }
-    guard case .sample(let size) = request.attribution?.background else {
-      throw differs("'sample'", "is given, but this audit's background is not sampled")
-    }
-    if sample.size != size {
-      throw differs(
-        "'sample.size'", "is \(sample.size), but this audit samples \(size) background rows")
+    if let drawn = sample.sample {
+      guard case .sample(let size) = request.attribution?.background else {
+        throw differs("'sample'", "holds a background, but this audit's is not sampled")
+      }
+      if drawn.size != size {
+        throw differs(
+          "'sample.size'", "is \(drawn.size), but this audit samples \(size) background rows")
+      }
     }
   }
 

@@ -33,6 +33,10 @@ public struct CounterfactualModel: Sendable {
   public var levels: [[String]?]
   /// Decides rows given row-major values; `true` is favourable.
   public var decide: @Sendable ([Double]) throws -> [Bool]
+  /// For an input whose values were counted over all the rows beforehand (these rows being
+  /// one partition of them, `fairgate evidence sample`): the map of those values, from which
+  /// the values tried are taken instead of from these rows, so that flips merge.
+  package var allValues: [Int: ScoreCounts] = [:]
 
   /// Creates the model side.
   public init(
@@ -56,35 +60,37 @@ extension CounterfactualFlip {
   ///   - decisions: The decisions on the unchanged rows.
   ///   - bins: For a numeric input cut into bins: the edges and labels.
   ///   - alpha: One minus the confidence level.
-  /// - Returns: One entry per value tried.
+  /// - Returns: Each value tried that changes some row: its position among the values tried,
+  ///   and its flip.
   /// - Throws: The model's error.
   /// - Complexity: One scoring of the rows whose value changes, per value tried.
   package static func flips(
     attribute: String, feature: Int, model: CounterfactualModel, decisions: [Bool],
     bins: (edges: [Double], labels: [String])?, alpha: Double
-  ) throws -> [CounterfactualFlip] {
+  ) throws -> [(candidate: Int, flip: CounterfactualFlip)] {
     let width = model.featureNames.count
     let rowCount = decisions.count
     let current = (0..<rowCount).map { model.values[$0 * width + feature] }
     var candidates: [(label: String, value: Double, range: Range<Double>?)] = []
     if let levels = model.levels[feature] {
       candidates = levels.enumerated().map { ($1, Double($0), nil) }
-    } else if let bins {
-      for bin in 0..<(bins.edges.count - 1) {
-        let inside = current.filter { $0 >= bins.edges[bin] && $0 < bins.edges[bin + 1] }.sorted()
-        guard !inside.isEmpty else { continue }
-        let median =
-          inside.count % 2 == 1
-          ? inside[inside.count / 2] : (inside[inside.count / 2 - 1] + inside[inside.count / 2]) / 2
-        candidates.append((bins.labels[bin], median, bins.edges[bin]..<bins.edges[bin + 1]))
-      }
     } else {
-      let distinct = Set(current.filter { !$0.isNaN }).sorted()
-      guard distinct.count <= 50 else { return [] }
-      candidates = distinct.map { ("\($0)", $0, nil) }
+      // The values tried come from the map of the input's values: over all rows when they
+      // were counted beforehand, else over these rows.
+      let counts = model.allValues[feature] ?? ScoreCounts(scores: current)
+      if let bins {
+        for bin in 0..<(bins.edges.count - 1) {
+          let range = bins.edges[bin]..<bins.edges[bin + 1]
+          guard let median = counts.median(in: range) else { continue }
+          candidates.append((bins.labels[bin], median, range))
+        }
+      } else {
+        guard counts.scores.count <= 50 else { return [] }
+        candidates = counts.scores.map { ("\($0)", $0, nil) }
+      }
     }
-    var result: [CounterfactualFlip] = []
-    for candidate in candidates {
+    var result: [(candidate: Int, flip: CounterfactualFlip)] = []
+    for (position, candidate) in candidates.enumerated() {
       // Only the rows whose value changes are decided again; a row already in the target bin
       // (or at the target value) keeps its value and its decision.
       var changed: [Int] = []
@@ -103,9 +109,12 @@ extension CounterfactualFlip {
       let counterfactual = try model.decide(values)
       let flipped = changed.indices.filter { counterfactual[$0] != decisions[changed[$0]] }.count
       result.append(
-        CounterfactualFlip(
-          attribute: attribute, feature: model.featureNames[feature], value: candidate.label,
-          rows: changed.count, flipped: flipped, alpha: alpha))
+        (
+          position,
+          CounterfactualFlip(
+            attribute: attribute, feature: model.featureNames[feature], value: candidate.label,
+            rows: changed.count, flipped: flipped, alpha: alpha)
+        ))
     }
     return result
   }

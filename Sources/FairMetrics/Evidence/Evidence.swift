@@ -799,13 +799,14 @@ public final class Evidence: Sendable {
       let flips = try CounterfactualFlip.flips(
         attribute: attribute.name, feature: feature, model: model, decisions: data.rows.decisions,
         bins: bins, alpha: alpha)
-      // A model's categories are fixed in advance; other values come from the rows.
+      // A model's categories are fixed in advance, and so are values counted over all rows
+      // beforehand; other values come from these rows.
       let levels = model.levels[feature]
-      for (index, flip) in flips.enumerated() {
+      let fixed = levels != nil || model.allValues[feature] != nil
+      for (candidate, flip) in flips {
         result.append(
           EvidenceTallies.FlipTally(
-            attribute: position, candidate: levels?.firstIndex(of: flip.value) ?? index,
-            flip: flip, dependsOnPartition: levels == nil))
+            attribute: position, candidate: candidate, flip: flip, dependsOnPartition: !fixed))
       }
     }
     let tallies = result

@@ -282,8 +282,9 @@ extension EvidenceTallies {
     if !unavailable.contains(line) { unavailable.append(line) }
   }
 
-  /// Flips of values fixed in advance (a model's categories) add up; flips of values taken
-  /// from the rows do not, and are dropped.
+  /// Flips of values fixed in advance (a model's categories, or values counted over all rows
+  /// beforehand) add up; flips of values taken from a partition's rows do not, and are
+  /// dropped.
   private mutating func mergedFlips(
     _ a: [FlipTally], _ b: [FlipTally], problem: (String) -> MergeProblem
   ) throws -> [FlipTally] {
@@ -310,7 +311,8 @@ extension EvidenceTallies {
     for attribute in dropped.sorted() {
       note(
         "counterfactual flips of '\(attribute)': the values tried (bin medians or distinct "
-          + "values) come from each partition's rows")
+          + "values) came from each partition's own rows; count them over all rows first "
+          + "('fairgate evidence sample', merged, then 'fairgate evidence partial --sample')")
     }
     let alpha = 1 - configuration.confidenceLevel
     return byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { _, entry in

@@ -166,6 +166,10 @@ public enum EvidenceBuilder {
     var counterfactual: CounterfactualModel?
     if let bound, let rule {
       counterfactual = counterfactualModel(bound: bound, rule: rule, threads: threads)
+      let names = bound.model.features.map(\.name)
+      for (name, counts) in request.allValues ?? [:] {
+        if let feature = names.firstIndex(of: name) { counterfactual?.allValues[feature] = counts }
+      }
     }
     let evidenceRows = EvidenceRows(
       rowIDs: rowIDs, decisions: decisions, scores: scores, scoreScale: scale,
@@ -193,31 +197,69 @@ public enum EvidenceBuilder {
       margins: margins)
   }
 
-  /// The background that `request`'s attributions sample from its rows, drawn by row id.
+  /// What one partition of the data contributes to the values every partition must take
+  /// from all the rows.
   ///
-  /// It is the draw of one partition of the data, which merges with the other partitions'
-  /// draws into the draw from all rows (``KeyedSample/merged(_:)``); `nil` when the request
-  /// samples no background from the data (no model, no attributions, or a background file).
+  /// That is its draw of the background the attributions sample from the data (by row id,
+  /// ``KeyedSample``), and the map of each value of the numeric model inputs that carry
+  /// protected attributes (for the values counterfactual flips try). Each merges with the
+  /// other partitions' into the same over all rows.
   ///
   /// Reads and binds the rows without scoring them.
   ///
-  /// - Returns: The draw and the names of its columns (the model's inputs).
+  /// - Parameters:
+  ///   - request: The request.
+  ///   - background: Whether to draw the background (when it is sampled from the data).
+  ///   - flips: Whether to count the attributes' values.
+  /// - Returns: The draw (`nil` unless asked for and sampled from the data), the maps by
+  ///   input name, and the names of the model's inputs.
   /// - Throws: As ``build(_:seed:threads:checkData:)`` does for the data and the model.
-  package static func drawBackground(
-    _ request: EvidenceRequest, seed: UInt64, threads: Int,
+  package static func drawSample(
+    _ request: EvidenceRequest, background: Bool, flips: Bool, seed: UInt64, threads: Int,
     checkData: (Dataset) throws -> Void = { _ in }
-  ) throws -> (sample: KeyedSample, features: [String])? {
-    guard case .model(let source, _) = request.outputs, let settings = request.attribution,
-      case .sample(let size) = settings.background
-    else { return nil }
+  ) throws -> (background: KeyedSample?, values: [String: ScoreCounts], features: [String]) {
+    guard case .model(let source, _) = request.outputs else {
+      throw MetricsError(message: "only a model's inputs are sampled")
+    }
     let bound = try BoundRows(
       model: source, data: request.data, csv: request.csv, threads: threads,
       checkData: checkData)
-    let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
-    return (
-      KeyedSample(bound.matrix, keys: rowIDs, size: size, seed: seed),
-      bound.model.features.map(\.name)
-    )
+    var drawn: KeyedSample?
+    if background, case .sample(let size) = request.attribution?.background {
+      let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
+      drawn = KeyedSample(bound.matrix, keys: rowIDs, size: size, seed: seed)
+    }
+    var values: [String: ScoreCounts] = [:]
+    if flips {
+      for feature in flippedNumericInputs(request.configuration, model: bound.model) {
+        let width = bound.matrix.featureCount
+        let column = (0..<bound.matrix.rowCount).map { bound.matrix.values[$0 * width + feature] }
+        values[bound.model.features[feature].name] = ScoreCounts(scores: column)
+      }
+    }
+    return (drawn, values, bound.model.features.map(\.name))
+  }
+
+  /// The numeric model inputs that carry a protected attribute (a column or bins of one),
+  /// whose counterfactual flips try values taken from the rows.
+  package static func flippedNumericInputs(
+    _ configuration: Evidence.Configuration, model: any ScoringModel
+  ) -> [Int] {
+    var inputs: [Int] = []
+    for attribute in configuration.attributes {
+      let column: String
+      switch attribute.source {
+      case .column(let name): column = name
+      case .bins(let name, _, _): column = name
+      case .probabilities: continue
+      }
+      guard let feature = model.features.firstIndex(where: { $0.name == column }) else {
+        continue
+      }
+      if case .categorical = model.features[feature].kind { continue }
+      if !inputs.contains(feature) { inputs.append(feature) }
+    }
+    return inputs
   }
 
   /// The rows' ids: the id column's values, else the row indices.

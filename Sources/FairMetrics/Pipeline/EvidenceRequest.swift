@@ -85,6 +85,11 @@ public struct EvidenceRequest: Sendable {
   /// (`fairgate evidence sample`): the attributions then use it instead of a sample of this
   /// partition's rows, and their tallies merge.
   package var drawnBackground: KeyedSample?
+  /// The values of the numeric model inputs that carry protected attributes, counted over
+  /// all the rows beforehand (by input name), when these rows are one partition of the data:
+  /// counterfactual flips take the values they try (bin medians, distinct values) from them,
+  /// and merge.
+  package var allValues: [String: ScoreCounts]?
 
   /// Creates a request.
   public init(

@@ -169,6 +169,25 @@ package struct ScoreCounts: Sendable, Equatable, Codable {
     let tied = scores.firstIndex(of: value).map { rows[$0] } ?? 0
     return (value, Double(tied) / Double(count))
   }
+
+  /// The median of the scores in `range` (numpy's, each row counted once), or `nil` when no
+  /// row's score is in it.
+  package func median(in range: Range<Double>) -> Double? {
+    let inside = scores.indices.filter { range.contains(scores[$0]) }
+    let count = inside.reduce(0) { $0 + rows[$1] }
+    guard count > 0 else { return nil }
+    /// The score at 0-based position `position` of the sorted scores in the range.
+    func score(at position: Int) -> Double {
+      var seen = 0
+      for index in inside {
+        seen += rows[index]
+        if position < seen { return scores[index] }
+      }
+      return scores[inside[inside.count - 1]]
+    }
+    let middle = count / 2
+    return count % 2 == 1 ? score(at: middle) : (score(at: middle - 1) + score(at: middle)) / 2
+  }
 }
 
 extension ScoreCounts {

@@ -15,10 +15,11 @@ extension FairGateCommand {
         'fairgate evidence merge' adds them up exactly, and 'fairgate audit MANIFEST \
         --evidence MERGED' applies the policies with no pass over the data. The merged \
         evidence equals the evidence of one pass over all rows, bit for bit, however the \
-        rows were split. When the attributions' background is sampled from the data, a first \
-        pass draws it from all rows: 'fairgate evidence sample' on each partition, merged \
-        with 'fairgate evidence merge', then given to every partial with '--sample' \
-        ('fairgate evidence passes' says which passes an audit needs).
+        rows were split. What an audit fixes from all rows (a background sampled from the \
+        data, the values counterfactual flips of numeric attributes try) is taken in a first \
+        pass: 'fairgate evidence sample' on each partition, merged with 'fairgate evidence \
+        merge', then given to every partial with '--sample' ('fairgate evidence passes' says \
+        which passes an audit needs).
         """,
       subcommands: [Passes.self, Sample.self, Partial.self, Merge.self, Inputs.self])
 
@@ -32,17 +33,17 @@ extension FairGateCommand {
           (or '-' for standard input) with the same columns — and writes the tallies of \
           everything the manifest's policies need. A partition of the rows needs the \
           manifest's 'id_column': bootstrap weights are keyed by each row's id, so that \
-          they do not depend on the partition. When the attributions' background is sampled \
-          from the data ('fairgate evidence passes' prints 'sample'), give every partition \
-          the sample drawn from all rows with '--sample'.
+          they do not depend on the partition. When the audit fixes values from all rows \
+          ('fairgate evidence passes' prints 'sample'), give every partition the evidence \
+          sample drawn from all rows with '--sample'.
           """)
 
       @OptionGroup var partition: PartitionOptions
 
       @Option(
         help: ArgumentHelp(
-          "The background sample drawn from all rows ('fairgate evidence sample', merged), "
-            + "when the audit's background is sampled from the data.", valueName: "file"))
+          "The evidence sample drawn from all rows ('fairgate evidence sample', merged), "
+            + "when the audit needs one.", valueName: "file"))
       var sample: String?
 
       func run() throws {
@@ -59,13 +60,15 @@ extension FairGateCommand {
     struct Sample: ParsableCommand {
       static let configuration = CommandConfiguration(
         commandName: "sample",
-        abstract: "Draw one partition's part of the background sampled from the data.",
+        abstract: "Draw one partition's part of what an audit fixes from all rows.",
         discussion: """
-          The first pass of an audit run in pieces whose attributions use a background \
-          sampled from the data: draws from the rows it is given by row id (the rows whose \
-          hash of seed and id is smallest), so that 'fairgate evidence merge' of every \
-          partition's draw is the sample one pass over all rows would draw. Give the merged \
-          sample to 'fairgate evidence partial --sample'. Reads the rows without scoring them.
+          The first pass of an audit run in pieces that takes values from all its rows: \
+          draws the background its attributions sample from the data by row id (the rows \
+          whose hash of seed and id is smallest), and counts the values of the numeric \
+          attributes its counterfactual flips change, so that 'fairgate evidence merge' of \
+          every partition's draw is what one pass over all rows takes \
+          (fairgate.evidence-sample/1). Give the merged sample to 'fairgate evidence partial \
+          --sample'. Reads the rows without scoring them.
           """)
 
       @OptionGroup var partition: PartitionOptions
@@ -86,7 +89,8 @@ extension FairGateCommand {
         commandName: "passes",
         abstract: "List the passes over the rows an audit run in pieces makes.",
         discussion: """
-          Prints 'sample' (when the attributions' background is sampled from the data) and \
+          Prints 'sample' (when the audit fixes values from all rows: a background sampled \
+          from the data, or the values counterfactual flips of a numeric attribute try) and \
           'partial', one per line, in order: the commands a launcher runs on every \
           partition, merging the results of each pass before the next.
           """)
@@ -97,7 +101,7 @@ extension FairGateCommand {
       @OptionGroup var policies: PolicyOptions
 
       func run() throws {
-        let sampled = try AuditPipeline.needsBackgroundSample(
+        let sampled = try AuditPipeline.needsEvidenceSample(
           manifest: manifest,
           options: AuditOptions(
             asOf: CalendarDate(daysSinceEpoch: 0), threads: 1, packDirectory: policies.directory))
@@ -115,8 +119,8 @@ extension FairGateCommand {
         discussion: """
           Associative and commutative: merged files merge again, in any order, to the same \
           bytes. Refuses partials of another tool version, manifest, model, policies or \
-          background sample, a partition id given twice, and with '--expected' a missing or \
-          unexpected partition. Merges background samples ('fairgate evidence sample') the \
+          evidence sample, a partition id given twice, and with '--expected' a missing or \
+          unexpected partition. Merges evidence samples ('fairgate evidence sample') the \
           same way, when the files given are samples.
           """)
 
@@ -143,9 +147,9 @@ extension FairGateCommand {
           return text.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        if BackgroundSample.isSample(atPath: partials[0]) {
-          let read = try partials.map { ($0, try BackgroundSample.read(contentsOf: $0)) }
-          let merged = try BackgroundSample.merge(
+        if EvidenceSample.isSample(atPath: partials[0]) {
+          let read = try partials.map { ($0, try EvidenceSample.read(contentsOf: $0)) }
+          let merged = try EvidenceSample.merge(
             read.map { (path: $0.0, sample: $0.1) }, expected: expectedIDs)
           try merged.write(to: out)
           return

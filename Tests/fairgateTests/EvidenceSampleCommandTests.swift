@@ -6,7 +6,7 @@ import _FairTestSupport
 /// whose background is sampled from the data, run in two passes over partitions of the rows,
 /// gives the findings of the audit of the data; samples that do not fit are refused with
 /// exit 2 and a message naming the file and the place.
-@Suite(.serialized) struct BackgroundSampleCommandTests {
+@Suite(.serialized) struct EvidenceSampleCommandTests {
   static let root = FixturePaths.repositoryRoot()
   static let loss = root + "/fixtures/loss/audit.yaml"
   static let environment = ["SOURCE_DATE_EPOCH": "1764806400"]
@@ -109,8 +109,8 @@ import _FairTestSupport
     #expect(try fairgate(["evidence", "passes", credit]).standardOutput == "partial\n")
     let result = try fairgate(
       ["evidence", "sample", vendor, "--partition-id", "p0"], status: 2)
-    #expect(result.standardError.contains("vendor-scores.yaml: error: 'attributions':"))
-    #expect(result.standardError.contains("no background is sampled"))
+    #expect(result.standardError.contains("vendor-scores.yaml: error: 'policies':"))
+    #expect(result.standardError.contains("takes nothing from all the rows beforehand"))
   }
 
   @Test func aSampleOfAnotherSeedIsRefused() throws {
@@ -158,7 +158,7 @@ import _FairTestSupport
       status: 2)
     #expect(
       result.standardError.contains(
-        "sample1.json: error: 'format': is 'fairgate.background-sample/1'; expected "
+        "sample1.json: error: 'format': is 'fairgate.evidence-sample/1'; expected "
           + "'fairgate.partial-evidence/1'"))
     result = try fairgate(
       ["evidence", "merge", samples[1], folder + "/p0.json", "--out", folder + "/m.json"],
@@ -177,7 +177,7 @@ import _FairTestSupport
       ], status: 2)
     #expect(
       result.standardError.contains(
-        "p1.json: error: 'inputs.backgroundSampleSHA256': differs from"))
+        "p1.json: error: 'inputs.sampleSHA256': differs from"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/m.json"))
   }
 }

@@ -1,18 +1,22 @@
 package import FairAttribution
+package import FairMetrics
 public import Foundation
 
-/// The background rows an audit samples from its data, drawn from partitions of the rows
-/// and merged: the file format `fairgate.background-sample/1` (<doc:PartialEvidenceFormat>).
+/// What every partition of an audit's rows must take from all of them, drawn from each
+/// partition and merged: the file format `fairgate.evidence-sample/1`
+/// (<doc:PartialEvidenceFormat>).
 ///
-/// An audit whose attributions use a background sampled from the data needs the same
-/// background on every partition, so a run in pieces makes two passes: `fairgate evidence
-/// sample` draws from each partition (by row id: the rows whose hash of seed and id is
-/// smallest), `fairgate evidence merge` keeps the smallest of all the draws — the sample a
-/// single pass over all rows draws — and `fairgate evidence partial --sample` attributes
-/// every partition against it.
-public struct BackgroundSample: Sendable, Equatable, Codable {
+/// Two things an audit fixes from all its rows before tallying them: the background its
+/// attributions sample from the data, and the values its counterfactual flips of numeric
+/// attributes try (bin medians, distinct values). A run in pieces makes two passes:
+/// `fairgate evidence sample` draws from each partition (the background by row id: the rows
+/// whose hash of seed and id is smallest; the values as maps of each distinct value's rows),
+/// `fairgate evidence merge` merges the draws into those of all rows — what a single pass
+/// over all rows takes — and `fairgate evidence partial --sample` tallies every partition
+/// with them.
+public struct EvidenceSample: Sendable, Equatable, Codable {
   /// The format's name and version.
-  public static let formatName = "fairgate.background-sample/1"
+  public static let formatName = "fairgate.evidence-sample/1"
 
   /// ``formatName``.
   public var format: String
@@ -26,14 +30,18 @@ public struct BackgroundSample: Sendable, Equatable, Codable {
   public var seed: UInt64
   /// The model's inputs, the columns of the rows.
   public var features: [String]
-  /// The rows drawn.
-  package var sample: KeyedSample
+  /// The background rows drawn, when the background is sampled from the data.
+  package var sample: KeyedSample?
+  /// Each numeric model input that carries a protected attribute flipped by the policies:
+  /// the map of its values over the rows, by input name.
+  package var values: [String: ScoreCounts]
 
-  /// The number of rows drawn.
-  public var rowCount: Int { sample.rowCount }
+  /// The number of background rows drawn.
+  public var rowCount: Int { sample?.rowCount ?? 0 }
 
-  /// The rows the sample keeps at most (the manifest's background rows).
-  public var size: Int { sample.size }
+  /// The background rows the sample keeps at most (the manifest's background rows); 0 when
+  /// no background is drawn.
+  public var size: Int { sample?.size ?? 0 }
 
   /// The canonical bytes of the sample (as ``PartialEvidence/encoded()`` writes).
   ///
@@ -53,16 +61,32 @@ public struct BackgroundSample: Sendable, Equatable, Codable {
   ///
   /// - Throws: ``PartialEvidenceError`` naming the file, and the place in it, when it cannot
   ///   be read, is not JSON, is of another format, or holds rows that do not fit together.
-  public static func read(contentsOf path: String) throws -> BackgroundSample {
+  public static func read(contentsOf path: String) throws -> EvidenceSample {
     let read = try EvidenceFile.read(
-      BackgroundSample.self, contentsOf: path, format: formatName, kind: "a background sample")
-    if let problem = read.sample.inconsistency {
-      throw PartialEvidenceError(file: path, place: "'sample'", message: problem)
+      EvidenceSample.self, contentsOf: path, format: formatName, kind: "a background sample")
+    if let sample = read.sample {
+      if let problem = sample.inconsistency {
+        throw PartialEvidenceError(file: path, place: "'sample'", message: problem)
+      }
+      guard sample.featureCount == read.features.count else {
+        throw PartialEvidenceError(
+          file: path, place: "'sample.featureCount'",
+          message: "is \(sample.featureCount), but 'features' names \(read.features.count)")
+      }
     }
-    guard read.sample.featureCount == read.features.count else {
-      throw PartialEvidenceError(
-        file: path, place: "'sample.featureCount'",
-        message: "is \(read.sample.featureCount), but 'features' names \(read.features.count)")
+    for (name, counts) in read.values {
+      // Counts of at most 2⁴⁰ rows, as in partial evidence, so that merges cannot overflow.
+      var total = counts.nanRows
+      for rows in counts.rows where total >= 0 {
+        let (sum, overflow) = total.addingReportingOverflow(rows)
+        total = overflow ? -1 : sum
+      }
+      guard counts.isConsistent, total >= 0, total <= EvidenceTallies.maximumRowCount else {
+        throw PartialEvidenceError(
+          file: path, place: "'values.\(name)'",
+          message: "is not a map of distinct values in order with their rows (at most "
+            + "\(EvidenceTallies.maximumRowCount) in all)")
+      }
     }
     guard !read.partitions.isEmpty, Set(read.partitions).count == read.partitions.count else {
       throw PartialEvidenceError(
@@ -83,8 +107,8 @@ public struct BackgroundSample: Sendable, Equatable, Codable {
   ///     refused.
   /// - Throws: ``PartialEvidenceError`` naming the file and what differs.
   public static func merge(
-    _ samples: [(path: String, sample: BackgroundSample)], expected: [String]? = nil
-  ) throws -> BackgroundSample {
+    _ samples: [(path: String, sample: EvidenceSample)], expected: [String]? = nil
+  ) throws -> EvidenceSample {
     guard let (firstPath, first) = samples.first else {
       throw PartialEvidenceError(file: "-", message: "no background sample to merge")
     }
@@ -104,6 +128,11 @@ public struct BackgroundSample: Sendable, Equatable, Codable {
       if sample.features != first.features {
         throw refuse("'features'", "from different columns")
       }
+      if (sample.sample == nil) != (first.sample == nil)
+        || Set(sample.values.keys) != Set(first.values.keys)
+      {
+        throw refuse("'values'", "for different audits (other kinds of values)")
+      }
       for id in sample.partitions {
         if let seen = owner[id] {
           throw PartialEvidenceError(
@@ -118,12 +147,19 @@ public struct BackgroundSample: Sendable, Equatable, Codable {
     }
     var merged = first
     merged.partitions = owner.keys.sorted()
-    merged.sample = KeyedSample.merged(samples.map(\.sample.sample))
+    if first.sample != nil {
+      merged.sample = KeyedSample.merged(samples.compactMap(\.sample.sample))
+    }
+    for name in first.values.keys {
+      var counts = ScoreCounts()
+      for entry in samples { counts.merge(entry.sample.values[name] ?? ScoreCounts()) }
+      merged.values[name] = counts
+    }
     return merged
   }
 }
 
-extension BackgroundSample {
+extension EvidenceSample {
   /// Whether the file at `path` says it is a background sample (its `format`), so that a
   /// command given files of either kind can tell them apart; the file is not checked.
   public static func isSample(atPath path: String) -> Bool {
