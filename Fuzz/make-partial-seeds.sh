@@ -48,6 +48,24 @@ rows "$repo/fixtures/loss/credit.csv" 42 81 "$work/loss-b.csv"
 "$binary" evidence sample "$work/loss-sampled.yaml" --partition-id s2 --input "$work/loss-b.csv" \
   --out "$work/sample-b.json" 2>/dev/null
 "$binary" evidence merge "$corpus/sample-a.json" "$work/sample-b.json" --out "$corpus/sample-merged.json"
+# An evidence sample with value maps: the credit demo under a policy of counterfactual flips
+# (age, binned, is a numeric model input).
+cat >"$work/flips.yaml" <<'YAML'
+policy: flip-check
+title: "Counterfactual flips"
+version: "1"
+rules:
+  - id: flips.rate
+    title: Swapping a protected attribute changes few decisions
+    metric: counterfactual_flip_rate
+    features: protected
+    require: "<= 0.2"
+    severity: warning
+    citation: {text: "Internal policy", kind: internal, status: in-force}
+YAML
+sed -e "s|^policies: .*|policies: [$work/flips.yaml]|" "$work/credit.yaml" >"$work/credit-flips.yaml"
+"$binary" evidence sample "$work/credit-flips.yaml" --partition-id f --input "$work/credit.csv" \
+  --out "$corpus/sample-flips.json" 2>/dev/null
 printf '{"format":"fairgate.partial-evidence/2"}' >"$corpus/other-version.json"
 printf '{"schema":"fairgate.findings/1"}' >"$corpus/findings.json"
 
