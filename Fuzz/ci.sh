@@ -5,6 +5,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 seconds=${FUZZ_SECONDS:-45}
+# A work folder of its own: the step starts from the committed seeds alone, and never reads
+# or writes the inputs a longer campaign on the same machine is gathering.
+export FUZZ_WORK
+FUZZ_WORK=${FUZZ_WORK:-$(mktemp -d)}
 export FUZZ_BIN
 FUZZ_BIN=$("$here/build.sh" release | tail -1)
 failed=0
