@@ -24,26 +24,66 @@ package struct KeyedSample: Sendable, Equatable {
   /// The kept rows' values, row-major, in priority order.
   package var values: [Double]
 
-  /// A domain the priorities' hash is taken in, so that they do not repeat the bootstrap's
+  /// The domain of a background's priorities, so that they do not repeat the bootstrap's
   /// weights of the same seed and key ("background" in ASCII).
-  static let domain: UInt64 = 0x6261_636B_6772_6E64
+  package static let backgroundDomain: UInt64 = 0x6261_636B_6772_6E64
 
-  /// The priority of the row with key `key` under `seed`.
-  package static func priority(seed: UInt64, key: UInt64) -> UInt64 {
+  /// The priority of the row with key `key` under `seed`, hashed in `domain`.
+  package static func priority(seed: UInt64, key: UInt64, domain: UInt64 = backgroundDomain)
+    -> UInt64
+  {
     SplitMix64.derivedSeed(seed, domain, key)
   }
 
-  /// Draws at most `size` rows of `matrix`, whose rows have the unique keys `keys`.
+  /// Draws at most `size` rows of `matrix`, whose rows have the unique keys `keys`, with
+  /// priorities hashed in `domain` (each use of keyed draws has its own, so that two draws of
+  /// one seed are independent).
   ///
   /// - Precondition: `keys.count == matrix.rowCount` and `size >= 0`.
-  /// - Complexity: O(*n* log *n*) for *n* rows.
-  package init(_ matrix: FeatureMatrix, keys: [UInt64], size: Int, seed: UInt64) {
+  /// - Complexity: O(*n* log *k*) for *n* rows and size *k*.
+  package init(
+    _ matrix: FeatureMatrix, keys: [UInt64], size: Int, seed: UInt64,
+    domain: UInt64 = backgroundDomain
+  ) {
     precondition(keys.count == matrix.rowCount && size >= 0)
-    let whole = KeyedSample(
-      size: size, featureCount: matrix.featureCount,
-      priorities: keys.map { KeyedSample.priority(seed: seed, key: $0) },
-      values: matrix.values)
-    self = KeyedSample.merged([whole])
+    let priorities = keys.map { KeyedSample.priority(seed: seed, key: $0, domain: domain) }
+    // Only rows at or below the k-th smallest priority can be kept (ties at it included).
+    let cut = KeyedSample.smallest(priorities, count: size)
+    let kept = priorities.indices.filter { row in cut.map { priorities[row] <= $0 } ?? true }
+    let width = matrix.featureCount
+    var values: [Double] = []
+    values.reserveCapacity(kept.count * width)
+    for row in kept { values += matrix.values[(row * width)..<((row + 1) * width)] }
+    let candidates = KeyedSample(
+      size: size, featureCount: width, priorities: kept.map { priorities[$0] }, values: values)
+    self = KeyedSample.merged([candidates])
+  }
+
+  /// The `count`-th smallest of `values`, or `nil` when there are no more than `count`.
+  ///
+  /// - Complexity: O(*n* log *k*): a max-heap of the `count` smallest seen.
+  private static func smallest(_ values: [UInt64], count: Int) -> UInt64? {
+    guard values.count > count else { return nil }
+    guard count > 0 else { return 0 }
+    var heap = Array(values.prefix(count))
+    func siftDown(_ start: Int) {
+      var parent = start
+      while true {
+        let left = 2 * parent + 1
+        guard left < heap.count else { return }
+        var child = left
+        if left + 1 < heap.count && heap[left + 1] > heap[left] { child = left + 1 }
+        guard heap[child] > heap[parent] else { return }
+        heap.swapAt(child, parent)
+        parent = child
+      }
+    }
+    for index in stride(from: count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+    for value in values.dropFirst(count) where value < heap[0] {
+      heap[0] = value
+      siftDown(0)
+    }
+    return heap[0]
   }
 
   /// A sample from its parts, as read from a file.

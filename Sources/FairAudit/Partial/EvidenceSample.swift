@@ -6,9 +6,10 @@ public import Foundation
 /// partition and merged: the file format `fairgate.evidence-sample/1`
 /// (<doc:PartialEvidenceFormat>).
 ///
-/// Two things an audit fixes from all its rows before tallying them: the background its
-/// attributions sample from the data, and the values its counterfactual flips of numeric
-/// attributes try (bin medians, distinct values). A run in pieces makes two passes:
+/// Three things an audit fixes from all its rows before tallying them: the background its
+/// attributions sample from the data, the values its counterfactual flips of numeric
+/// attributes try (bin medians, distinct values), and the backgrounds of its adverse-action
+/// reasons (the reference sample, then one per stability replicate). A run in pieces makes two passes:
 /// `fairgate evidence sample` draws from each partition (the background by row id: the rows
 /// whose hash of seed and id is smallest; the values as maps of each distinct value's rows),
 /// `fairgate evidence merge` merges the draws into those of all rows — what a single pass
@@ -35,6 +36,9 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
   /// Each numeric model input that carries a protected attribute flipped by the policies:
   /// the map of its values over the rows, by input name.
   package var values: [String: ScoreCounts]
+  /// The backgrounds of the adverse-action reasons, drawn from every row (the reference
+  /// population `all`): the reference background, then one per stability replicate.
+  package var reasons: [KeyedSample]?
 
   /// The number of background rows drawn.
   public var rowCount: Int { sample?.rowCount ?? 0 }
@@ -72,6 +76,17 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
         throw PartialEvidenceError(
           file: path, place: "'sample.featureCount'",
           message: "is \(sample.featureCount), but 'features' names \(read.features.count)")
+      }
+    }
+    for (index, sample) in (read.reasons ?? []).enumerated() {
+      if let problem = sample.inconsistency {
+        throw PartialEvidenceError(file: path, place: "'reasons[\(index)]'", message: problem)
+      }
+      guard sample.featureCount == read.features.count, sample.size == read.reasons?[0].size
+      else {
+        throw PartialEvidenceError(
+          file: path, place: "'reasons[\(index)]'",
+          message: "does not have the first background's size and 'features' as columns")
       }
     }
     for (name, counts) in read.values {
@@ -133,6 +148,11 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
       {
         throw refuse("'values'", "for different audits (other kinds of values)")
       }
+      if sample.reasons?.count != first.reasons?.count
+        || sample.reasons?.first?.size != first.reasons?.first?.size
+      {
+        throw refuse("'reasons'", "for different reason settings (backgrounds or replicates)")
+      }
       for id in sample.partitions {
         if let seen = owner[id] {
           throw PartialEvidenceError(
@@ -149,6 +169,11 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
     merged.partitions = owner.keys.sorted()
     if first.sample != nil {
       merged.sample = KeyedSample.merged(samples.compactMap(\.sample.sample))
+    }
+    if let reasons = first.reasons {
+      merged.reasons = reasons.indices.map { index in
+        KeyedSample.merged(samples.compactMap { $0.sample.reasons?[index] })
+      }
     }
     for name in first.values.keys {
       var counts = ScoreCounts()

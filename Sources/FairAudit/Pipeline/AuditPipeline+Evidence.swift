@@ -7,11 +7,6 @@ import Foundation
 import _FairSupport
 
 extension AuditPipeline {
-  /// Why adverse-action reasons are not in partial evidence.
-  static let reasonsNotMerged =
-    "adverse-action reasons: the reason analysis reads the model and every adverse row, and "
-    + "partial evidence does not carry it; run 'fairgate audit' on the data for reason-code rules"
-
   /// Computes the partial evidence of one partition of the rows: the tallies of everything
   /// the manifest's policies need, with no figure computed from them.
   ///
@@ -35,8 +30,8 @@ extension AuditPipeline {
   /// Computes the partial evidence of one partition of the rows as
   /// ``partial(manifest:partitionID:data:options:)`` does, with what was drawn from all the
   /// rows beforehand (`fairgate evidence sample`, merged): the background the attributions
-  /// use, and the values counterfactual flips try, so that those tallies of every partition
-  /// merge.
+  /// use, the values counterfactual flips try and the backgrounds of the adverse-action
+  /// reasons, so that those tallies of every partition merge.
   ///
   /// - Parameter samplePath: The merged evidence sample, or `nil`.
   /// - Throws: As ``partial(manifest:partitionID:data:options:)``; ``PartialEvidenceError``
@@ -54,12 +49,16 @@ extension AuditPipeline {
     }
     var request = baseRequest
     var sampleColumns: [String]?
+    var reasonBackgrounds: [KeyedSample]?
     if let samplePath {
       let sample = try EvidenceSample.read(contentsOf: samplePath)
-      try check(sample, at: samplePath, inputs: inputs, request: request, seed: seed)
+      try check(
+        sample, at: samplePath, inputs: inputs, request: request, reasons: manifest.reasons,
+        seed: seed)
       request.drawnBackground = sample.sample
       request.allValues = sample.values.isEmpty ? nil : sample.values
       sampleColumns = sample.features
+      reasonBackgrounds = sample.reasons
       inputs.sampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
     }
     let build = try stages.stage("reading and scoring the data") {
@@ -77,7 +76,14 @@ extension AuditPipeline {
     var tallies = try stages.stage("tallying the evidence") {
       try build.evidence.computeTallies(needs.kinds)
     }
-    if needs.reasons && build.bound != nil { tallies.note(reasonsNotMerged) }
+    if needs.reasons,
+      let reasons = try reasonEvidence(
+        manifest, build: build, drawn: reasonBackgrounds, seed: seed, threads: options.threads)
+    {
+      tallies.reasons = try stages.stage("deriving the adverse-action reasons") {
+        try reasons.tallies()
+      }
+    }
     return PartialEvidence(
       format: PartialEvidence.formatName, tool: "fairgate \(toolVersion)",
       partitions: [
@@ -106,14 +112,14 @@ extension AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies, needs, request, seed) = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    let sampled = try needs.sampled(request)
-    guard sampled.background || sampled.flips else {
+    let sampled = try needs.sampled(request, reasons: manifest.reasons)
+    guard sampled.any else {
       throw ManifestError(diagnostics: [
         Diagnostic(
           file: manifest.file, place: "'policies'",
           message: "this audit takes nothing from all the rows beforehand (no background "
-            + "sampled from the data, no flips of numeric attributes); run 'fairgate evidence "
-            + "partial' alone")
+            + "sampled from the data, no flips of numeric attributes, no adverse-action "
+            + "reasons against all applicants); run 'fairgate evidence partial' alone")
       ])
     }
     let inputs = try stages.stage("hashing the inputs") {
@@ -121,28 +127,29 @@ extension AuditPipeline {
     }
     let drawn = try stages.stage("drawing the sample") {
       try EvidenceBuilder.drawSample(
-        request, background: sampled.background, flips: sampled.flips, seed: seed,
-        threads: options.threads, checkData: { _ = try manifest.validate(against: $0) })
+        request, background: sampled.background, flips: sampled.flips,
+        reasons: sampled.reasons, seed: seed, threads: options.threads,
+        checkData: { _ = try manifest.validate(against: $0) })
     }
     return EvidenceSample(
       format: EvidenceSample.formatName, tool: "fairgate \(toolVersion)",
       partitions: [partitionID], inputs: inputs, seed: seed, features: drawn.features,
-      sample: drawn.background, values: drawn.values)
+      sample: drawn.background, values: drawn.values, reasons: drawn.reasons)
   }
 
   /// Whether an audit of `path` run in pieces draws an evidence sample first: its policies
   /// need attributions or loss-gap decompositions against a background sampled from the
-  /// data, or counterfactual flips of a numeric attribute.
+  /// data, counterfactual flips of a numeric attribute, or adverse-action reasons against
+  /// all applicants.
   ///
   /// - Throws: The manifest's and the policies' errors.
   public static func needsEvidenceSample(manifest path: String, options: AuditOptions)
     throws -> Bool
   {
-    let (_, _, needs, request, _) = try partitionRequest(
+    let (manifest, _, needs, request, _) = try partitionRequest(
       manifest: path, data: nil, options: options, stages: Stages(options),
       rowsGivenElsewhere: true)
-    let sampled = try needs.sampled(request)
-    return sampled.background || sampled.flips
+    return try needs.sampled(request, reasons: manifest.reasons).any
   }
 
   /// What partial evidence tallies for a set of policies.
@@ -150,46 +157,65 @@ extension AuditPipeline {
     var kinds: Evidence.TallyKinds
     var reasons: Bool
 
+    /// What tallies take from all rows beforehand.
+    struct Sampled {
+      /// A background sampled from the data, for attributions or loss-gap decompositions.
+      var background = false
+      /// The values of numeric attributes that counterfactual flips try.
+      var flips = false
+      /// The adverse-action reasons' background size and stability replicates.
+      var reasons: (size: Int, replicates: Int)?
+
+      /// Whether anything is.
+      var any: Bool { background || flips || reasons != nil }
+    }
+
     /// What these tallies take from all of `request`'s rows beforehand: a background
     /// sampled from the data (for loss-gap decompositions, and for attributions whose
     /// method uses a background, `auto` resolved against the model file as the attribution
-    /// will resolve it), and the values of numeric attributes that counterfactual flips try.
+    /// will resolve it), the values of numeric attributes that counterfactual flips try, and
+    /// the backgrounds of adverse-action reasons against all applicants (`reasons`' reference
+    /// population `all`; the near-cutoff population depends on every row's score, so a run in
+    /// pieces does not carry its reasons).
     ///
     /// - Throws: `ModelError` when the model file is needed and cannot be loaded.
-    func sampled(_ request: EvidenceRequest) throws -> (background: Bool, flips: Bool) {
-      guard case .model(let source, _) = request.outputs else { return (false, false) }
-      var model: (any ScoringModel)?
-      var loaded = false
-      func theModel() throws -> (any ScoringModel)? {
-        if !loaded { (model, loaded) = (try source.loadFile(), true) }
-        return model
-      }
-      var background = false
+    func sampled(_ request: EvidenceRequest, reasons settings: ReasonSettings) throws -> Sampled {
+      guard case .model(let source, _) = request.outputs else { return Sampled() }
+      let needsModel =
+        kinds.contains(.flips)
+        || (kinds.contains(.attributions) && request.attribution?.method == .auto)
+      // A model run as a command is known only once it has scored rows: `nil`.
+      let model = needsModel ? try source.loadFile() : nil
+      var sampled = Sampled()
       if let settings = request.attribution, settings.background.isSampled {
         if kinds.contains(.lossGaps) && request.loss?.loss != nil {
-          background = true
+          sampled.background = true
         } else if kinds.contains(.attributions) {
           if settings.method != .auto {
-            background = settings.method.needsBackground
-          } else if let model = try theModel() {
+            sampled.background = settings.method.needsBackground
+          } else if let model {
             switch ExactMethod.choose(for: model, hasBackground: true, output: settings.output) {
-            case .method(let exact): background = AttributionMethod(exact).needsBackground
-            case .unavailable: background = true
+            case .method(let exact): sampled.background = AttributionMethod(exact).needsBackground
+            case .unavailable: sampled.background = true
             }
           } else {
-            // A model run as a command is known only once it has scored rows.
-            background = true
+            sampled.background = true
           }
         }
       }
-      var flips = false
       if kinds.contains(.flips) {
-        flips =
-          try theModel().map {
+        sampled.flips =
+          model.map {
             !EvidenceBuilder.flippedNumericInputs(request.configuration, model: $0).isEmpty
           } ?? true
       }
-      return (background, flips)
+      if self.reasons, settings.reference == .all {
+        sampled.reasons = (
+          settings.backgroundRows,
+          settings.stabilityReplicates >= 2 ? settings.stabilityReplicates : 0
+        )
+      }
+      return sampled
     }
   }
 
@@ -229,7 +255,7 @@ extension AuditPipeline {
   /// Refuses an evidence sample drawn for other inputs, seed or size than this partition's.
   private static func check(
     _ sample: EvidenceSample, at path: String, inputs: PartialEvidence.Inputs,
-    request: EvidenceRequest, seed: UInt64
+    request: EvidenceRequest, reasons: ReasonSettings, seed: UInt64
   ) throws {
     func differs(_ place: String, _ message: String) -> PartialEvidenceError {
       PartialEvidenceError(file: path, place: place, message: message)
@@ -245,6 +271,15 @@ extension AuditPipeline {
     }
     if sample.seed != seed {
       throw differs("'seed'", "is \(sample.seed), but this audit's seed is \(seed)")
+    }
+    if let drawn = sample.reasons {
+      let replicates = reasons.stabilityReplicates >= 2 ? reasons.stabilityReplicates : 0
+      guard drawn.count == replicates + 1, drawn[0].size == reasons.backgroundRows else {
+        throw differs(
+          "'reasons'",
+          "holds \(drawn.count) backgrounds of \(drawn.first?.size ?? 0) rows, but this audit's "
+            + "reasons use \(replicates + 1) of \(reasons.backgroundRows)")
+      }
     }
     if let drawn = sample.sample {
       guard case .sample(let size) = request.attribution?.background else {
@@ -302,17 +337,49 @@ extension AuditPipeline {
         message: "is \(partial.evidence.configuration.seed), but this audit's seed is \(seed)")
     }
     let evidence = Evidence(tallies: partial.evidence, threads: options.threads)
+    let (reasons, reasonsUnavailable) = try mergedReasons(
+      manifest, partial: partial, seed: seed, threads: options.threads)
     let environment = EvidenceEnvironment(
       evidence: evidence, modelInputs: partial.run.modelInputs,
-      featureGroups: manifest.featureGroupMembers,
-      reasonsUnavailable: partial.run.modelSummary == nil ? nil : reasonsNotMerged)
+      featureGroups: manifest.featureGroupMembers, reasons: reasons,
+      reasonsUnavailable: reasonsUnavailable)
     let evaluation = try evaluate(
       policies, in: environment, manifest: manifest, options: options, stages: stages)
     let provenance = Provenance(manifest: manifest, inputs: hashed, evidence: partial, seed: seed)
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), evidence: evidence, build: nil,
-      run: partial.run, provenance: provenance, asOf: options.asOf, seed: seed, reasons: nil)
+      run: partial.run, provenance: provenance, asOf: options.asOf, seed: seed, reasons: reasons)
+  }
+
+  /// The adverse-action reasons of merged evidence, computed with the manifest's model file,
+  /// or why there are none although the audit has a model.
+  private static func mergedReasons(
+    _ manifest: AuditManifest, partial: PartialEvidence, seed: UInt64, threads: Int
+  ) throws -> (ReasonEvidence?, String?) {
+    guard partial.run.modelSummary != nil else { return (nil, nil) }
+    let tallies = partial.evidence
+    guard let reasons = tallies.reasons else {
+      return (nil, "adverse-action reasons were not tallied in this evidence")
+    }
+    guard !reasons.dependsOnPartition || tallies.partitionCount == 1 else {
+      return (
+        nil,
+        tallies.unavailable.first { $0.hasPrefix("adverse-action reasons") }
+          ?? "adverse-action reasons: drawn from each partition's own rows"
+      )
+    }
+    guard case .model(let model) = manifest.predictions,
+      let loaded = try model.source.loadFile()
+    else {
+      return (nil, "adverse-action reasons need the model file")
+    }
+    return (
+      try reasonEvidence(
+        manifest, tallies: reasons, layouts: tallies.layouts, model: loaded, seed: seed,
+        threads: threads),
+      nil
+    )
   }
 }
 

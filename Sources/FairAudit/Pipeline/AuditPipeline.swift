@@ -129,10 +129,8 @@ public enum AuditPipeline {
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
         progress: stages.work, checkData: { _ = try manifest.validate(against: $0) })
     }
-    let reasons = try build.bound.map { bound in
-      try reasonEvidence(
-        manifest, bound: bound, margins: build.margins, seed: seed, threads: options.threads)
-    }
+    let reasons = try reasonEvidence(
+      manifest, build: build, drawn: nil, seed: seed, threads: options.threads)
     let environment = EvidenceEnvironment(
       evidence: build.evidence, modelInputs: build.bound?.model.features.map(\.name) ?? [],
       featureGroups: manifest.featureGroupMembers, reasons: reasons)
@@ -235,24 +233,54 @@ public enum AuditPipeline {
     }
   }
 
-  /// The audit's adverse-action reasons: the reason table read and checked against the model
-  /// now (its errors stop the audit), the analysis deferred to the first reason metric.
+  /// The audit's adverse-action reasons of `build`'s rows, when a model scored them: the
+  /// reason table read and checked against the model now (its errors stop the audit), the
+  /// analysis deferred to the first reason metric.
+  ///
+  /// - Parameter drawn: The backgrounds drawn beforehand from all rows, if they were.
   static func reasonEvidence(
-    _ manifest: AuditManifest, bound: BoundRows, margins: [Double]?, seed: UInt64, threads: Int
-  ) throws -> ReasonEvidence {
-    let settings = manifest.reasons
-    let table =
-      try settings.table.map {
-        try ReasonTableReader(featureNames: bound.model.features.map(\.name)).read(contentsOf: $0)
-      } ?? .identity
-    let ageColumn =
-      settings.ageColumn
-      ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
+    _ manifest: AuditManifest, build: EvidenceBuild, drawn: [KeyedSample]?, seed: UInt64,
+    threads: Int
+  ) throws -> ReasonEvidence? {
+    guard let bound = build.bound else { return nil }
+    var request = try reasonRequest(manifest, model: bound.model, seed: seed, threads: threads)
+    request.margins = build.margins
+    let data = build.evidence.data
     return ReasonEvidence(
-      bound: bound, margins: margins, rule: manifest.decision?.rule ?? DecisionRule(),
-      table: table, settings: settings, ageColumn: ageColumn, output: manifest.attributions.output,
-      seed: seed,
-      threads: threads)
+      source: .rows(
+        bound, ids: data?.rows.rowIDs, memberships: data?.memberships ?? [], drawn: drawn),
+      request: request, settings: manifest.reasons, ageColumn: reasonAgeColumn(manifest),
+      layouts: build.evidence.layouts)
+  }
+
+  /// The audit's adverse-action reasons from merged tallies, computed with `model`.
+  static func reasonEvidence(
+    _ manifest: AuditManifest, tallies: ReasonTallies, layouts: [SliceLayout],
+    model: any ScoringModel, seed: UInt64, threads: Int
+  ) throws -> ReasonEvidence {
+    ReasonEvidence(
+      source: .tallies(tallies, model: model),
+      request: try reasonRequest(manifest, model: model, seed: seed, threads: threads),
+      settings: manifest.reasons, ageColumn: reasonAgeColumn(manifest), layouts: layouts)
+  }
+
+  /// The reason derivation request of a manifest, its reason table read for `model`.
+  private static func reasonRequest(
+    _ manifest: AuditManifest, model: any ScoringModel, seed: UInt64, threads: Int
+  ) throws -> ReasonRequest {
+    let table =
+      try manifest.reasons.table.map {
+        try ReasonTableReader(featureNames: model.features.map(\.name)).read(contentsOf: $0)
+      } ?? .identity
+    return ReasonEvidence.request(
+      rule: manifest.decision?.rule ?? DecisionRule(), table: table, settings: manifest.reasons,
+      output: manifest.attributions.output, seed: seed, threads: threads)
+  }
+
+  /// The column of applicants' ages: the declared one, or a protected column named `age`.
+  private static func reasonAgeColumn(_ manifest: AuditManifest) -> String? {
+    manifest.reasons.ageColumn
+      ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
   }
 
   /// The evidence request a manifest describes.

@@ -2,13 +2,13 @@ import FairMetrics
 import FairPolicy
 
 extension EvidenceEnvironment {
-  /// The reason analysis, computed on first use with the audit's restrictions.
-  func reasonAnalysis() throws -> ReasonAnalysis {
+  /// The reasons' summary, computed on first use with the audit's restrictions.
+  func reasonAnalysis() throws -> ReasonSummary {
     guard let reasons else {
       throw EnvironmentProblem(
         reasonsUnavailable ?? "reason-code metrics need a model, and this audit has none")
     }
-    return try reasons.analysis { reasonRestrictions }
+    return try reasons.summary { reasonRestrictions }
   }
 
   /// The features that may not be reasons: protected attributes, declared proxies and

@@ -1,3 +1,4 @@
+package import FairAttribution
 public import FairMetrics
 public import FairModels
 import FairTabular
@@ -41,6 +42,10 @@ public struct ReasonAnalysis: Sendable {
 
   /// Runs the analysis.
   ///
+  /// The figures are those an audit computes from the same rows' tallies
+  /// (``ReasonTallies``, ``ReasonSummary``); an unstable applicant's `row` is its 0-based
+  /// data row.
+  ///
   /// - Parameters:
   ///   - bound: The model and the rows.
   ///   - request: The attribution request (decision, reference, table, top).
@@ -57,11 +62,47 @@ public struct ReasonAnalysis: Sendable {
     restrictions: [ReasonChecks.Restriction] = [], ageColumn: String? = nil,
     ageFeatures: Set<String> = [], stability: StabilitySettings = StabilitySettings()
   ) throws {
+    let derived = try ReasonAnalysis.derive(
+      bound: bound, request: request, method: method, ageColumn: ageColumn,
+      ageFeatures: ageFeatures, memberships: [], drawn: nil, stability: stability)
+    let summary = try ReasonSummary(
+      derived.tallies, model: bound.model, request: derived.derivation.request, layouts: [],
+      restrictions: restrictions, replicates: stability.replicates,
+      perturbation: stability.perturbation, unstableAbove: stability.unstableAbove)
+    derivation = derived.derivation
+    source = derived.source
+    applicants = derived.applicants
+    scorecardAgreement = derived.agreement
+    checks = summary.checks
+    self.stability = summary.stability
+  }
+
+  /// The reasons of `bound`'s rows and their tallies.
+  package struct Derived: Sendable {
+    package var derivation: ReasonDerivation
+    package var source: ReasonMethod
+    package var applicants: [ApplicantReasons]
+    package var agreement: ReasonAgreement?
+    package var tallies: ReasonTallies
+  }
+
+  /// Derives the reasons of `bound`'s rows and tallies them.
+  ///
+  /// - Parameters:
+  ///   - memberships: The groupings' slices of the rows, for the distribution of reasons.
+  ///   - drawn: The reference background and the replicates' backgrounds drawn beforehand
+  ///     from all rows; `nil` to draw them from these rows' reference population.
+  ///   - Others: As ``init(bound:request:method:restrictions:ageColumn:ageFeatures:stability:)``.
+  package static func derive(
+    bound: BoundRows, request: ReasonRequest, method: ReasonMethod, ageColumn: String?,
+    ageFeatures: Set<String>, memberships: [SliceMembership], drawn: [KeyedSample]?,
+    stability: StabilitySettings
+  ) throws -> Derived {
     var attributionRequest = request
     if case .attribution(let chosen) = method { attributionRequest.method = chosen }
+    attributionRequest.background = drawn?.first?.matrix
     let derivation = try ReasonDerivation(
       model: bound.model, matrix: bound.matrix, request: attributionRequest)
-    self.derivation = derivation
     let scorecard = (bound.model as? PMMLModel).flatMap { model in
       model.scorecard.map { (model, $0) }
     }
@@ -77,17 +118,18 @@ public struct ReasonAnalysis: Sendable {
     case .auto: useScorecard = scorecard?.1.usesReasonCodes == true
     case .attribution: useScorecard = false
     }
+    let applicants: [ApplicantReasons]
+    let source: ReasonMethod
+    var agreement: ReasonAgreement?
     if useScorecard, let (model, _) = scorecard {
-      let own = try ScorecardReasons.reasons(
+      applicants = try ScorecardReasons.reasons(
         model: model, matrix: bound.matrix, rows: derivation.rankedRows,
         scores: derivation.scores, rule: request.rule, table: request.table, top: request.top)
-      applicants = own
       source = .scorecard
-      scorecardAgreement = ReasonAgreement(own, derivation.applicants, top: request.top)
+      agreement = ReasonAgreement(applicants, derivation.applicants, top: request.top)
     } else {
       applicants = derivation.applicants
       source = .attribution(derivation.method)
-      scorecardAgreement = nil
     }
     var ages: [Double]?
     var ageReasonFeatures = ageFeatures
@@ -104,20 +146,22 @@ public struct ReasonAnalysis: Sendable {
         ageReasonFeatures.insert(ageColumn)
       }
     }
-    checks = ReasonChecks(
-      applicants: applicants, table: request.table, restrictions: restrictions, ages: ages,
-      ageFeatures: ageReasonFeatures)
-    if stability.replicates >= 2 {
-      self.stability = [
-        try ReasonStability.backgroundResampling(
-          derivation, replicates: stability.replicates, seed: request.seed,
-          unstableAbove: stability.unstableAbove),
-        try ReasonStability.inputPerturbation(
-          derivation, replicates: stability.replicates, perturbation: stability.perturbation,
-          seed: request.seed, unstableAbove: stability.unstableAbove),
-      ]
-    } else {
-      self.stability = []
-    }
+    let replicates = stability.replicates >= 2 ? stability.replicates : 0
+    let backgrounds =
+      drawn
+      ?? ReasonTallies.drawBackgrounds(
+        derivation.population, keys: derivation.populationKeys, size: request.backgroundRows,
+        seed: request.seed, replicates: replicates)
+    // A background from a file, or drawn from all rows beforehand, is the same for every
+    // partition of the rows.
+    let fromRows = drawn == nil && request.population == nil
+    let tallies = ReasonTallies(
+      derivation: derivation, applicants: applicants, source: source.name,
+      rowIDs: request.rowIDs ?? (0..<UInt64(bound.matrix.rowCount)).map { $0 },
+      memberships: memberships, ages: ages, ageFeatures: ageReasonFeatures,
+      backgrounds: backgrounds, dependsOnPartition: fromRows, seed: request.seed)
+    return Derived(
+      derivation: derivation, source: source, applicants: applicants, agreement: agreement,
+      tallies: tallies)
   }
 }

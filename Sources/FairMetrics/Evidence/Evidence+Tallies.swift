@@ -172,6 +172,12 @@ extension EvidenceTallies {
         return "'flips[\(index)]' is out of range"
       }
     }
+    if let reasons {
+      if let problem = reasons.inconsistency(layouts: layouts) { return "'reasons' \(problem)" }
+      guard reasons.counts.adverse <= rowCount else {
+        return "'reasons' counts more adverse decisions than the evidence has rows"
+      }
+    }
     return nil
   }
 }

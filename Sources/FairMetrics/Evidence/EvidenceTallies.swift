@@ -45,6 +45,8 @@ public struct EvidenceTallies: Sendable, Equatable, Codable {
   package internal(set) var lossGaps: LossGapTallies?
   /// The counterfactual flips, once computed.
   package internal(set) var flips: [FlipTally]?
+  /// The adverse-action reason tallies, when the audit's rules read reasons.
+  package var reasons: ReasonTallies?
   /// What a merge of several partitions could not carry, and why: one sentence each.
   public internal(set) var unavailable: [String] = []
 
@@ -160,6 +162,7 @@ extension EvidenceTallies {
       ("loss metrics", (losses == nil, other.losses == nil)),
       ("loss-gap decompositions", (lossGaps == nil, other.lossGaps == nil)),
       ("counterfactual flips", (flips == nil, other.flips == nil)),
+      ("adverse-action reasons", (reasons == nil, other.reasons == nil)),
     ] where present.0 != present.1 {
       throw problem(
         "it \(present.1 ? "lacks" : "holds") the \(kind), which the first "
@@ -270,6 +273,20 @@ extension EvidenceTallies {
     }
     if let a = flips, let b = other.flips {
       flips = try mergedFlips(a, b, problem: problem)
+    }
+    if var a = reasons, let b = other.reasons {
+      if let message = a.merge(
+        b, maps: maps, sliceCounts: unionLayouts.map(\.sliceNames.count))
+      {
+        throw problem(message)
+      }
+      if a.dependsOnPartition {
+        note(
+          "adverse-action reasons: the reference background was drawn from each partition's "
+            + "own rows; draw it from all rows first ('fairgate evidence sample', merged, then "
+            + "'fairgate evidence partial --sample')")
+      }
+      reasons = a
     }
     layouts = unionLayouts
     rowCount += other.rowCount

@@ -211,23 +211,34 @@ public enum EvidenceBuilder {
   ///   - request: The request.
   ///   - background: Whether to draw the background (when it is sampled from the data).
   ///   - flips: Whether to count the attributes' values.
+  ///   - reasons: The size of the adverse-action reasons' backgrounds and the number of
+  ///     stability replicates, to draw them from every row; `nil` not to.
   /// - Returns: The draw (`nil` unless asked for and sampled from the data), the maps by
-  ///   input name, and the names of the model's inputs.
+  ///   input name, the reasons' backgrounds (``ReasonTallies/drawBackgrounds(_:keys:size:seed:replicates:)``)
+  ///   and the names of the model's inputs.
   /// - Throws: As ``build(_:seed:threads:checkData:)`` does for the data and the model.
   package static func drawSample(
-    _ request: EvidenceRequest, background: Bool, flips: Bool, seed: UInt64, threads: Int,
+    _ request: EvidenceRequest, background: Bool, flips: Bool,
+    reasons: (size: Int, replicates: Int)? = nil, seed: UInt64, threads: Int,
     checkData: (Dataset) throws -> Void = { _ in }
-  ) throws -> (background: KeyedSample?, values: [String: ScoreCounts], features: [String]) {
+  ) throws -> (
+    background: KeyedSample?, values: [String: ScoreCounts], reasons: [KeyedSample]?,
+    features: [String]
+  ) {
     guard case .model(let source, _) = request.outputs else {
       throw MetricsError(message: "only a model's inputs are sampled")
     }
     let bound = try BoundRows(
       model: source, data: request.data, csv: request.csv, threads: threads,
       checkData: checkData)
+    let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
     var drawn: KeyedSample?
     if background, case .sample(let size) = request.attribution?.background {
-      let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
       drawn = KeyedSample(bound.matrix, keys: rowIDs, size: size, seed: seed)
+    }
+    let reasonBackgrounds = reasons.map {
+      ReasonTallies.drawBackgrounds(
+        bound.matrix, keys: rowIDs, size: $0.size, seed: seed, replicates: $0.replicates)
     }
     var values: [String: ScoreCounts] = [:]
     if flips {
@@ -237,7 +248,7 @@ public enum EvidenceBuilder {
         values[bound.model.features[feature].name] = ScoreCounts(scores: column)
       }
     }
-    return (drawn, values, bound.model.features.map(\.name))
+    return (drawn, values, reasonBackgrounds, bound.model.features.map(\.name))
   }
 
   /// The numeric model inputs that carry a protected attribute (a column or bins of one),

@@ -82,58 +82,37 @@ public struct ReasonChecks: Sendable, Hashable, Codable {
     applicants: [ApplicantReasons], table: ReasonTable, restrictions: [Restriction],
     ages: [Double]? = nil, ageFeatures: Set<String> = []
   ) {
+    self.init(
+      counts: ReasonTallies.Counts(applicants: applicants, ages: ages, ageFeatures: ageFeatures),
+      table: table, restrictions: restrictions)
+  }
+
+  /// Runs the checks on counted reasons.
+  ///
+  /// Restricted reasons are listed by feature, then code.
+  package init(counts: ReasonTallies.Counts, table: ReasonTable, restrictions: [Restriction]) {
     let why = Dictionary(
       restrictions.map { ($0.feature, $0.why) }, uniquingKeysWith: { a, b in a + "; " + b })
     let declaredBasis = Dictionary(
       table.codes.compactMap { code in code.prohibitedBasis.map { (code.code, $0) } },
       uniquingKeysWith: { a, _ in a })
-    var adverse = 0
-    var without = 0
-    var overFour = 0
-    var distribution: [Int] = []
-    var restricted: [String: RestrictedReason] = [:]
-    var order: [String] = []
-    var elderly = 0
-    var elderlyAge = 0
-    for applicant in applicants where applicant.isAdverse {
-      adverse += 1
-      let count = applicant.reasons.count
-      if count == 0 { without += 1 }
-      if count > ReasonChecks.helpfulReasonCount { overFour += 1 }
-      while distribution.count <= count { distribution.append(0) }
-      distribution[count] += 1
-      for reason in applicant.reasons {
-        for feature in reason.features {
-          var reasons: [String] = []
-          if let basis = declaredBasis[reason.code] {
-            reasons.append("the reason table declares prohibited basis '\(basis)'")
-          }
-          if let restriction = why[feature] { reasons.append(restriction) }
-          guard !reasons.isEmpty else { continue }
-          let key = feature + "\u{0}" + reason.code
-          if restricted[key] == nil {
-            order.append(key)
-            restricted[key] = RestrictedReason(
-              feature: feature, code: reason.code, why: reasons.joined(separator: "; "),
-              count: 0)
-          }
-          restricted[key]?.count += 1
-        }
+    restrictedReasons = counts.featureCodes.compactMap { entry in
+      var reasons: [String] = []
+      if let basis = declaredBasis[entry.code] {
+        reasons.append("the reason table declares prohibited basis '\(basis)'")
       }
-      if let ages, applicant.row < ages.count, ages[applicant.row] >= ReasonChecks.elderlyAge {
-        elderly += 1
-        if applicant.reasons.contains(where: { !ageFeatures.isDisjoint(with: $0.features) }) {
-          elderlyAge += 1
-        }
-      }
+      if let restriction = why[entry.feature] { reasons.append(restriction) }
+      guard !reasons.isEmpty else { return nil }
+      return RestrictedReason(
+        feature: entry.feature, code: entry.code, why: reasons.joined(separator: "; "),
+        count: entry.count)
     }
-    adverseCount = adverse
-    withoutReasonCount = without
-    overFourCount = overFour
-    reasonCountDistribution = distribution
-    restrictedReasons = order.compactMap { restricted[$0] }
-    elderlyAgeReasonCount = ages == nil ? nil : elderlyAge
-    elderlyAdverseCount = ages == nil ? nil : elderly
+    adverseCount = counts.adverse
+    withoutReasonCount = counts.withoutReason
+    overFourCount = counts.overFour
+    reasonCountDistribution = counts.reasonCounts
+    elderlyAgeReasonCount = counts.elderlyAgeReason
+    elderlyAdverseCount = counts.elderlyAdverse
     genericCodes = table.genericCodes.map(\.code)
   }
 }

@@ -19,8 +19,11 @@ public struct ReasonDerivation: Sendable {
   public let scores: [Double]
   /// The rows of the reference population (empty when the request gave the population).
   public let referenceRows: [Int]
-  /// The reference population the background is drawn from.
+  /// The reference population the background is drawn from (empty when the request gave
+  /// the background).
   public let population: FeatureMatrix
+  /// The row ids of ``population``'s rows, which the backgrounds are drawn by.
+  package let populationKeys: [UInt64]
   /// The background the attributions were computed against.
   public let background: FeatureMatrix
   /// The attribution method used.
@@ -60,15 +63,27 @@ public struct ReasonDerivation: Sendable {
     let scores =
       request.rule.space == .probability ? margins.map(transform.apply) : margins
     self.scores = scores
-    if let given = request.population {
+    let ids = request.rowIDs ?? (0..<UInt64(matrix.rowCount)).map { $0 }
+    if let given = request.background {
       referenceRows = []
-      population = given
+      population = FeatureMatrix(values: [], rowCount: 0, featureCount: matrix.featureCount)
+      populationKeys = []
+      background = given
     } else {
-      referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
-      population = matrix.rows(referenceRows)
+      if let given = request.population {
+        referenceRows = []
+        population = given
+        populationKeys = (0..<UInt64(given.rowCount)).map { $0 }
+      } else {
+        referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
+        population = matrix.rows(referenceRows)
+        populationKeys = referenceRows.map { ids[$0] }
+      }
+      background =
+        ReasonTallies.drawBackgrounds(
+          population, keys: populationKeys, size: request.backgroundRows, seed: request.seed,
+          replicates: 0)[0].matrix
     }
-    background = try ReasonDerivation.sampleBackground(
-      population, rows: request.backgroundRows, seed: request.seed)
     (method, methodNote) = try ReasonDerivation.chooseMethod(
       request.method, for: model, output: request.output)
     rankedRows =
@@ -88,7 +103,8 @@ public struct ReasonDerivation: Sendable {
         threads: request.threads)
     attributions = try ReasonDerivation.attribute(
       model: model, rows: matrix.rows(rankedRows), margins: rankedRows.map { margins[$0] },
-      plan: plan, request: request, seed: request.seed, threads: request.threads)
+      plan: plan, request: request, seed: request.seed, threads: request.threads,
+      rowKeys: rankedRows.map { ids[$0] })
     applicants = ranking.reasons(
       attributions, rows: rankedRows, scores: rankedRows.map { scores[$0] },
       isAdverse: rankedRows.map { !request.rule.isFavourable(scores[$0]) })
@@ -121,14 +137,6 @@ public struct ReasonDerivation: Sendable {
     }
   }
 
-  /// A uniform sample of at most `rows` rows of `population`, without replacement.
-  static func sampleBackground(_ population: FeatureMatrix, rows: Int, seed: UInt64) throws
-    -> FeatureMatrix
-  {
-    guard rows < population.rowCount else { return population }
-    return try BackgroundSummary.sample(population, rows: rows, seed: seed).matrix
-  }
-
   /// The explainer of `method` against `background`.
   static func plan(
     model: any ScoringModel, background: FeatureMatrix, method: AttributionMethod,
@@ -139,11 +147,13 @@ public struct ReasonDerivation: Sendable {
       threads: threads, output: request.output)
   }
 
-  /// Attributions of `rows` (whose margins are `margins`, when known) by `plan`; with
-  /// `needsPredictions` false, their predictions may be left NaN.
+  /// Attributions of `rows` (whose margins are `margins`, when known) by `plan`, sampling
+  /// methods keyed by the rows' ids; with `needsPredictions` false, their predictions may be
+  /// left NaN.
   static func attribute(
     model: any ScoringModel, rows: FeatureMatrix, margins: [Double]?, plan: ExplanationPlan?,
-    request: ReasonRequest, seed: UInt64, threads: Int, needsPredictions: Bool = true
+    request: ReasonRequest, seed: UInt64, threads: Int, rowKeys: [UInt64],
+    needsPredictions: Bool = true
   ) throws -> Attributions {
     guard rows.rowCount > 0, let plan else {
       return Attributions(
@@ -152,6 +162,7 @@ public struct ReasonDerivation: Sendable {
     }
     var options = ExplainOptions(output: request.output, threads: threads, seed: seed)
     options.margins = margins
+    options.rowKeys = rowKeys
     options.needsPredictions = needsPredictions
     return try plan.explain(rows, options: options)
   }

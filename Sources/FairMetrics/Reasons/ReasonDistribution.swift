@@ -41,60 +41,31 @@ public struct ReasonDistribution: Sendable, Hashable, Codable {
   /// - Returns: The distribution, or `nil` for a weighted membership.
   /// - Complexity: O(*n*·*k*) for *n* applicants with *k* reasons.
   public init?(_ applicants: [ApplicantReasons], membership: SliceMembership) {
-    guard !membership.isWeighted else { return nil }
-    let sliceCount = membership.sliceNames.count
-    // Codes are numbered as they first appear: one lookup per code and applicant, and the
-    // counts are arrays.
-    var number: [String: Int] = [:]
-    var names: [String] = []
-    var adverse = [Int](repeating: 0, count: sliceCount)
-    var counts: [[Int]] = Array(repeating: [], count: sliceCount)
-    var tops: [[Int]] = Array(repeating: [], count: sliceCount)
-    var overall: [Int] = []
-    var given: [Int] = []
-    for applicant in applicants where applicant.isAdverse && applicant.row < membership.rowCount {
-      let slice = membership.hardSlice(of: applicant.row)
-      guard slice >= 0 else { continue }
-      adverse[slice] += 1
-      given.removeAll(keepingCapacity: true)
-      for code in applicant.codes {
-        let index: Int
-        if let known = number[code] {
-          index = known
-        } else {
-          index = names.count
-          number[code] = index
-          names.append(code)
-          overall.append(0)
-        }
-        if !given.contains(index) { given.append(index) }
-      }
-      if counts[slice].count < names.count {
-        counts[slice].append(contentsOf: repeatElement(0, count: names.count - counts[slice].count))
-        tops[slice].append(contentsOf: repeatElement(0, count: names.count - tops[slice].count))
-      }
-      for index in given {
-        counts[slice][index] += 1
-        overall[index] += 1
-      }
-      if let first = applicant.reasons.first, let index = number[first.code] {
-        tops[slice][index] += 1
-      }
+    guard let slices = ReasonTallies.sliceCounts(applicants, membership: membership) else {
+      return nil
     }
-    let ordered = names.indices.sorted {
-      (overall[$1], names[$0]) < (overall[$0], names[$1])
+    self.init(layout: membership.layout, slices: slices)
+  }
+
+  /// The distribution of counted reasons: `slices` holds one entry per slice of `layout`.
+  package init(layout: SliceLayout, slices: [ReasonTallies.SliceCounts]) {
+    var overall: [String: Int] = [:]
+    for slice in slices {
+      for code in slice.codes { overall[code.code, default: 0] += code.count }
     }
-    grouping = membership.grouping.name
-    codes = ordered.map { names[$0] }
-    slices = (0..<sliceCount).map { slice in
-      SliceReasons(
-        slice: membership.sliceNames[slice], adverseCount: adverse[slice],
-        codes: ordered.map { code in
-          let count = code < counts[slice].count ? counts[slice][code] : 0
+    grouping = layout.grouping.name
+    codes = overall.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+    let names = codes
+    self.slices = zip(layout.sliceNames, slices).map { name, slice in
+      let byCode = Dictionary(uniqueKeysWithValues: slice.codes.map { ($0.code, $0) })
+      return SliceReasons(
+        slice: name, adverseCount: slice.adverse,
+        codes: names.map { code in
+          let count = byCode[code]?.count ?? 0
           return CodeCount(
-            code: names[code], count: count,
-            share: adverse[slice] == 0 ? .nan : Double(count) / Double(adverse[slice]),
-            topCount: code < tops[slice].count ? tops[slice][code] : 0)
+            code: code, count: count,
+            share: slice.adverse == 0 ? .nan : Double(count) / Double(slice.adverse),
+            topCount: byCode[code]?.top ?? 0)
         })
     }
   }

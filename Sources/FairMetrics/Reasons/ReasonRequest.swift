@@ -19,6 +19,12 @@ public struct ReasonRequest: Sendable {
   /// Rows of the reference population given directly (bound to the model's features), which
   /// replace the population ``reference`` selects from the data; `nil` to select it.
   public var population: FeatureMatrix?
+  /// The reference background given directly (drawn beforehand from all rows of a data
+  /// set run in pieces), which replaces the one drawn from the population; `nil` to draw it.
+  package var background: FeatureMatrix?
+  /// Each row's identifier, by which backgrounds are drawn and sampling methods seeded;
+  /// `nil` for the 0-based row numbers.
+  package var rowIDs: [UInt64]?
   /// The sample budget of sampling methods, or `nil` for their default.
   public var samples: Int?
   /// The reason-code table.

@@ -69,67 +69,94 @@ public struct ReasonStability: Sendable, Hashable, Codable {
   /// The default change rate above which an applicant is unstable.
   public static let defaultUnstableAbove = 0.2
 
-  /// Measures stability under background resampling.
+  /// The seeds of `count` replicates: the first values of a SplitMix64 stream started at
+  /// `seed`.
+  package static func replicateSeeds(seed: UInt64, count: Int) -> [UInt64] {
+    var stream = SplitMix64(seed: seed)
+    return (0..<max(0, count)).map { _ in stream.next() }
+  }
+
+  /// The adverse decisions a measurement follows, and what their reasons are measured with.
+  struct Followed {
+    /// The model.
+    var model: any ScoringModel
+    /// The derivation request (threads, output, seed, top).
+    var request: ReasonRequest
+    /// The ranking of codes.
+    var ranking: ReasonRanking
+    /// The explainer against the reference background.
+    var plan: ExplanationPlan
+    /// The followed rows, bound to the model's inputs.
+    var rows: FeatureMatrix
+    /// Their row ids (the stream keys of sampling methods, and the unstable applicants' rows).
+    var ids: [UInt64]
+    /// Their top-*K* codes against the reference background.
+    var codes: [Set<String>]
+
+    /// Follows `rows`, deriving their reasons against `plan`.
+    init(
+      model: any ScoringModel, request: ReasonRequest, ranking: ReasonRanking,
+      plan: ExplanationPlan, rows: FeatureMatrix, ids: [UInt64]
+    ) throws {
+      self.model = model
+      self.request = request
+      self.ranking = ranking
+      self.plan = plan
+      self.rows = rows
+      self.ids = ids
+      let attributions = try ReasonDerivation.attribute(
+        model: model, rows: rows, margins: nil, plan: plan, request: request,
+        seed: request.seed, threads: request.threads, rowKeys: ids, needsPredictions: false)
+      codes = (0..<rows.rowCount).map {
+        Set(ranking.candidates(attributions.row($0)).prefix(request.top).map(\.code))
+      }
+    }
+  }
+
+  /// Measures stability under background resampling: replicate *r* derives the followed
+  /// reasons against `backgrounds[r]`, a fresh draw of the reference background's size from
+  /// the reference population (without replacement; so a population no larger than the
+  /// background gives the same background, and no change).
   ///
   /// - Parameters:
-  ///   - derivation: The original reasons.
-  ///   - replicates: How many resampled backgrounds; at least 2.
-  ///   - seed: The seed of the replicate stream.
+  ///   - followed: The adverse decisions followed.
+  ///   - backgrounds: One background per replicate; at least 2.
+  ///   - seed: The seed of the replicate stream (the backgrounds' seeds).
   ///   - unstableAbove: The change rate above which an applicant is unstable.
   /// - Throws: Whatever attribution throws.
-  /// - Complexity: `replicates` attributions of at most `sampleSize` adverse decisions.
-  public static func backgroundResampling(
-    _ derivation: ReasonDerivation, replicates: Int = defaultReplicates, seed: UInt64,
-    unstableAbove: Double = defaultUnstableAbove, sampleSize: Int = defaultSampleSize
+  static func backgroundResampling(
+    _ followed: Followed, backgrounds: [FeatureMatrix], seed: UInt64,
+    unstableAbove: Double = defaultUnstableAbove
   ) throws -> ReasonStability {
-    let population = derivation.population
-    let size = derivation.background.rowCount
-    return try measure(
-      derivation, kind: .backgroundResampling, replicates: replicates, seed: seed,
-      perturbation: nil, unstableAbove: unstableAbove, sampleSize: sampleSize
-    ) { generator, rows in
-      let drawn = (0..<size).map { _ in generator.nextInt(below: population.rowCount) }
-      return (rows, population.rows(drawn))
-    }
+    try measure(
+      followed, kind: .backgroundResampling, replicates: backgrounds.count, seed: seed,
+      perturbation: nil, unstableAbove: unstableAbove
+    ) { replicate, _, rows in (rows, backgrounds[replicate]) }
   }
 
   /// Measures stability under small perturbations of the applicants' numeric inputs.
   ///
   /// - Parameters:
-  ///   - derivation: The original reasons.
+  ///   - followed: The adverse decisions followed.
+  ///   - spreads: Each input's standard deviation over all rows; `nil` for an input that does
+  ///     not move (categorical, or fewer than two values).
   ///   - replicates: How many perturbations; at least 2.
   ///   - perturbation: The relative size δ; positive.
   ///   - seed: The seed of the replicate stream.
   ///   - unstableAbove: The change rate above which an applicant is unstable.
   /// - Throws: Whatever attribution throws.
-  /// - Complexity: `replicates` attributions of at most `sampleSize` adverse decisions.
-  public static func inputPerturbation(
-    _ derivation: ReasonDerivation, replicates: Int = defaultReplicates,
+  static func inputPerturbation(
+    _ followed: Followed, spreads: [Double?], replicates: Int = defaultReplicates,
     perturbation: Double = defaultPerturbation, seed: UInt64,
-    unstableAbove: Double = defaultUnstableAbove, sampleSize: Int = defaultSampleSize
+    unstableAbove: Double = defaultUnstableAbove
   ) throws -> ReasonStability {
-    let matrix = derivation.matrix
-    let spread: [Double?] = derivation.model.features.indices.map { feature in
-      guard case .numeric = derivation.model.features[feature].kind else { return nil }
-      var sum = 0.0
-      var squares = 0.0
-      var count = 0.0
-      for row in 0..<matrix.rowCount where !matrix[row, feature].isNaN {
-        sum += matrix[row, feature]
-        squares += matrix[row, feature] * matrix[row, feature]
-        count += 1
-      }
-      guard count > 1 else { return nil }
-      let mean = sum / count
-      return (max(0, squares / count - mean * mean) * count / (count - 1)).squareRoot()
-    }
-    return try measure(
-      derivation, kind: .inputPerturbation, replicates: replicates, seed: seed,
-      perturbation: perturbation, unstableAbove: unstableAbove, sampleSize: sampleSize
-    ) { generator, rows in
+    try measure(
+      followed, kind: .inputPerturbation, replicates: replicates, seed: seed,
+      perturbation: perturbation, unstableAbove: unstableAbove
+    ) { _, generator, rows in
       var moved = rows
       for row in 0..<moved.rowCount {
-        for (feature, sd) in spread.enumerated() {
+        for (feature, sd) in spreads.enumerated() {
           guard let sd else { continue }
           let index = row * moved.featureCount + feature
           let u = 2 * generator.nextDouble() - 1
@@ -141,54 +168,40 @@ public struct ReasonStability: Sendable, Hashable, Codable {
   }
 
   /// Runs the replicates: `vary` gives each one's rows, and its background when that moves
-  /// (`nil` keeps the derivation's, and its explainer).
+  /// (`nil` keeps the reference background's explainer).
   ///
-  /// Replicates run in parallel, one thread each; replicate *r*'s seed is the *r*-th of the
-  /// stream, drawn before any runs, so the figures do not depend on the thread count.
+  /// Replicates run in parallel, one thread each; replicate *r*'s generator starts at the
+  /// *r*-th seed of the stream, so the figures do not depend on the thread count.
   private static func measure(
-    _ derivation: ReasonDerivation, kind: Kind, replicates: Int, seed: UInt64,
-    perturbation: Double?, unstableAbove: Double, sampleSize: Int,
-    vary: @Sendable (inout SplitMix64, FeatureMatrix) -> (FeatureMatrix, FeatureMatrix?)
+    _ followed: Followed, kind: Kind, replicates: Int, seed: UInt64, perturbation: Double?,
+    unstableAbove: Double,
+    vary: @Sendable (Int, inout SplitMix64, FeatureMatrix) -> (FeatureMatrix, FeatureMatrix?)
   ) throws -> ReasonStability {
     precondition(replicates >= 2, "'replicates' must be at least 2, not \(replicates)")
-    precondition(sampleSize >= 1, "'sampleSize' must be at least 1, not \(sampleSize)")
-    var adverse = derivation.applicants.filter(\.isAdverse)
-    if adverse.count > sampleSize {
-      // The rows whose seeded hash is smallest, back in data order.
-      let chosen = adverse.indices
-        .sorted {
-          SplitMix64.derivedSeed(seed, UInt64(adverse[$0].row))
-            < SplitMix64.derivedSeed(seed, UInt64(adverse[$1].row))
-        }
-        .prefix(sampleSize).sorted()
-      adverse = chosen.map { adverse[$0] }
-    }
-    let followed = adverse
-    let rows = derivation.matrix.rows(adverse.map(\.row))
-    var stream = SplitMix64(seed: seed)
-    let seeds = (0..<replicates).map { _ in stream.next() }
+    let count = followed.rows.rowCount
+    let seeds = replicateSeeds(seed: seed, count: replicates)
     let changedRows = try ParallelChunks.map(
-      count: adverse.isEmpty ? 0 : replicates, threads: derivation.request.threads
+      count: count == 0 ? 0 : replicates, threads: followed.request.threads
     ) { replicate throws -> [Bool] in
       var generator = SplitMix64(seed: seeds[replicate])
-      let (varied, background) = vary(&generator, rows)
+      let (varied, background) = vary(replicate, &generator, followed.rows)
       let plan =
         try background.map {
           try ReasonDerivation.plan(
-            model: derivation.model, background: $0, method: derivation.method,
-            request: derivation.request, threads: 1)
-        } ?? derivation.plan
+            model: followed.model, background: $0, method: followed.plan.method,
+            request: followed.request, threads: 1)
+        } ?? followed.plan
       let attributions = try ReasonDerivation.attribute(
-        model: derivation.model, rows: varied, margins: nil, plan: plan,
-        request: derivation.request, seed: generator.next(), threads: 1,
+        model: followed.model, rows: varied, margins: nil, plan: plan,
+        request: followed.request, seed: generator.next(), threads: 1, rowKeys: followed.ids,
         needsPredictions: false)
-      return followed.indices.map { index in
-        let codes = derivation.ranking.candidates(attributions.row(index))
-          .prefix(derivation.request.top).map(\.code)
-        return Set(codes) != Set(followed[index].codes)
+      return (0..<count).map { row in
+        let codes = followed.ranking.candidates(attributions.row(row))
+          .prefix(followed.request.top).map(\.code)
+        return Set(codes) != followed.codes[row]
       }
     }
-    var changes = [Int](repeating: 0, count: adverse.count)
+    var changes = [Int](repeating: 0, count: count)
     var shares: [Double] = []
     for replicate in 0..<replicates {
       guard replicate < changedRows.count else {
@@ -200,16 +213,17 @@ public struct ReasonStability: Sendable, Hashable, Codable {
         changed += 1
         changes[index] += 1
       }
-      shares.append(Double(changed) / Double(adverse.count))
+      shares.append(Double(changed) / Double(count))
     }
-    let unstable = adverse.indices.compactMap { index -> UnstableApplicant? in
+    let unstable = (0..<count).compactMap { index -> UnstableApplicant? in
       let rate = Double(changes[index]) / Double(replicates)
       return rate > unstableAbove
-        ? UnstableApplicant(row: adverse[index].row, changeRate: rate) : nil
-    }
+        ? UnstableApplicant(row: Int(truncatingIfNeeded: followed.ids[index]), changeRate: rate)
+        : nil
+    }.sorted { $0.row < $1.row }
     return ReasonStability(
       kind: kind, replicates: replicates, seed: seed, perturbation: perturbation,
-      adverseCount: adverse.count, changedShare: shares.reduce(0, +) / Double(replicates),
+      adverseCount: count, changedShare: shares.reduce(0, +) / Double(replicates),
       interval: BootstrapInterval(replicates: shares), unstableAbove: unstableAbove,
       unstable: unstable)
   }

@@ -318,9 +318,7 @@ extension FindingsDocument {
     if result.policies.contains(where: { $0.id == "nyc-ll144" }) {
       tables.ll144 = ll144(result, groups: groups)
     }
-    if let analysis = result.reasons?.computed {
-      tables.reasons = reasons(analysis, memberships: evidence.data?.memberships ?? [])
-    }
+    if let summary = result.reasons?.computed { tables.reasons = reasons(summary) }
     tables.losses = (evidence.cachedLossMetrics() ?? []).map(lossEvidence)
     for decomposition in evidence.cachedLossGapDecompositions() ?? [] {
       for slice in decomposition.slices where slice.slice != decomposition.reference {
@@ -378,35 +376,31 @@ extension FindingsDocument {
   }
 
   /// The reason evidence of an audit whose reason analysis ran.
-  private static func reasons(_ analysis: ReasonAnalysis, memberships: [SliceMembership])
-    -> ReasonEvidence
-  {
-    let request = analysis.derivation.request
+  private static func reasons(_ summary: ReasonSummary) -> ReasonEvidence {
+    let request = summary.request
     return ReasonEvidence(
-      source: analysis.source.name, reference: request.reference.summary, top: request.top,
+      source: summary.source, reference: request.reference.summary, top: request.top,
       table: request.table.source,
-      codes: analysis.derivation.ranking.codes.map {
+      codes: summary.codes.map {
         ReasonEvidence.Code(
           code: $0.reason.code, text: $0.reason.text, features: $0.reason.features,
           prohibitedBasis: $0.reason.prohibitedBasis)
       },
-      adverse: analysis.checks.adverseCount,
-      reasonCounts: analysis.checks.reasonCountDistribution,
-      groupings: memberships.compactMap { membership in
-        ReasonDistribution(analysis.applicants, membership: membership).map { distribution in
-          ReasonEvidence.GroupingReasons(
-            grouping: distribution.grouping, codes: distribution.codes,
-            slices: distribution.slices.map { slice in
-              ReasonEvidence.SliceReasons(
-                slice: slice.slice, adverse: slice.adverseCount,
-                codes: slice.codes.map {
-                  ReasonEvidence.CodeShare(
-                    code: $0.code, count: $0.count, share: $0.share, topCount: $0.topCount)
-                })
-            })
-        }
+      adverse: summary.checks.adverseCount,
+      reasonCounts: summary.checks.reasonCountDistribution,
+      groupings: summary.distributions.map { distribution in
+        ReasonEvidence.GroupingReasons(
+          grouping: distribution.grouping, codes: distribution.codes,
+          slices: distribution.slices.map { slice in
+            ReasonEvidence.SliceReasons(
+              slice: slice.slice, adverse: slice.adverseCount,
+              codes: slice.codes.map {
+                ReasonEvidence.CodeShare(
+                  code: $0.code, count: $0.count, share: $0.share, topCount: $0.topCount)
+              })
+          })
       },
-      stability: analysis.stability.map {
+      stability: summary.stability.map {
         ReasonEvidence.Stability(
           kind: $0.kind.rawValue, changedShare: $0.changedShare,
           interval: Interval(
