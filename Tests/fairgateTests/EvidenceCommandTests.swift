@@ -280,20 +280,73 @@ import _FairTestSupport
       "\(result.standardError)")
   }
 
-  @Test func whatPartialEvidenceLacksIsSaidEvenForOnePartition() throws {
+  /// The credit demo's ECOA reasons: tallied by one partition holding every row, they give
+  /// the direct audit's findings; tallied by two partitions without the first pass (each
+  /// drawing its backgrounds from its own rows), they are said not to merge and their rules
+  /// lack data.
+  @Test func reasonsOfOnePartitionAreTheAuditsAndOfUnsampledPartitionsAreSaidMissing() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
+    let common = ["--as-of", "2026-12-03", "--format", "json"]
+    func findings(_ path: String) throws -> [String: Any] {
+      let data = try Data(contentsOf: URL(fileURLWithPath: path + "/findings.json"))
+      return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+    func reasonVerdicts(_ document: [String: Any]) -> [String] {
+      (document["findings"] as? [[String: Any]] ?? []).compactMap { finding in
+        guard let rule = finding["rule"] as? [String: Any], let id = rule["id"] as? String,
+          id.hasPrefix("ecoa.reason") || id.hasPrefix("ecoa.no-prohibited-basis-reason")
+        else { return nil }
+        return finding["verdict"] as? String
+      }
+    }
     try fairgate(
       ["evidence", "partial", manifest, "--partition-id", "all", "--out", folder + "/all.json"])
     try fairgate(
-      [
-        "audit", manifest, "--evidence", folder + "/all.json", "--as-of", "2026-12-03",
-        "--format", "json", "--out", folder + "/ev",
-      ], status: 1)
-    let data = try Data(contentsOf: URL(fileURLWithPath: folder + "/ev/findings.json"))
-    let document = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    let evidence = try #require(document["evidence"] as? [String: Any])
+      ["audit", manifest, "--evidence", folder + "/all.json", "--out", folder + "/one"] + common,
+      status: 1)
+    try fairgate(["audit", manifest, "--out", folder + "/direct"] + common, status: 1)
+    let one = try findings(folder + "/one")
+    let direct = try findings(folder + "/direct")
+    let oneEvidence = try #require(one["evidence"] as? [String: Any])
+    #expect(oneEvidence["unavailable"] == nil)
+    #expect(
+      try JSONSerialization.data(
+        withJSONObject: oneEvidence["reasons"] ?? [:], options: .sortedKeys)
+        == JSONSerialization.data(
+          withJSONObject: (direct["evidence"] as? [String: Any])?["reasons"] ?? [:],
+          options: .sortedKeys))
+    #expect(!reasonVerdicts(direct).isEmpty)
+    #expect(reasonVerdicts(one) == reasonVerdicts(direct))
+
+    let text = try String(
+      contentsOfFile: Self.root + "/fixtures/data/german-credit/german-credit.csv",
+      encoding: .utf8)
+    var lines = text.split(whereSeparator: \.isNewline).map(String.init)
+    let header = lines.removeFirst()
+    var partials: [String] = []
+    for part in 0..<2 {
+      let rows = lines.enumerated().filter { $0.offset % 2 == part }.map(\.element)
+      let csv = folder + "/part\(part).csv"
+      try (([header] + rows).joined(separator: "\n") + "\n").write(
+        toFile: csv, atomically: true, encoding: .utf8)
+      try fairgate(
+        [
+          "evidence", "partial", manifest, "--partition-id", "p\(part)", "--input", csv,
+          "--out", folder + "/p\(part).json",
+        ])
+      partials.append(folder + "/p\(part).json")
+    }
+    try fairgate(["evidence", "merge"] + partials + ["--out", folder + "/merged.json"])
+    try fairgate(
+      ["audit", manifest, "--evidence", folder + "/merged.json", "--out", folder + "/two"]
+        + common, status: 1)
+    let two = try findings(folder + "/two")
+    let evidence = try #require(two["evidence"] as? [String: Any])
     let unavailable = try #require(evidence["unavailable"] as? [String])
     #expect(unavailable.contains { $0.hasPrefix("adverse-action reasons:") }, "\(unavailable)")
+    #expect(evidence["reasons"] == nil)
+    #expect(!reasonVerdicts(two).isEmpty)
+    #expect(reasonVerdicts(two).allSatisfy { $0 == "insufficient-data" })
   }
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The Spark integration test, run by .ci/run: the launcher on local[2] with 4 partitions over
-# the hiring demo audit (one pass: its background is a file) and the loss demo audit (two
-# passes: its background is sampled from the data), each compared with the single-machine
-# audit of the same manifest. The two findings documents must be identical but for the
+# the hiring demo audit (one pass: its background is a file), the loss demo audit (two
+# passes: its background is sampled from the data) and the German credit demo audit (two
+# passes: its ECOA adverse-action reasons are measured against backgrounds drawn from all
+# applicants), each compared with the single-machine audit of the same manifest. The two findings documents must be identical but for the
 # data's digest (on Spark, a digest of the partitions' digests) and the list of partitions.
 #
 # Needs: Java 17+, python3 with venv, network access to PyPI the first time, and the release
@@ -78,5 +79,13 @@ if [ ! -d "$work/loss-spark/samples" ]; then
   echo "ERROR: the loss audit on Spark drew no background sample" >&2
   exit 1
 fi
+loss_check=$(date +%s)
+check credit "$repo/fixtures/german-credit/audit.yaml" \
+  "$repo/fixtures/data/german-credit/german-credit.csv"
+if ! grep -q '"reasons"' "$work/credit-spark/findings.json"; then
+  echo "ERROR: the credit audit on Spark has no adverse-action reasons" >&2
+  exit 1
+fi
 finished=$(date +%s)
-echo "spark: environment $((installed - started)) s, hiring $((installed_check - installed)) s, loss $((finished - installed_check)) s"
+echo "spark: environment $((installed - started)) s, hiring $((installed_check - installed)) s," \
+  "loss $((loss_check - installed_check)) s, credit $((finished - loss_check)) s"

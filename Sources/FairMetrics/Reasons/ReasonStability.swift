@@ -5,25 +5,29 @@ import _FairSupport
 /// How often applicants' principal reasons change when the reference sample or their inputs
 /// move a little.
 ///
-/// Each replicate recomputes the reasons of every adverse decision and counts the applicants
-/// whose set of top-*K* codes differs from the original. The replicate's figure is the share
-/// of adverse decisions that changed; the report gives the mean share with the percentile
-/// interval over replicates, and flags an applicant as unstable when its reasons changed in
-/// more than ``unstableAbove`` of the replicates. Replicate *r* draws its seed from a
-/// SplitMix64 stream started at the request's seed, so the same seed gives the same figures.
+/// Each replicate recomputes the reasons of the adverse decisions followed and counts the
+/// applicants whose set of top-*K* codes differs from the original. The replicate's figure is
+/// the share of followed decisions that changed; the report gives the mean share with the
+/// percentile interval over replicates, and flags an applicant as unstable when its reasons
+/// changed in more than ``unstableAbove`` of the replicates. Replicate *r* draws its seed from
+/// a SplitMix64 stream started at the request's seed, so the same seed gives the same figures
+/// for any thread count.
 ///
-/// With more than ``defaultSampleSize`` adverse decisions (or the `sampleSize` asked for),
-/// the replicates follow a sample of that many, chosen by the seed alone (the rows whose
-/// seeded hash is smallest), so that the cost stays bounded on large data: the share is then
-/// an estimate for all adverse decisions, with a sampling error of at most about
-/// `1/(2·√n)` on top of the interval over replicates, and ``adverseCount`` says how many were
-/// followed.
+/// The adverse decisions followed are at most ``defaultSampleSize``, drawn by row id (the
+/// rows whose hash of seed and id is smallest, ``ReasonTallies``), so that the cost stays
+/// bounded on large data and the rows are the same however the data was split: with more
+/// adverse decisions the share is an estimate for all of them, with a sampling error of at
+/// most about `1/(2·√n)` on top of the interval over replicates, and ``adverseCount`` says how
+/// many were followed. An unstable applicant's `row` is its row id (the 0-based data row when
+/// the data has no id column).
 ///
-/// - Background resampling: the background is redrawn with replacement from the reference
-///   population, the same size as the original.
+/// - Background resampling: replicate *r*'s background is a fresh draw of the original's size
+///   from the reference population, without replacement, by row id with the replicate's seed
+///   (so all rows' draw is the merge of partitions' draws). A population no larger than the
+///   background has no other sample to draw, and its reasons do not change.
 /// - Input perturbation: every numeric input of the applicant moves by `δ·sd·u`, with `sd` the
-///   feature's standard deviation over the data and `u` uniform on [−1, 1]; categorical and
-///   missing inputs stay. The background is the original one.
+///   feature's standard deviation over all rows (from exact sums) and `u` uniform on [−1, 1];
+///   categorical and missing inputs stay. The background is the original one.
 public struct ReasonStability: Sendable, Hashable, Codable {
   /// What moves between replicates.
   public enum Kind: String, Sendable, Hashable, Codable {

@@ -350,7 +350,10 @@ extension ReasonTallies {
     }
     for (grouping, slices) in groupings.enumerated() {
       guard let slices else { continue }
-      guard dependsOnPartition || slices.count == layouts[grouping].sliceNames.count else {
+      guard
+        slices.count == layouts[grouping].sliceNames.count
+          || (dependsOnPartition && slices.isEmpty)
+      else {
         return "has \(slices.count) slices in grouping \(grouping) for "
           + "\(layouts[grouping].sliceNames.count)"
       }
