@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the seed corpus and dictionary of fuzz-partial-evidence: small partial evidence of
 # the demo audits (40 rows each, 10 bootstrap replicates, so that a seed stays under the
-# fuzzer's 256 KB input limit), a merge of two, background samples, and documents of other
+# fuzzer's 256 KB input limit), a merge of two, evidence samples (a background, value maps,
+# the adverse-action reasons' backgrounds), a partial tallied with one, and documents of other
 # formats; the dictionary holds every key they use. Needs a release build of fairgate.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -21,6 +22,8 @@ variant() {
 }
 variant "$repo/fixtures/hiring/vendor-scores.yaml" "$work/vendor.yaml"
 variant "$repo/fixtures/german-credit/audit.yaml" "$work/credit.yaml"
+# Few, small reason backgrounds, so that the credit seeds stay under the input limit.
+printf 'reasons:\n  background_rows: 5\n  stability_replicates: 2\n' >>"$work/credit.yaml"
 variant "$repo/fixtures/loss/audit.yaml" "$work/loss.yaml"
 
 rows() { { head -1 "$1"; sed -n "$2,$3p" "$1"; } >"$4"; }
@@ -50,22 +53,21 @@ rows "$repo/fixtures/loss/credit.csv" 42 81 "$work/loss-b.csv"
 "$binary" evidence merge "$corpus/sample-a.json" "$work/sample-b.json" --out "$corpus/sample-merged.json"
 # An evidence sample with value maps: the credit demo under a policy of counterfactual flips
 # (age, binned, is a numeric model input).
-cat >"$work/flips.yaml" <<'YAML'
-policy: flip-check
-title: "Counterfactual flips"
-version: "1"
-rules:
-  - id: flips.rate
-    title: Swapping a protected attribute changes few decisions
-    metric: counterfactual_flip_rate
-    features: protected
-    require: "<= 0.2"
-    severity: warning
-    citation: {text: "Internal policy", kind: internal, status: in-force}
-YAML
-sed -e "s|^policies: .*|policies: [$work/flips.yaml]|" "$work/credit.yaml" >"$work/credit-flips.yaml"
+sed -e "s|^policies: .*|policies: [$repo/fixtures/german-credit/flips-policy.yaml]|" \
+  -e '/^reasons:/,$d' "$work/credit.yaml" >"$work/credit-flips.yaml"
 "$binary" evidence sample "$work/credit-flips.yaml" --partition-id f --input "$work/credit.csv" \
   --out "$corpus/sample-flips.json" 2>/dev/null
+# The credit demo's adverse-action reasons with their backgrounds drawn from all rows: the
+# samples of two partitions merged (reasons' backgrounds), and a partial tallied with them.
+rows "$repo/fixtures/data/german-credit/german-credit.csv" 42 81 "$work/credit-b.csv"
+"$binary" evidence sample "$work/credit.yaml" --partition-id r1 --input "$work/credit.csv" \
+  --out "$work/reasons-a.json" 2>/dev/null
+"$binary" evidence sample "$work/credit.yaml" --partition-id r2 --input "$work/credit-b.csv" \
+  --out "$work/reasons-b.json" 2>/dev/null
+"$binary" evidence merge "$work/reasons-a.json" "$work/reasons-b.json" \
+  --out "$corpus/sample-reasons.json"
+"$binary" evidence partial "$work/credit.yaml" --partition-id r1 --input "$work/credit.csv" \
+  --sample "$corpus/sample-reasons.json" --out "$corpus/credit-reasons.json" 2>/dev/null
 printf '{"format":"fairgate.partial-evidence/2"}' >"$corpus/other-version.json"
 printf '{"schema":"fairgate.findings/1"}' >"$corpus/findings.json"
 

@@ -229,23 +229,6 @@ import _FairTestSupport
   /// age try each bin's median over all rows, counted in the first pass.
   static let creditManifestWithFlips: String = {
     let directory = (try? FixturePaths.temporaryDirectory(named: "fairgate-flips")) ?? "/tmp"
-    let policy = """
-      policy: flip-check
-      title: "Counterfactual flips of protected attributes"
-      version: "1"
-      rules:
-        - id: flips.rate
-          title: Swapping a protected attribute changes few decisions
-          metric: counterfactual_flip_rate
-          features: protected
-          require: "<= 0.2"
-          severity: warning
-          citation:
-            text: "Internal policy"
-            kind: internal
-            status: in-force
-      """
-    try? policy.write(toFile: directory + "/flips.yaml", atomically: true, encoding: .utf8)
     let credit = root + "/fixtures/german-credit/"
     let manifest =
       ((try? String(contentsOfFile: credit + "audit.yaml", encoding: .utf8)) ?? "")
@@ -256,7 +239,7 @@ import _FairTestSupport
       )
       .replacingOccurrences(
         of: "policies: [ecoa-reg-b, attribution-guardrails]",
-        with: "policies: [\(directory)/flips.yaml]")
+        with: "policies: [\(credit)flips-policy.yaml]")
     try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
     return directory + "/audit.yaml"
   }()
@@ -338,6 +321,63 @@ import _FairTestSupport
     #expect(!reasonFindings(direct).contains { $0.verdict == .insufficientData })
     #expect(
       try encoder.encode(reasonFindings(fromMerged)) == encoder.encode(reasonFindings(direct)))
+  }
+
+  /// Reasons against the applicants nearest the cutoff: which applicants those are depends on
+  /// every row's score, so a run in pieces draws nothing for them beforehand and says so.
+  @Test func nearCutoffReasonsAreSaidNotToMerge() throws {
+    let directory = try FixturePaths.temporaryDirectory(named: "fairgate-near-cutoff")
+    let credit = Self.root + "/fixtures/german-credit/"
+    let manifest =
+      try String(contentsOfFile: credit + "audit.yaml", encoding: .utf8)
+      .replacingOccurrences(of: "  file: model.json", with: "  file: \(credit)model.json")
+      .replacingOccurrences(
+        of: "  file: ../data/german-credit/german-credit.csv",
+        with: "  file: \(Self.root)/fixtures/data/german-credit/german-credit.csv")
+      + "reasons:\n  reference: near-cutoff\n  cutoff_band: 0.1\n"
+    try manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
+    let path = directory + "/audit.yaml"
+    #expect(try !AuditPipeline.needsEvidenceSample(manifest: path, options: Self.options))
+    let files = try Self.split(
+      Self.root + "/fixtures/data/german-credit/german-credit.csv", sizes: [400, 600], seed: 3)
+    let merged = try PartialEvidence.merge(try Self.partials(path, parts: files))
+    #expect(merged.evidence.unavailable.contains { $0.contains("near-cutoff population") })
+    #expect(merged.evidence.reasons?.dependsOnPartition == true)
+    // One pass over all rows still carries them.
+    let whole = try AuditPipeline.partial(manifest: path, partitionID: "all", options: Self.options)
+    #expect(whole.evidence.reasons.map { $0.counts.adverse > 0 } == true)
+    // A band no applicant falls in: the reasons cannot be derived, which the partial says
+    // (as an audit of the data does) instead of failing; its tallies still merge.
+    let empty = directory + "/empty-band.yaml"
+    try manifest.replacingOccurrences(of: "cutoff_band: 0.1", with: "cutoff_band: 0.000000001")
+      .write(toFile: empty, atomically: true, encoding: .utf8)
+    let parts = try Self.partials(empty, parts: files)
+    for (_, partial) in parts {
+      #expect(partial.evidence.reasons?.isDerived == false)
+      #expect(partial.evidence.unavailable.contains { $0.contains("widen") })
+    }
+    let mergedEmpty = try PartialEvidence.merge(parts)
+    #expect(mergedEmpty.evidence.reasons?.isDerived == false)
+  }
+
+  /// A sample whose reasons' backgrounds do not fit the audit's reason settings is refused,
+  /// naming the file and the place.
+  @Test func aSampleWithOtherReasonBackgroundsIsRefused() throws {
+    let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
+    let sample = try AuditPipeline.sample(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    var fewer = sample
+    fewer.reasons?.removeLast()
+    let path = try FixturePaths.temporaryDirectory(named: "fairgate-reasons") + "/fewer.json"
+    try fewer.write(to: path)
+    let error = try #require(
+      throws: PartialEvidenceError.self,
+      performing: {
+        try AuditPipeline.partial(
+          manifest: manifest, partitionID: "all", data: nil, sample: path, options: Self.options)
+      })
+    #expect("\(error)".contains("fewer.json"))
+    #expect("\(error)".contains("'reasons'"))
   }
 
   @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {

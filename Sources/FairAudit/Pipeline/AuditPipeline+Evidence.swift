@@ -80,8 +80,18 @@ extension AuditPipeline {
       let reasons = try reasonEvidence(
         manifest, build: build, drawn: reasonBackgrounds, seed: seed, threads: options.threads)
     {
-      tallies.reasons = try stages.stage("deriving the adverse-action reasons") {
-        try reasons.tallies()
+      do {
+        tallies.reasons = try stages.stage("deriving the adverse-action reasons") {
+          try reasons.tallies()
+        }
+      } catch {
+        // As in an audit of the data, a reason analysis that fails leaves its rules without
+        // data, with why; the partition's tallies still merge with the others'.
+        tallies.note("adverse-action reasons: \(error)")
+        tallies.reasons = .underived(
+          groupings: build.evidence.layouts.map { !$0.isWeighted },
+          featureCount: build.bound?.model.features.count ?? 0,
+          hasAges: reasonAgeColumn(manifest) != nil)
       }
     }
     return PartialEvidence(
@@ -362,11 +372,11 @@ extension AuditPipeline {
     guard let reasons = tallies.reasons else {
       return (nil, "adverse-action reasons were not tallied in this evidence")
     }
-    guard !reasons.dependsOnPartition || tallies.partitionCount == 1 else {
+    guard reasons.isDerived, !reasons.dependsOnPartition || tallies.partitionCount == 1 else {
       return (
         nil,
         tallies.unavailable.first { $0.hasPrefix("adverse-action reasons") }
-          ?? "adverse-action reasons: drawn from each partition's own rows"
+          ?? "adverse-action reasons: not derived in every partition"
       )
     }
     guard case .model(let model) = manifest.predictions,

@@ -278,7 +278,7 @@ public enum AuditPipeline {
   }
 
   /// The column of applicants' ages: the declared one, or a protected column named `age`.
-  private static func reasonAgeColumn(_ manifest: AuditManifest) -> String? {
+  static func reasonAgeColumn(_ manifest: AuditManifest) -> String? {
     manifest.reasons.ageColumn
       ?? manifest.attributes.flatMap(\.columns).first { $0.lowercased() == "age" }
   }

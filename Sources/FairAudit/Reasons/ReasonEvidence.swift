@@ -1,4 +1,4 @@
-package import FairAttribution
+import FairAttribution
 public import FairMetrics
 public import FairModels
 import FairTabular

@@ -282,9 +282,10 @@ extension EvidenceTallies {
       }
       if a.dependsOnPartition {
         note(
-          "adverse-action reasons: the reference background was drawn from each partition's "
-            + "own rows; draw it from all rows first ('fairgate evidence sample', merged, then "
-            + "'fairgate evidence partial --sample')")
+          "adverse-action reasons: their backgrounds were drawn from each partition's own "
+            + "rows; with 'reasons: reference: all', draw them from all rows first ('fairgate "
+            + "evidence sample', merged, then 'fairgate evidence partial --sample'); the "
+            + "near-cutoff population depends on every row's score and is not drawn in pieces")
       }
       reasons = a
     }

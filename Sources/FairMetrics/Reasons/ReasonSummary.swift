@@ -1,5 +1,5 @@
 public import FairAttribution
-public import FairModels
+package import FairModels
 
 /// The figures of an audit's adverse-action reasons, computed from their tallies
 /// (``ReasonTallies``): the Regulation B checks, the distribution of reasons by slice and

@@ -155,6 +155,9 @@ package struct ReasonTallies: Sendable, Equatable, Codable {
   /// several partitions do not add up to those of all rows.
   package var dependsOnPartition: Bool
 
+  /// Whether the reasons were derived (not ``underived(groupings:featureCount:hasAges:)``).
+  package var isDerived: Bool { !source.isEmpty }
+
   /// The domain of the reference background's priorities ("reasonbg" in ASCII).
   package static let backgroundDomain: UInt64 = 0x7265_6173_6F6E_6267
   /// The domain of the followed rows' priorities ("followed" in ASCII).
@@ -266,9 +269,6 @@ extension ReasonTallies {
   package mutating func merge(
     _ other: ReasonTallies, maps: [(mine: [Int], theirs: [Int])], sliceCounts: [Int]
   ) -> String? {
-    guard source == other.source, method == other.method, methodNote == other.methodNote else {
-      return "its reasons were derived otherwise (\(other.source), \(other.method))"
-    }
     guard groupings.count == other.groupings.count, groupings.count == maps.count,
       moments.count == other.moments.count, followed.size == other.followed.size,
       followed.featureCount == other.followed.featureCount,
@@ -279,6 +279,9 @@ extension ReasonTallies {
     if dependsOnPartition || other.dependsOnPartition {
       self = ReasonTallies.dropped(self)
       return nil
+    }
+    guard source == other.source, method == other.method, methodNote == other.methodNote else {
+      return "its reasons were derived otherwise (\(other.source), \(other.method))"
     }
     guard backgrounds == other.backgrounds else {
       return "its reasons were derived against other backgrounds"
@@ -310,6 +313,42 @@ extension ReasonTallies {
       moments[feature] = mine
     }
     return nil
+  }
+
+  /// Tallies of rows whose reasons could not be derived (the error is noted beside them):
+  /// no counts, marked as depending on the partition so that a merge drops every partition's.
+  ///
+  /// - Parameters:
+  ///   - groupings: Whether each grouping has a distribution (not weighted).
+  ///   - featureCount: The model's inputs.
+  ///   - hasAges: Whether ages are known.
+  package static func underived(groupings: [Bool], featureCount: Int, hasAges: Bool)
+    -> ReasonTallies
+  {
+    ReasonTallies(
+      source: "", method: "", methodNote: nil,
+      counts: .zero(withAges: hasAges), groupings: groupings.map { $0 ? [] : nil },
+      backgrounds: [],
+      followed: KeyedSample(
+        size: ReasonStability.defaultSampleSize, featureCount: featureCount + 1, priorities: [],
+        values: []),
+      moments: Array(repeating: nil, count: featureCount), dependsOnPartition: true)
+  }
+
+  private init(
+    source: String, method: String, methodNote: String?, counts: Counts,
+    groupings: [[SliceCounts]?], backgrounds: [KeyedSample], followed: KeyedSample,
+    moments: [Moments?], dependsOnPartition: Bool
+  ) {
+    self.source = source
+    self.method = method
+    self.methodNote = methodNote
+    self.counts = counts
+    self.groupings = groupings
+    self.backgrounds = backgrounds
+    self.followed = followed
+    self.moments = moments
+    self.dependsOnPartition = dependsOnPartition
   }
 
   /// The tallies with their counts dropped, marked as depending on a partition.
