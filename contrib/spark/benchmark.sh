@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times the Adult audit (Benchmarks/adult-audit.yaml) on one machine and on Spark local[2],
 # median of RUNS runs each, and reports Spark's fixed start-up cost (a session that counts a
-# one-row frame) and the size of partial evidence. Release build and the virtual environment
-# of ci-test.sh first:
+# one-row frame) and the size of partial evidence; with MILLION=1, also the size of the
+# partial evidence of 1,000,000 rows resampled (with fresh ids) from Adult and from German
+# credit, each under its own manifest. Release build and the virtual environment of
+# ci-test.sh first:
 #   swift build -c release && FAIRGATE_SPARK_VENV=/tmp/fairgate-spark-venv contrib/spark/benchmark.sh
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -49,3 +51,33 @@ done
 rows=$(($(wc -l <"$data") - 1))
 bytes=$(wc -c <"$work/all.json")
 echo "partial evidence of the Adult manifest: $bytes bytes for $rows rows"
+
+# Partial evidence of 1,000,000 rows drawn with replacement from DATA (fresh ids in column
+# ID, so every row is distinct), under MANIFEST; prints its size, time and peak memory.
+million() {
+  local name=$1 manifest=$2 data=$3 id=$4
+  python3 - "$data" "$id" "$work/$name-1m.csv" <<'PY'
+import csv, random, sys
+source, id_column, target = sys.argv[1:4]
+with open(source, newline="") as file:
+    rows = list(csv.DictReader(file))
+random.seed(20261204)
+with open(target, "w", newline="") as file:
+    writer = csv.DictWriter(file, fieldnames=list(rows[0].keys()))
+    writer.writeheader()
+    for index in range(1_000_000):
+        row = dict(random.choice(rows))
+        row[id_column] = str(index + 1)
+        writer.writerow(row)
+PY
+  /usr/bin/time -f "%e s, %M KB peak" -o "$work/$name-1m.time" \
+    "$binary" evidence partial "$manifest" --partition-id all --input "$work/$name-1m.csv" \
+    --out "$work/$name-1m.json" --threads 2 >/dev/null 2>&1
+  echo "partial evidence of 1,000,000 rows ($name manifest): $(wc -c <"$work/$name-1m.json") bytes," \
+    "$(cat "$work/$name-1m.time")"
+}
+if [ "${MILLION:-0}" = 1 ]; then
+  million adult "$manifest" "$data" person_id
+  million credit "$repo/fixtures/german-credit/audit.yaml" \
+    "$repo/fixtures/data/german-credit/german-credit.csv" applicant_id
+fi
