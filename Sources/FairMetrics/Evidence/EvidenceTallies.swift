@@ -14,11 +14,11 @@ package import _FairSupport
 /// statistics come from maps of distinct scores and values (<doc:Mergeability>).
 ///
 /// A few figures depend on values fixed from all rows before the pass: a background sampled
-/// from the data for attributions, and the bin medians or distinct values that
-/// counterfactual flips try. Tallies of one partition keep them; a merge of several drops
-/// them and says so in ``unavailable``, and the figures read from them are then not
-/// computable, with that reason — unless the background was drawn from all rows beforehand
-/// (`fairgate evidence sample`), when the attributions merge like any tally.
+/// from the data for attributions, the bin medians or distinct values that counterfactual
+/// flips try, and the backgrounds of adverse-action reasons. Tallies of one partition keep
+/// them; a merge of several drops them and says so in ``unavailable``, and the figures read
+/// from them are then not computable, with that reason — unless they were drawn from all rows
+/// beforehand (`fairgate evidence sample`), when they merge like any tally.
 public struct EvidenceTallies: Sendable, Equatable, Codable {
   /// What was computed and how: the attributes, groupings, confidence, replicates and seed.
   public internal(set) var configuration: Evidence.Configuration
