@@ -103,7 +103,87 @@ public struct ReasonAnalysis: Sendable {
     attributionRequest.background = drawn?.first?.matrix
     let derivation = try ReasonDerivation(
       model: bound.model, matrix: bound.matrix, request: attributionRequest)
-    let scorecard = (bound.model as? PMMLModel).flatMap { model in
+    let (applicants, source, agreement) = try reported(
+      derivation, model: bound.model, method: method)
+    let (ages, ageReasonFeatures) = try self.ages(
+      bound, column: ageColumn, features: ageFeatures)
+    let backgrounds =
+      drawn
+      ?? ReasonTallies.drawBackgrounds(
+        derivation.population, keys: derivation.populationKeys, size: request.backgroundRows,
+        seed: request.seed, replicates: replicates(stability))
+    let tallies = ReasonTallies(
+      derivation: derivation, applicants: applicants, source: source.name,
+      rowIDs: request.rowIDs ?? (0..<UInt64(bound.matrix.rowCount)).map { $0 },
+      memberships: memberships, ages: ages, ageFeatures: ageReasonFeatures,
+      backgrounds: backgrounds, dependsOnPartition: drawn == nil && request.population == nil,
+      seed: request.seed)
+    return Derived(
+      derivation: derivation, source: source, applicants: applicants, agreement: agreement,
+      tallies: tallies)
+  }
+
+  /// The tallies of the reasons of `bound`'s rows, derived in chunks of `chunkRows` rows so
+  /// that memory stays bounded (a chunk's attributions and reasons are dropped once
+  /// tallied); the same tallies as ``derive(bound:request:method:ageColumn:ageFeatures:memberships:drawn:stability:)``'s,
+  /// bit for bit (counts add, the followed rows are drawn by row id, sums are exact).
+  package static func tallies(
+    bound: BoundRows, request: ReasonRequest, method: ReasonMethod, ageColumn: String?,
+    ageFeatures: Set<String>, memberships: [SliceMembership], drawn: [KeyedSample]?,
+    stability: StabilitySettings, chunkRows: Int = 65_536
+  ) throws -> ReasonTallies {
+    precondition(chunkRows > 0)
+    let matrix = bound.matrix
+    let ids = request.rowIDs ?? (0..<UInt64(matrix.rowCount)).map { $0 }
+    var chunkRequest = request
+    if case .attribution(let chosen) = method { chunkRequest.method = chosen }
+    let margins = try ReasonDerivation.margins(model: bound.model, matrix: matrix, request: request)
+    let backgrounds: [KeyedSample]
+    if let drawn {
+      backgrounds = drawn
+    } else {
+      let scores = ReasonDerivation.scores(margins, model: bound.model, rule: request.rule)
+      let reference = try ReasonDerivation.referencePopulation(
+        matrix: matrix, scores: scores, request: request)
+      backgrounds = ReasonTallies.drawBackgrounds(
+        reference.population, keys: reference.keys, size: request.backgroundRows,
+        seed: request.seed, replicates: replicates(stability))
+    }
+    chunkRequest.background = backgrounds[0].matrix
+    let (ages, ageReasonFeatures) = try self.ages(
+      bound, column: ageColumn, features: ageFeatures)
+    var total: ReasonTallies?
+    for start in stride(from: 0, to: max(1, matrix.rowCount), by: chunkRows) {
+      let rows = Array(start..<min(matrix.rowCount, start + chunkRows))
+      chunkRequest.margins = rows.map { margins[$0] }
+      chunkRequest.rowIDs = rows.map { ids[$0] }
+      let derivation = try ReasonDerivation(
+        model: bound.model, matrix: matrix.rows(rows), request: chunkRequest)
+      let (applicants, source, _) = try reported(derivation, model: bound.model, method: method)
+      let part = ReasonTallies(
+        derivation: derivation, applicants: applicants, source: source.name,
+        rowIDs: chunkRequest.rowIDs ?? [], memberships: memberships, ages: ages,
+        ageFeatures: ageReasonFeatures, backgrounds: backgrounds,
+        dependsOnPartition: drawn == nil && request.population == nil, seed: request.seed,
+        rowOffset: start)
+      if total == nil { total = part } else { total?.add(part) }
+    }
+    guard let total else { preconditionFailure("at least one chunk is tallied") }
+    return total
+  }
+
+  /// Replicates of each stability measurement that run (none below 2).
+  private static func replicates(_ stability: StabilitySettings) -> Int {
+    stability.replicates >= 2 ? stability.replicates : 0
+  }
+
+  /// The reasons reported for `derivation`'s rows: a scorecard's own (with their agreement
+  /// with the attribution reasons) or the attribution reasons.
+  private static func reported(
+    _ derivation: ReasonDerivation, model: any ScoringModel, method: ReasonMethod
+  ) throws -> ([ApplicantReasons], ReasonMethod, ReasonAgreement?) {
+    let request = derivation.request
+    let scorecard = (model as? PMMLModel).flatMap { model in
       model.scorecard.map { (model, $0) }
     }
     let useScorecard: Bool
@@ -112,56 +192,36 @@ public struct ReasonAnalysis: Sendable {
       guard scorecard != nil else {
         throw MetricsError(
           subject: "reason method",
-          message: "'scorecard' needs a PMML Scorecard model; this model is \(bound.model.summary)")
+          message: "'scorecard' needs a PMML Scorecard model; this model is \(model.summary)")
       }
       useScorecard = true
     case .auto: useScorecard = scorecard?.1.usesReasonCodes == true
     case .attribution: useScorecard = false
     }
-    let applicants: [ApplicantReasons]
-    let source: ReasonMethod
-    var agreement: ReasonAgreement?
-    if useScorecard, let (model, _) = scorecard {
-      applicants = try ScorecardReasons.reasons(
-        model: model, matrix: bound.matrix, rows: derivation.rankedRows,
-        scores: derivation.scores, rule: request.rule, table: request.table, top: request.top)
-      source = .scorecard
-      agreement = ReasonAgreement(applicants, derivation.applicants, top: request.top)
-    } else {
-      applicants = derivation.applicants
-      source = .attribution(derivation.method)
+    guard useScorecard, let (pmml, _) = scorecard else {
+      return (derivation.applicants, .attribution(derivation.method), nil)
     }
-    var ages: [Double]?
-    var ageReasonFeatures = ageFeatures
-    if let ageColumn {
-      let found = try bound.dataset.requireColumn(
-        named: ageColumn, role: "age column", file: bound.dataFile)
-      guard let numeric = found.column.numeric else {
-        throw DataError(
-          .expectedNumber, file: bound.dataFile, column: found.reference,
-          message: "the age column '\(ageColumn)' must hold numbers")
-      }
-      ages = numeric.values
-      if bound.model.features.contains(where: { $0.name == ageColumn }) {
-        ageReasonFeatures.insert(ageColumn)
-      }
+    let own = try ScorecardReasons.reasons(
+      model: pmml, matrix: derivation.matrix, rows: derivation.rankedRows,
+      scores: derivation.scores, rule: request.rule, table: request.table, top: request.top)
+    return (own, .scorecard, ReasonAgreement(own, derivation.applicants, top: request.top))
+  }
+
+  /// Each row's age from `column`, and the features whose reasons are age reasons (`column`
+  /// too, when it is a model input).
+  private static func ages(_ bound: BoundRows, column: String?, features: Set<String>) throws
+    -> ([Double]?, Set<String>)
+  {
+    guard let column else { return (nil, features) }
+    let found = try bound.dataset.requireColumn(
+      named: column, role: "age column", file: bound.dataFile)
+    guard let numeric = found.column.numeric else {
+      throw DataError(
+        .expectedNumber, file: bound.dataFile, column: found.reference,
+        message: "the age column '\(column)' must hold numbers")
     }
-    let replicates = stability.replicates >= 2 ? stability.replicates : 0
-    let backgrounds =
-      drawn
-      ?? ReasonTallies.drawBackgrounds(
-        derivation.population, keys: derivation.populationKeys, size: request.backgroundRows,
-        seed: request.seed, replicates: replicates)
-    // A background from a file, or drawn from all rows beforehand, is the same for every
-    // partition of the rows.
-    let fromRows = drawn == nil && request.population == nil
-    let tallies = ReasonTallies(
-      derivation: derivation, applicants: applicants, source: source.name,
-      rowIDs: request.rowIDs ?? (0..<UInt64(bound.matrix.rowCount)).map { $0 },
-      memberships: memberships, ages: ages, ageFeatures: ageReasonFeatures,
-      backgrounds: backgrounds, dependsOnPartition: fromRows, seed: request.seed)
-    return Derived(
-      derivation: derivation, source: source, applicants: applicants, agreement: agreement,
-      tallies: tallies)
+    var ageFeatures = features
+    if bound.model.features.contains(where: { $0.name == column }) { ageFeatures.insert(column) }
+    return (numeric.values, ageFeatures)
   }
 }

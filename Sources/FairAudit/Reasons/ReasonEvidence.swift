@@ -81,10 +81,9 @@ public final class ReasonEvidence: Sendable {
     case .rows(let bound, let ids, let memberships, let drawn):
       var request = request
       request.rowIDs = ids
-      return try ReasonAnalysis.derive(
+      return try ReasonAnalysis.tallies(
         bound: bound, request: request, method: .auto, ageColumn: ageColumn, ageFeatures: [],
-        memberships: memberships, drawn: drawn, stability: stabilitySettings
-      ).tallies
+        memberships: memberships, drawn: drawn, stability: stabilitySettings)
     case .tallies(let tallies, _):
       return tallies
     }

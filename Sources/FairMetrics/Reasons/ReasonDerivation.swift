@@ -54,14 +54,8 @@ public struct ReasonDerivation: Sendable {
     self.model = model
     self.matrix = matrix
     self.request = request
-    // Scored once in margin space (or the caller's margins); probabilities follow through
-    // the model's own transform, as `predict` applies it, and the explainer reuses them.
-    let margins =
-      try request.margins.flatMap { $0.count == matrix.rowCount ? $0 : nil }
-      ?? model.predict(matrix, output: .margin, threads: request.threads)
-    let transform = model.outputTransform
-    let scores =
-      request.rule.space == .probability ? margins.map(transform.apply) : margins
+    let margins = try ReasonDerivation.margins(model: model, matrix: matrix, request: request)
+    let scores = ReasonDerivation.scores(margins, model: model, rule: request.rule)
     self.scores = scores
     let ids = request.rowIDs ?? (0..<UInt64(matrix.rowCount)).map { $0 }
     if let given = request.background {
@@ -70,15 +64,8 @@ public struct ReasonDerivation: Sendable {
       populationKeys = []
       background = given
     } else {
-      if let given = request.population {
-        referenceRows = []
-        population = given
-        populationKeys = (0..<UInt64(given.rowCount)).map { $0 }
-      } else {
-        referenceRows = try request.reference.rows(scores: scores, rule: request.rule)
-        population = matrix.rows(referenceRows)
-        populationKeys = referenceRows.map { ids[$0] }
-      }
+      (referenceRows, population, populationKeys) = try ReasonDerivation.referencePopulation(
+        matrix: matrix, scores: scores, request: request)
       background =
         ReasonTallies.drawBackgrounds(
           population, keys: populationKeys, size: request.backgroundRows, seed: request.seed,
@@ -108,6 +95,40 @@ public struct ReasonDerivation: Sendable {
     applicants = ranking.reasons(
       attributions, rows: rankedRows, scores: rankedRows.map { scores[$0] },
       isAdverse: rankedRows.map { !request.rule.isFavourable(scores[$0]) })
+  }
+
+  /// Every row's margin: the request's, or the model's, scored once in margin space
+  /// (probabilities follow through the model's own transform, as `predict` applies it, and
+  /// the explainer reuses them).
+  package static func margins(
+    model: any ScoringModel, matrix: FeatureMatrix, request: ReasonRequest
+  ) throws -> [Double] {
+    try request.margins.flatMap { $0.count == matrix.rowCount ? $0 : nil }
+      ?? model.predict(matrix, output: .margin, threads: request.threads)
+  }
+
+  /// The margins in the decision rule's space.
+  package static func scores(_ margins: [Double], model: any ScoringModel, rule: DecisionRule)
+    -> [Double]
+  {
+    let transform = model.outputTransform
+    return rule.space == .probability ? margins.map(transform.apply) : margins
+  }
+
+  /// The reference population of `matrix`'s rows, whose decision scores are `scores`: the
+  /// rows it selects (none when the request gives the population), the population, and the
+  /// row ids the backgrounds are drawn by.
+  ///
+  /// - Throws: `MetricsError` when the population is empty.
+  package static func referencePopulation(
+    matrix: FeatureMatrix, scores: [Double], request: ReasonRequest
+  ) throws -> (rows: [Int], population: FeatureMatrix, keys: [UInt64]) {
+    if let given = request.population {
+      return ([], given, (0..<UInt64(given.rowCount)).map { $0 })
+    }
+    let ids = request.rowIDs ?? (0..<UInt64(matrix.rowCount)).map { $0 }
+    let rows = try request.reference.rows(scores: scores, rule: request.rule)
+    return (rows, matrix.rows(rows), rows.map { ids[$0] })
   }
 
   /// The adverse decisions among ``applicants``.

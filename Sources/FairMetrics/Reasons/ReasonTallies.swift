@@ -59,7 +59,11 @@ package struct ReasonTallies: Sendable, Equatable, Codable {
     ///   - applicants: The applicants' reasons; favourable decisions are ignored.
     ///   - ages: Each data row's age, NaN when missing; `nil` when no age is known.
     ///   - ageFeatures: The features whose reasons are age reasons.
-    package init(applicants: [ApplicantReasons], ages: [Double]?, ageFeatures: Set<String>) {
+    ///   - rowOffset: The data row of the applicants' row 0.
+    package init(
+      applicants: [ApplicantReasons], ages: [Double]?, ageFeatures: Set<String>,
+      rowOffset: Int = 0
+    ) {
       adverse = 0
       withoutReason = 0
       overFour = 0
@@ -79,7 +83,8 @@ package struct ReasonTallies: Sendable, Equatable, Codable {
             byFeature[feature, default: [:]][reason.code, default: 0] += 1
           }
         }
-        if let ages, applicant.row < ages.count, ages[applicant.row] >= ReasonChecks.elderlyAge {
+        let row = applicant.row + rowOffset
+        if let ages, row < ages.count, ages[row] >= ReasonChecks.elderlyAge {
           elderlyAdverse? += 1
           if applicant.reasons.contains(where: { !ageFeatures.isDisjoint(with: $0.features) }) {
             elderlyAgeReason? += 1
@@ -191,18 +196,22 @@ package struct ReasonTallies: Sendable, Equatable, Codable {
   ///   - dependsOnPartition: Whether they were drawn from these rows alone.
   ///   - followSize: The most adverse decisions the stability measure follows.
   ///   - seed: The audit's seed.
+  ///   - rowOffset: The data row (in `memberships` and `ages`) of the derivation's row 0.
   package init(
     derivation: ReasonDerivation, applicants: [ApplicantReasons], source: String,
     rowIDs: [UInt64], memberships: [SliceMembership], ages: [Double]?,
     ageFeatures: Set<String>, backgrounds: [KeyedSample], dependsOnPartition: Bool,
-    followSize: Int = ReasonStability.defaultSampleSize, seed: UInt64
+    followSize: Int = ReasonStability.defaultSampleSize, seed: UInt64, rowOffset: Int = 0
   ) {
     precondition(rowIDs.count == derivation.matrix.rowCount)
     self.source = source
     method = derivation.method.rawValue
     methodNote = derivation.methodNote
-    counts = Counts(applicants: applicants, ages: ages, ageFeatures: ageFeatures)
-    groupings = memberships.map { ReasonTallies.sliceCounts(applicants, membership: $0) }
+    counts = Counts(
+      applicants: applicants, ages: ages, ageFeatures: ageFeatures, rowOffset: rowOffset)
+    groupings = memberships.map {
+      ReasonTallies.sliceCounts(applicants, membership: $0, rowOffset: rowOffset)
+    }
     self.backgrounds = backgrounds
     self.dependsOnPartition = dependsOnPartition
     // The attribution reasons' adverse rows: the stability measure follows those.
@@ -237,14 +246,16 @@ extension ReasonTallies {
   /// The reasons of `applicants`' adverse decisions counted in each slice of `membership`.
   ///
   /// Codes are sorted; rows of no slice are left out; a weighted membership gives `nil`.
-  package static func sliceCounts(_ applicants: [ApplicantReasons], membership: SliceMembership)
-    -> [SliceCounts]?
-  {
+  package static func sliceCounts(
+    _ applicants: [ApplicantReasons], membership: SliceMembership, rowOffset: Int = 0
+  ) -> [SliceCounts]? {
     guard !membership.isWeighted else { return nil }
     var slices = Array(repeating: [String: CodeCount](), count: membership.sliceNames.count)
     var adverse = Array(repeating: 0, count: membership.sliceNames.count)
-    for applicant in applicants where applicant.isAdverse && applicant.row < membership.rowCount {
-      let slice = membership.hardSlice(of: applicant.row)
+    for applicant in applicants where applicant.isAdverse {
+      let row = applicant.row + rowOffset
+      guard row < membership.rowCount else { continue }
+      let slice = membership.hardSlice(of: row)
       guard slice >= 0 else { continue }
       adverse[slice] += 1
       for code in Set(applicant.codes) {
@@ -286,6 +297,24 @@ extension ReasonTallies {
     guard backgrounds == other.backgrounds else {
       return "its reasons were derived against other backgrounds"
     }
+    combine(other, maps: maps, sliceCounts: sliceCounts)
+    return nil
+  }
+
+  /// Adds the tallies of the next rows of the same pass (same derivation and backgrounds,
+  /// same slices).
+  package mutating func add(_ other: ReasonTallies) {
+    let maps = groupings.map { slices in
+      let identity = Array(0..<(slices?.count ?? 0))
+      return (mine: identity, theirs: identity)
+    }
+    combine(other, maps: maps, sliceCounts: groupings.map { $0?.count ?? 0 })
+  }
+
+  /// Adds `other`'s counts, slices moved by `maps`, draws and sums.
+  private mutating func combine(
+    _ other: ReasonTallies, maps: [(mine: [Int], theirs: [Int])], sliceCounts: [Int]
+  ) {
     counts.add(other.counts)
     for grouping in groupings.indices {
       guard let mine = groupings[grouping], let theirs = other.groupings[grouping] else {
@@ -312,7 +341,6 @@ extension ReasonTallies {
       mine.squares.add(theirs.squares)
       moments[feature] = mine
     }
-    return nil
   }
 
   /// Tallies of rows whose reasons could not be derived (the error is noted beside them):
