@@ -383,6 +383,25 @@ import _FairTestSupport
     #expect("\(error)".contains("'reasons'"))
   }
 
+  /// A sample drawn from other columns than the model's inputs is refused before the
+  /// partition's rows are scored, naming the file and the place.
+  @Test func aSampleOfOtherColumnsIsRefused() throws {
+    let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
+    var sample = try AuditPipeline.sample(
+      manifest: manifest, partitionID: "all", options: Self.options)
+    sample.features = sample.features.map { $0 + "_renamed" }
+    let path = try FixturePaths.temporaryDirectory(named: "fairgate-reasons") + "/renamed.json"
+    try sample.write(to: path)
+    let error = try #require(
+      throws: PartialEvidenceError.self,
+      performing: {
+        try AuditPipeline.partial(
+          manifest: manifest, partitionID: "all", data: nil, sample: path, options: Self.options)
+      })
+    #expect("\(error)".contains("renamed.json"))
+    #expect("\(error)".contains("'features': are not the model's inputs"))
+  }
+
   @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {
     let manifest = Self.root + "/fixtures/loss/audit.yaml"
     let whole = try AuditPipeline.partial(

@@ -64,14 +64,16 @@ extension AuditPipeline {
     let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(
         request, seed: seed, threads: options.threads, progress: stages.work,
-        checkData: { _ = try manifest.validate(against: $0) })
-    }
-    if let sampleColumns, let samplePath,
-      let names = build.bound?.model.features.map({ $0.name }), names != sampleColumns
-    {
-      throw PartialEvidenceError(
-        file: samplePath, place: "'features'",
-        message: "are not the model's inputs (\(names.joined(separator: ", ")))")
+        checkData: { _ = try manifest.validate(against: $0) },
+        checkModel: { model in
+          // Before the rows are scored: a sample of other columns would waste the pass.
+          let names = model.features.map(\.name)
+          if let sampleColumns, let samplePath, names != sampleColumns {
+            throw PartialEvidenceError(
+              file: samplePath, place: "'features'",
+              message: "are not the model's inputs (\(names.joined(separator: ", ")))")
+          }
+        })
     }
     var tallies = try stages.stage("tallying the evidence") {
       try build.evidence.computeTallies(needs.kinds)

@@ -63,9 +63,13 @@ public enum EvidenceBuilder {
   /// Builds the evidence of `request` as ``build(_:seed:threads:checkData:)`` does,
   /// reporting the rows of each long computation (scoring, attributions, bootstrap passes)
   /// to `progress`.
+  ///
+  /// `checkModel` is called with the model as soon as the rows are bound to it, before they
+  /// are scored.
   package static func build(
     _ request: EvidenceRequest, seed: UInt64, threads: Int, progress: WorkProgress?,
-    checkData: (Dataset) throws -> Void = { _ in }
+    checkData: (Dataset) throws -> Void = { _ in },
+    checkModel: (any ScoringModel) throws -> Void = { _ in }
   ) throws -> EvidenceBuild {
     let file = request.data
     var bound: BoundRows?
@@ -83,6 +87,7 @@ public enum EvidenceBuilder {
     case .model(let source, let decisionRule):
       let rows = try BoundRows(
         model: source, data: file, csv: request.csv, threads: threads, checkData: checkData)
+      try checkModel(rows.model)
       bound = rows
       dataset = rows.dataset
       rule = decisionRule
