@@ -363,34 +363,40 @@ import _FairTestSupport
     #expect(mergedEmpty.evidence.reasons?.isDerived == false)
   }
 
-  /// A sample whose reasons' backgrounds do not fit the audit's reason settings is refused,
-  /// naming the file and the place.
-  @Test func aSampleWithOtherReasonBackgroundsIsRefused() throws {
-    let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
-    let sample = try AuditPipeline.sample(
-      manifest: manifest, partitionID: "all", options: Self.options)
-    var fewer = sample
-    fewer.reasons?.removeLast()
-    let path = try FixturePaths.temporaryDirectory(named: "fairgate-reasons") + "/fewer.json"
-    try fewer.write(to: path)
-    let error = try #require(
-      throws: PartialEvidenceError.self,
-      performing: {
-        try AuditPipeline.partial(
-          manifest: manifest, partitionID: "all", data: nil, sample: path, options: Self.options)
-      })
-    #expect("\(error)".contains("fewer.json"))
-    #expect("\(error)".contains("'reasons'"))
+  /// An evidence sample altered so that it no longer fits the audit.
+  enum SampleAlteration: String, CaseIterable, Sendable {
+    /// Its reasons' backgrounds are fewer than the audit's stability replicates need.
+    case fewerReasonBackgrounds = "fewer"
+    /// It was drawn from other columns than the model's inputs (refused before the
+    /// partition's rows are scored).
+    case renamedColumns = "renamed"
+
+    func alter(_ sample: inout EvidenceSample) {
+      switch self {
+      case .fewerReasonBackgrounds: sample.reasons?.removeLast()
+      case .renamedColumns: sample.features = sample.features.map { $0 + "_renamed" }
+      }
+    }
+
+    /// What the refusal says, after the file's name.
+    var message: String {
+      switch self {
+      case .fewerReasonBackgrounds: "'reasons'"
+      case .renamedColumns: "'features': are not the model's inputs"
+      }
+    }
   }
 
-  /// A sample drawn from other columns than the model's inputs is refused before the
-  /// partition's rows are scored, naming the file and the place.
-  @Test func aSampleOfOtherColumnsIsRefused() throws {
+  /// A sample that does not fit the audit is refused, naming the file and the place.
+  @Test(arguments: SampleAlteration.allCases)
+  func aSampleThatDoesNotFitIsRefused(_ alteration: SampleAlteration) throws {
     let manifest = Self.root + "/fixtures/german-credit/audit.yaml"
     var sample = try AuditPipeline.sample(
       manifest: manifest, partitionID: "all", options: Self.options)
-    sample.features = sample.features.map { $0 + "_renamed" }
-    let path = try FixturePaths.temporaryDirectory(named: "fairgate-reasons") + "/renamed.json"
+    alteration.alter(&sample)
+    let path =
+      try FixturePaths.temporaryDirectory(named: "fairgate-reasons")
+      + "/\(alteration.rawValue).json"
     try sample.write(to: path)
     let error = try #require(
       throws: PartialEvidenceError.self,
@@ -398,8 +404,8 @@ import _FairTestSupport
         try AuditPipeline.partial(
           manifest: manifest, partitionID: "all", data: nil, sample: path, options: Self.options)
       })
-    #expect("\(error)".contains("renamed.json"))
-    #expect("\(error)".contains("'features': are not the model's inputs"))
+    #expect("\(error)".contains("\(alteration.rawValue).json"))
+    #expect("\(error)".contains(alteration.message))
   }
 
   @Test func aSampledBackgroundIsSaidNotToMergeAndItsRulesLackData() throws {

@@ -23,6 +23,9 @@ public struct ReasonSettings: Sendable, Equatable {
   /// The relative input perturbation δ of the sensitivity measurement.
   public var perturbation: Double
 
+  /// The stability replicates that run: ``stabilityReplicates``, or none below 2.
+  package var replicatesRun: Int { ReasonStability.replicatesRun(stabilityReplicates) }
+
   /// The settings when the manifest has no `reasons:` section.
   public static let standard = ReasonSettings()
 

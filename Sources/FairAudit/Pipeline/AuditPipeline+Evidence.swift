@@ -222,10 +222,7 @@ extension AuditPipeline {
           } ?? true
       }
       if self.reasons, settings.reference == .all {
-        sampled.reasons = (
-          settings.backgroundRows,
-          settings.stabilityReplicates >= 2 ? settings.stabilityReplicates : 0
-        )
+        sampled.reasons = (settings.backgroundRows, settings.replicatesRun)
       }
       return sampled
     }
@@ -285,7 +282,7 @@ extension AuditPipeline {
       throw differs("'seed'", "is \(sample.seed), but this audit's seed is \(seed)")
     }
     if let drawn = sample.reasons {
-      let replicates = reasons.stabilityReplicates >= 2 ? reasons.stabilityReplicates : 0
+      let replicates = reasons.replicatesRun
       guard drawn.count == replicates + 1, drawn[0].size == reasons.backgroundRows else {
         throw differs(
           "'reasons'",

@@ -25,6 +25,9 @@ public struct ReasonAnalysis: Sendable {
       self.perturbation = perturbation
       self.unstableAbove = unstableAbove
     }
+
+    /// The replicates that run: ``replicates``, or none below 2.
+    package var replicatesRun: Int { ReasonStability.replicatesRun(replicates) }
   }
 
   /// The attribution-based derivation (also run for scorecards, for the comparison).
@@ -103,24 +106,21 @@ public struct ReasonAnalysis: Sendable {
     attributionRequest.background = drawn?.first?.matrix
     let derivation = try ReasonDerivation(
       model: bound.model, matrix: bound.matrix, request: attributionRequest)
-    let (applicants, source, agreement) = try reported(
-      derivation, model: bound.model, method: method)
-    let (ages, ageReasonFeatures) = try self.ages(
-      bound, column: ageColumn, features: ageFeatures)
     let backgrounds =
       drawn
       ?? ReasonTallies.drawBackgrounds(
         derivation.population, keys: derivation.populationKeys, size: request.backgroundRows,
-        seed: request.seed, replicates: replicates(stability))
-    let tallies = ReasonTallies(
-      derivation: derivation, applicants: applicants, source: source.name,
-      rowIDs: request.rowIDs ?? (0..<UInt64(bound.matrix.rowCount)).map { $0 },
-      memberships: memberships, ages: ages, ageFeatures: ageReasonFeatures,
-      backgrounds: backgrounds, dependsOnPartition: drawn == nil && request.population == nil,
-      seed: request.seed)
+        seed: request.seed, replicates: stability.replicatesRun)
+    let step = try Step(
+      bound: bound, request: request, method: method, ageColumn: ageColumn,
+      ageFeatures: ageFeatures, memberships: memberships, backgrounds: backgrounds,
+      drawn: drawn != nil)
+    let (reported, tallies) = try step.tally(
+      derivation, rowIDs: request.rowIDs ?? (0..<UInt64(bound.matrix.rowCount)).map { $0 },
+      rowOffset: 0)
     return Derived(
-      derivation: derivation, source: source, applicants: applicants, agreement: agreement,
-      tallies: tallies)
+      derivation: derivation, source: reported.source, applicants: reported.applicants,
+      agreement: reported.agreement, tallies: tallies)
   }
 
   /// The tallies of the reasons of `bound`'s rows, derived in chunks of `chunkRows` rows so
@@ -135,8 +135,6 @@ public struct ReasonAnalysis: Sendable {
     precondition(chunkRows > 0)
     let matrix = bound.matrix
     let ids = request.rowIDs ?? (0..<UInt64(matrix.rowCount)).map { $0 }
-    var chunkRequest = request
-    if case .attribution(let chosen) = method { chunkRequest.method = chosen }
     let margins = try ReasonDerivation.margins(model: bound.model, matrix: matrix, request: request)
     let backgrounds: [KeyedSample]
     if let drawn {
@@ -147,11 +145,14 @@ public struct ReasonAnalysis: Sendable {
         matrix: matrix, scores: scores, request: request)
       backgrounds = ReasonTallies.drawBackgrounds(
         reference.population, keys: reference.keys, size: request.backgroundRows,
-        seed: request.seed, replicates: replicates(stability))
+        seed: request.seed, replicates: stability.replicatesRun)
     }
+    let step = try Step(
+      bound: bound, request: request, method: method, ageColumn: ageColumn,
+      ageFeatures: ageFeatures, memberships: memberships, backgrounds: backgrounds,
+      drawn: drawn != nil)
+    var chunkRequest = step.request
     chunkRequest.background = backgrounds[0].matrix
-    let (ages, ageReasonFeatures) = try self.ages(
-      bound, column: ageColumn, features: ageFeatures)
     var total: ReasonTallies?
     for start in stride(from: 0, to: max(1, matrix.rowCount), by: chunkRows) {
       let rows = Array(start..<min(matrix.rowCount, start + chunkRows))
@@ -159,29 +160,71 @@ public struct ReasonAnalysis: Sendable {
       chunkRequest.rowIDs = rows.map { ids[$0] }
       let derivation = try ReasonDerivation(
         model: bound.model, matrix: matrix.rows(rows), request: chunkRequest)
-      let (applicants, source, _) = try reported(derivation, model: bound.model, method: method)
-      let part = ReasonTallies(
-        derivation: derivation, applicants: applicants, source: source.name,
-        rowIDs: chunkRequest.rowIDs ?? [], memberships: memberships, ages: ages,
-        ageFeatures: ageReasonFeatures, backgrounds: backgrounds,
-        dependsOnPartition: drawn == nil && request.population == nil, seed: request.seed,
-        rowOffset: start)
+      let (_, part) = try step.tally(
+        derivation, rowIDs: chunkRequest.rowIDs ?? [], rowOffset: start)
       if total == nil { total = part } else { total?.add(part) }
     }
     guard let total else { preconditionFailure("at least one chunk is tallied") }
     return total
   }
 
-  /// Replicates of each stability measurement that run (none below 2).
-  private static func replicates(_ stability: StabilitySettings) -> Int {
-    stability.replicates >= 2 ? stability.replicates : 0
+  /// The reasons reported for some rows: their source, the applicants' reasons and, for a
+  /// scorecard, their agreement with the attribution reasons.
+  private typealias Reported = (
+    applicants: [ApplicantReasons], source: ReasonMethod, agreement: ReasonAgreement?
+  )
+
+  /// What every derivation of the same rows' reasons shares, whole or in chunks: it turns one
+  /// derivation into the reported reasons and their tallies.
+  private struct Step {
+    /// The attribution request, with the method that `method` chooses.
+    var request: ReasonRequest
+    var model: any ScoringModel
+    var method: ReasonMethod
+    var memberships: [SliceMembership]
+    var ages: [Double]?
+    var ageFeatures: Set<String>
+    var backgrounds: [KeyedSample]
+    /// Whether the backgrounds come from these rows alone (not drawn beforehand from all
+    /// rows, nor from a population given apart).
+    var dependsOnPartition: Bool
+
+    init(
+      bound: BoundRows, request: ReasonRequest, method: ReasonMethod, ageColumn: String?,
+      ageFeatures: Set<String>, memberships: [SliceMembership], backgrounds: [KeyedSample],
+      drawn: Bool
+    ) throws {
+      self.request = request
+      if case .attribution(let chosen) = method { self.request.method = chosen }
+      model = bound.model
+      self.method = method
+      self.memberships = memberships
+      (ages, self.ageFeatures) = try ReasonAnalysis.ages(
+        bound, column: ageColumn, features: ageFeatures)
+      self.backgrounds = backgrounds
+      dependsOnPartition = !drawn && request.population == nil
+    }
+
+    /// The reported reasons of `derivation`'s rows (row ids `rowIDs`, the first at data row
+    /// `rowOffset`) and their tallies.
+    func tally(_ derivation: ReasonDerivation, rowIDs: [UInt64], rowOffset: Int) throws
+      -> (Reported, ReasonTallies)
+    {
+      let reported = try ReasonAnalysis.reported(derivation, model: model, method: method)
+      let tallies = ReasonTallies(
+        derivation: derivation, applicants: reported.applicants, source: reported.source.name,
+        rowIDs: rowIDs, memberships: memberships, ages: ages, ageFeatures: ageFeatures,
+        backgrounds: backgrounds, dependsOnPartition: dependsOnPartition, seed: request.seed,
+        rowOffset: rowOffset)
+      return (reported, tallies)
+    }
   }
 
   /// The reasons reported for `derivation`'s rows: a scorecard's own (with their agreement
   /// with the attribution reasons) or the attribution reasons.
   private static func reported(
     _ derivation: ReasonDerivation, model: any ScoringModel, method: ReasonMethod
-  ) throws -> ([ApplicantReasons], ReasonMethod, ReasonAgreement?) {
+  ) throws -> Reported {
     let request = derivation.request
     let scorecard = (model as? PMMLModel).flatMap { model in
       model.scorecard.map { (model, $0) }

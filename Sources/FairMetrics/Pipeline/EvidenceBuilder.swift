@@ -236,9 +236,18 @@ public enum EvidenceBuilder {
     let bound = try BoundRows(
       model: source, data: request.data, csv: request.csv, threads: threads,
       checkData: checkData)
-    let rowIDs = try rowIdentifiers(request, dataset: bound.dataset)
-    var drawn: KeyedSample?
+    let sampledBackground: Int?
     if background, case .sample(let size) = request.attribution?.background {
+      sampledBackground = size
+    } else {
+      sampledBackground = nil
+    }
+    // Only the keyed draws need the rows' ids; flips count values.
+    let rowIDs =
+      sampledBackground != nil || reasons != nil
+      ? try rowIdentifiers(request, dataset: bound.dataset) : []
+    var drawn: KeyedSample?
+    if let size = sampledBackground {
       drawn = KeyedSample(bound.matrix, keys: rowIDs, size: size, seed: seed)
     }
     let reasonBackgrounds = reasons.map {

@@ -171,6 +171,10 @@ public struct ReasonStability: Sendable, Hashable, Codable {
     }
   }
 
+  /// The replicates of each measurement that a request for `requested` runs: none below 2,
+  /// since one replicate has no spread to measure.
+  package static func replicatesRun(_ requested: Int) -> Int { requested >= 2 ? requested : 0 }
+
   /// Runs the replicates: `vary` gives each one's rows, and its background when that moves
   /// (`nil` keeps the reference background's explainer).
   ///

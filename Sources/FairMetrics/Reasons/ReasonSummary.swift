@@ -68,7 +68,8 @@ public struct ReasonSummary: Sendable {
     distributions = zip(layouts, tallies.groupings).compactMap { layout, slices in
       slices.map { ReasonDistribution(layout: layout, slices: $0) }
     }
-    guard replicates >= 2, let reference = tallies.backgrounds.first else {
+    let replicates = ReasonStability.replicatesRun(replicates)
+    guard replicates > 0, let reference = tallies.backgrounds.first else {
       stability = []
       return
     }
