@@ -1,4 +1,5 @@
 import Foundation
+public import Testing
 
 /// The outcome of running the built `fairgate` binary.
 public struct CommandResult: Sendable {
@@ -58,5 +59,22 @@ public enum FairGateBinary {
       status: process.terminationStatus,
       standardOutput: String(decoding: outData, as: UTF8.self),
       standardError: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Runs `fairgate` as ``run(_:directory:environment:standardInput:)`` does and expects it
+  /// to exit with `status`; another status is recorded against `sourceLocation` with the
+  /// command and its standard error.
+  @discardableResult
+  public static func expect(
+    _ arguments: [String], status: Int32 = 0, directory: String? = nil,
+    environment: [String: String] = [:], standardInput: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> CommandResult {
+    let result = try run(
+      arguments, directory: directory, environment: environment, standardInput: standardInput)
+    #expect(
+      result.status == status, "\(arguments.joined(separator: " ")): \(result.standardError)",
+      sourceLocation: sourceLocation)
+    return result
   }
 }

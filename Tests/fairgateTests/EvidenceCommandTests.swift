@@ -16,12 +16,9 @@ import _FairTestSupport
     _ arguments: [String], input: String? = nil, status: Int32 = 0,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> CommandResult {
-    let result = try FairGateBinary.run(
-      arguments, directory: Self.root, environment: Self.environment, standardInput: input)
-    #expect(
-      result.status == status, "\(arguments.joined(separator: " ")): \(result.standardError)",
-      sourceLocation: sourceLocation)
-    return result
+    try FairGateBinary.expect(
+      arguments, status: status, directory: Self.root, environment: Self.environment,
+      standardInput: input, sourceLocation: sourceLocation)
   }
 
   /// The partial evidence of the vendor audit's whole data, as one partition.

@@ -11,17 +11,15 @@ import _FairTestSupport
   static let loss = root + "/fixtures/loss/audit.yaml"
   static let environment = ["SOURCE_DATE_EPOCH": "1764806400"]
 
+  /// Runs `fairgate` in the repository and expects `status`.
   @discardableResult
   func fairgate(
     _ arguments: [String], input: String? = nil, status: Int32 = 0,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> CommandResult {
-    let result = try FairGateBinary.run(
-      arguments, directory: Self.root, environment: Self.environment, standardInput: input)
-    #expect(
-      result.status == status, "\(arguments.joined(separator: " ")): \(result.standardError)",
-      sourceLocation: sourceLocation)
-    return result
+    try FairGateBinary.expect(
+      arguments, status: status, directory: Self.root, environment: Self.environment,
+      standardInput: input, sourceLocation: sourceLocation)
   }
 
   /// The loss demo's rows in three partitions (every third row from the first, …), each a
