@@ -64,4 +64,94 @@ import _FairTestSupport
     let adverseRows = Set(analysis.applicants.filter(\.isAdverse).map(\.row))
     #expect(analysis.stability.flatMap(\.unstable).allSatisfy { adverseRows.contains($0.row) })
   }
+
+  /// Tallies of the German credit rows against backgrounds drawn beforehand (so they merge),
+  /// with a missing value in the reference background.
+  static func talliesWithMissingBackgroundValue() throws -> ReasonTallies {
+    let bound = try Self.bound()
+    let request = Self.request(.all)
+    var drawn = ReasonTallies.drawBackgrounds(
+      bound.matrix, keys: (0..<UInt64(bound.matrix.rowCount)).map { $0 },
+      size: request.backgroundRows, seed: request.seed, replicates: 2)
+    drawn[0].values[3] = .nan
+    return try ReasonAnalysis.derive(
+      bound: bound, request: request, method: .auto, ageColumn: "age", ageFeatures: [],
+      memberships: [], drawn: drawn, stability: .init(replicates: 2)
+    ).tallies
+  }
+
+  /// Two partitions' tallies read from their files merge when their backgrounds are the same
+  /// draw, missing values included (NaN equals itself there).
+  @Test func talliesWithMissingValuesInTheirBackgroundMerge() throws {
+    let tallies = try Self.talliesWithMissingBackgroundValue()
+    let file = try Self.encoded(tallies)
+    var first = try JSONDecoder().decode(ReasonTallies.self, from: file)
+    let second = try JSONDecoder().decode(ReasonTallies.self, from: file)
+    #expect(first.backgrounds[0].values[3].isNaN)
+    #expect(first.merge(second, maps: [], sliceCounts: []) == nil)
+    #expect(first.counts.adverse == 2 * tallies.counts.adverse)
+  }
+
+  /// Tallies whose backgrounds were drawn from their own rows merge with those of a partition
+  /// whose reasons were not derived into the same tallies in either order.
+  @Test func droppedTalliesAreTheSameInEitherOrder() throws {
+    let bound = try Self.bound()
+    let own = try ReasonAnalysis.derive(
+      bound: bound, request: Self.request(.all), method: .auto, ageColumn: "age",
+      ageFeatures: [], memberships: [], drawn: nil, stability: .init(replicates: 2)
+    ).tallies
+    let underived = ReasonTallies.underived(
+      groupings: [], featureCount: bound.model.features.count, hasAges: true)
+    var ownFirst = own
+    #expect(ownFirst.merge(underived, maps: [], sliceCounts: []) == nil)
+    var underivedFirst = underived
+    #expect(underivedFirst.merge(own, maps: [], sliceCounts: []) == nil)
+    #expect(try Self.encoded(ownFirst) == Self.encoded(underivedFirst))
+    #expect(!ownFirst.isDerived && ownFirst.dependsOnPartition)
+  }
+
+  /// Counts that cannot come from one set of rows are refused as read, with what is wrong.
+  @Test(arguments: [
+    ("elderly", "one of the two counts of elderly applicants without the other"),
+    ("reasonCounts", "adverse decisions but reason counts for"),
+    ("featureCodes", "more decisions of a kind than adverse decisions"),
+  ])
+  func inconsistentCountsAreRefused(field: String, message: String) throws {
+    var tallies = try Self.talliesWithMissingBackgroundValue()
+    let asDerived = tallies.inconsistency(layouts: [])
+    #expect(asDerived == nil)
+    switch field {
+    case "elderly": tallies.counts.elderlyAgeReason = nil
+    case "reasonCounts": tallies.counts.reasonCounts[0] += 1
+    default: tallies.counts.featureCodes[0].count = tallies.counts.adverse + 1
+    }
+    let problem = try #require(tallies.inconsistency(layouts: []))
+    #expect(problem.contains(message), "\(problem)")
+  }
+
+  /// With a sampling method, resampling a background from a population no larger than it
+  /// gives the same background, and so the same reasons: the explainer samples with the
+  /// audit's seed in every replicate, and its sampling noise is not counted as instability.
+  @Test func aSamplingMethodsNoiseIsNotInstability() throws {
+    let text = try String(
+      contentsOfFile: Self.root + "/fixtures/data/german-credit/german-credit.csv",
+      encoding: .utf8)
+    let lines = text.split(whereSeparator: \.isNewline).prefix(61)
+    let path =
+      try FixturePaths.temporaryDirectory(named: "fairgate-reason-stability") + "/sixty.csv"
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
+    let bound = try BoundRows(
+      model: .file(Self.root + "/fixtures/german-credit/model.json"), data: path)
+    var request = Self.request(.all)
+    request.backgroundRows = 100
+    let analysis = try ReasonAnalysis(
+      bound: bound, request: request, method: .attribution(.lime),
+      stability: .init(replicates: 4))
+    let resampling = try #require(analysis.stability.first)
+    #expect(resampling.kind == .backgroundResampling)
+    #expect(resampling.adverseCount > 0)
+    #expect(resampling.changedShare == 0)
+    #expect(resampling.unstable.isEmpty)
+  }
 }

@@ -24,6 +24,17 @@ package struct KeyedSample: Sendable, Equatable {
   /// The kept rows' values, row-major, in priority order.
   package var values: [Double]
 
+  /// Whether two samples hold the same rows, bit for bit, with a missing value (NaN) equal to
+  /// itself: two copies of one draw — read from two partitions' files — are equal even when
+  /// its rows have missing values.
+  package static func == (lhs: KeyedSample, rhs: KeyedSample) -> Bool {
+    lhs.size == rhs.size && lhs.featureCount == rhs.featureCount
+      && lhs.priorities == rhs.priorities
+      && lhs.values.elementsEqual(rhs.values) {
+        $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN)
+      }
+  }
+
   /// The domain of a background's priorities, so that they do not repeat the bootstrap's
   /// weights of the same seed and key ("background" in ASCII).
   package static let backgroundDomain: UInt64 = 0x6261_636B_6772_6E64

@@ -275,12 +275,15 @@ extension EvidenceTallies {
       flips = try mergedFlips(a, b, problem: problem)
     }
     if var a = reasons, let b = other.reasons {
+      // Reasons derived against a partition's own backgrounds are said so here; those not
+      // derived at all carry their partition's note of why.
+      let ownBackgrounds = [a, b].contains { $0.isDerived && $0.dependsOnPartition }
       if let message = a.merge(
         b, maps: maps, sliceCounts: unionLayouts.map(\.sliceNames.count))
       {
         throw problem(message)
       }
-      if a.dependsOnPartition {
+      if ownBackgrounds {
         note(
           "adverse-action reasons: their backgrounds were drawn from each partition's own "
             + "rows; with 'reasons: reference: all', draw them from all rows first ('fairgate "

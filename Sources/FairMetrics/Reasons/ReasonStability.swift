@@ -11,7 +11,10 @@ import _FairSupport
 /// percentile interval over replicates, and flags an applicant as unstable when its reasons
 /// changed in more than ``unstableAbove`` of the replicates. Replicate *r* draws its seed from
 /// a SplitMix64 stream started at the request's seed, so the same seed gives the same figures
-/// for any thread count.
+/// for any thread count. A sampling attribution method (kernel, permutation, LIME) samples
+/// with the request's seed in every replicate, as the original reasons do: only the
+/// background or the inputs move, so the explainer's own sampling noise is not counted as
+/// instability.
 ///
 /// The adverse decisions followed are at most ``defaultSampleSize``, drawn by row id (the
 /// rows whose hash of seed and id is smallest, ``ReasonTallies``), so that the cost stays
@@ -201,7 +204,8 @@ public struct ReasonStability: Sendable, Hashable, Codable {
         } ?? followed.plan
       let attributions = try ReasonDerivation.attribute(
         model: followed.model, rows: varied, margins: nil, plan: plan,
-        request: followed.request, seed: generator.next(), threads: 1, rowKeys: followed.ids,
+        request: followed.request, seed: followed.request.seed, threads: 1,
+        rowKeys: followed.ids,
         needsPredictions: false)
       return (0..<count).map { row in
         let codes = followed.ranking.candidates(attributions.row(row))

@@ -379,19 +379,14 @@ extension ReasonTallies {
     self.dependsOnPartition = dependsOnPartition
   }
 
-  /// The tallies with their counts dropped, marked as depending on a partition.
+  /// The tallies with their counts dropped, marked as depending on a partition: those of
+  /// rows whose reasons were not derived, whichever partition's they were, so that a merge
+  /// gives the same tallies in any order.
   private static func dropped(_ tallies: ReasonTallies) -> ReasonTallies {
-    var result = tallies
-    result.counts = .zero(withAges: tallies.counts.elderlyAdverse != nil)
-    result.groupings = tallies.groupings.map { $0.map { _ in [] } }
-    result.backgrounds = []
-    result.followed = KeyedSample(
-      size: tallies.followed.size, featureCount: tallies.followed.featureCount, priorities: [],
-      values: [])
-    result.moments = tallies.moments.map {
-      $0.map { _ in Moments(count: 0, sum: ExactSum(), squares: ExactSum()) }
-    }
-    result.dependsOnPartition = true
+    var result = underived(
+      groupings: tallies.groupings.map { $0 != nil }, featureCount: tallies.moments.count,
+      hasAges: tallies.counts.elderlyAdverse != nil)
+    result.followed.size = tallies.followed.size
     return result
   }
 
@@ -408,15 +403,36 @@ extension ReasonTallies {
       return "has a count that is negative or over 2^40"
     }
     guard c.withoutReason <= c.adverse, c.overFour <= c.adverse,
-      (c.elderlyAgeReason ?? 0) <= (c.elderlyAdverse ?? 0), (c.elderlyAdverse ?? 0) <= c.adverse
+      (c.elderlyAgeReason ?? 0) <= (c.elderlyAdverse ?? 0), (c.elderlyAdverse ?? 0) <= c.adverse,
+      c.featureCodes.allSatisfy({ $0.count <= c.adverse })
     else {
       return "has more decisions of a kind than adverse decisions"
+    }
+    guard (c.elderlyAdverse == nil) == (c.elderlyAgeReason == nil) else {
+      return "has one of the two counts of elderly applicants without the other"
+    }
+    guard Self.total(c.featureCodes.map(\.count)) != nil else {
+      return "has reason counts by feature that add up to more than 2^62"
+    }
+    // Every adverse decision gives some number of reasons, zero included.
+    guard Self.total(c.reasonCounts) == c.adverse else {
+      return "has \(c.adverse) adverse decisions but reason counts for "
+        + "\(Self.total(c.reasonCounts).map(String.init) ?? "more than 2^62")"
     }
     guard groupings.count == layouts.count else {
       return "has \(groupings.count) groupings for \(layouts.count)"
     }
     for (grouping, slices) in groupings.enumerated() {
+      // A weighted grouping has no distribution of reasons; every other grouping has one.
+      guard (slices == nil) == layouts[grouping].isWeighted else {
+        return slices == nil
+          ? "has no distribution of reasons for grouping \(grouping), which is not weighted"
+          : "has a distribution of reasons for grouping \(grouping), which is weighted"
+      }
       guard let slices else { continue }
+      guard (Self.total(slices.map(\.adverse)) ?? .max) <= c.adverse else {
+        return "has more adverse decisions in the slices of grouping \(grouping) than in all"
+      }
       guard
         slices.count == layouts[grouping].sliceNames.count
           || (dependsOnPartition && slices.isEmpty)
@@ -455,6 +471,17 @@ extension ReasonTallies {
       return "has no reference background"
     }
     return nil
+  }
+
+  /// The sum of `counts`, or `nil` when it would pass 2^62.
+  private static func total(_ counts: [Int]) -> Int? {
+    var sum = 0
+    for count in counts {
+      let (next, overflow) = sum.addingReportingOverflow(count)
+      guard !overflow, next <= 1 << 62 else { return nil }
+      sum = next
+    }
+    return sum
   }
 }
 
