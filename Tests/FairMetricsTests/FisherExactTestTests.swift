@@ -35,17 +35,32 @@ import _FairTestSupport
     expectClose(twoSided, mirror, relative: 1e-14, "mirror table")
   }
 
-  @Test func largeTablesAreFast() {
-    let clock = ContinuousClock()
-    let start = clock.now
-    var total = 0.0
-    for shift in 0..<20 {
-      total += FisherExactTest(41_000 + shift * 50, 9_000, 40_000, 10_000 - shift * 50).pValue
-      total += FisherExactTest(25_010 + shift, 24_990, 24_990, 25_010 - shift).pValue
+  /// Tables of about 100,000 rows: a table and its mirror are equally extreme.
+  @Test func largeTablesGiveTheirMirrorsPValue() {
+    for shift in [0, 7, 19] {
+      let table = FisherExactTest(25_010 + shift, 24_990, 24_990, 25_010 - shift).pValue
+      let mirror = FisherExactTest(24_990, 25_010 + shift, 25_010 - shift, 24_990).pValue
+      #expect(table > 0 && table <= 1)
+      expectClose(table, mirror, relative: 1e-12, "shift \(shift)")
     }
-    let elapsed = clock.now - start
-    #expect(total > 0)
-    // 40 tables with n ≈ 100,000 in a debug build; the work is O(√n) terms per tail.
-    #expect(elapsed < .seconds(2), "took \(elapsed)")
+  }
+
+  /// Counts of billions (weighted slices, or honest tallies of very large data): the mode
+  /// `(n + 1)(K + 1) / (N + 2)` passes Int.max on the way and is computed in double width.
+  @Test func tablesOfBillionsDoNotOverflow() {
+    let count = 2_200_000_000
+    let test = FisherExactTest(count, count, count, count)
+    expectClose(test.pValue, 1, relative: 1e-9, "the most probable table")
+    #expect(test.oddsRatio == 1)
+    // 200,000 rows moved out of the first cell with the margins kept: about 8.5 standard
+    // deviations (√(N/16) ≈ 23,450) below its expectation; one standard deviation less
+    // moved is far from significant.
+    let moved = 200_000
+    let far = FisherExactTest(
+      count - moved, count + moved, count + moved, count - moved, alternative: .less)
+    #expect(far.pValue < 1e-12)
+    let near = FisherExactTest(
+      count - 23_450, count + 23_450, count + 23_450, count - 23_450, alternative: .less)
+    expectClose(near.pValue, 0.1587, relative: 0.01, "one standard deviation")
   }
 }

@@ -75,6 +75,13 @@ extension EvidenceTallies {
       {
         return "'layouts[\(index)]' has inconsistent slices"
       }
+      if layout.sliceNames != layout.sliceParts.map(Grouping.sliceName) {
+        return "'layouts[\(index)]' has slice names that are not its slices' parts"
+      }
+      if layout.rowCount != rowCount || !(0...rowCount).contains(layout.unknownRowCount) {
+        return "'layouts[\(index)]' counts \(layout.rowCount) rows (\(layout.unknownRowCount) "
+          + "unknown) for the evidence's \(rowCount)"
+      }
     }
     let replicates = configuration.bootstrapReplicates
     // Counts are bounded, so that adding the tallies of many partitions cannot overflow.
@@ -100,6 +107,12 @@ extension EvidenceTallies {
       {
         return "'outcomes[\(index)]' does not fit its grouping's slices and replicates"
       }
+      // Every slice has its map of scores when the rows have scores, none otherwise.
+      for (index, tally) in outcomes.enumerated()
+      where tally.scores.count != (shape.hasScores ? layouts[index].sliceNames.count : 0) {
+        return "'outcomes[\(index)].scores' has \(tally.scores.count) maps of scores for "
+          + "\(shape.hasScores ? layouts[index].sliceNames.count : 0)"
+      }
       for (index, tally) in outcomes.enumerated()
       where !tally.slices.allSatisfy({ withinRows([$0.rows]) })
         || !tally.scores.allSatisfy({ withinRows($0.rows + [$0.nanRows]) })
@@ -109,6 +122,15 @@ extension EvidenceTallies {
     }
     if let allScores, !allScores.isConsistent || !withinRows(allScores.rows + [allScores.nanRows]) {
       return "'allScores' is inconsistent"
+    }
+    // The map of every row's score (the median's) comes with the group metrics' tallies of
+    // rows that have scores, and counts every row.
+    guard (allScores != nil) == (shape.hasScores && outcomes != nil) else {
+      return allScores == nil
+        ? "'allScores' is missing: the rows have scores" : "'allScores' is present without scores"
+    }
+    if let allScores, allScores.rowCount + allScores.nanRows != rowCount {
+      return "'allScores' counts \(allScores.rowCount + allScores.nanRows) rows for \(rowCount)"
     }
     func check(_ tallies: [AttributionTally], _ name: String, features: Int) -> String? {
       guard tallies.count == groupings else { return "'\(name)' has \(tallies.count) entries" }
@@ -122,6 +144,9 @@ extension EvidenceTallies {
     }
     if let attributions, carries(attributions.dependsOnPartition) {
       let m = attributions.columns.featureNames.count
+      if Set(attributions.columns.featureNames).count != m {
+        return "'attributions.columns.featureNames' names a column twice"
+      }
       if attributions.absoluteTotals.count != m {
         return
           "'attributions.absoluteTotals' has \(attributions.absoluteTotals.count) entries for \(m) columns"
@@ -157,6 +182,9 @@ extension EvidenceTallies {
       }
     }
     if let lossGaps, carries(lossGaps.dependsOnPartition) {
+      if Set(lossGaps.featureNames).count != lossGaps.featureNames.count {
+        return "'lossGaps.featureNames' names a feature twice"
+      }
       if let problem = check(
         lossGaps.groupings, "lossGaps.groupings", features: lossGaps.featureNames.count)
       {
@@ -170,6 +198,23 @@ extension EvidenceTallies {
         || entry.flip.rows > rowCount
       {
         return "'flips[\(index)]' is out of range"
+      }
+      // The rate and its interval are those of the counts, the attribute the configuration's.
+      let alpha = 1 - configuration.confidenceLevel
+      for (index, entry) in flips.enumerated() {
+        if entry.flip.attribute != configuration.attributes[entry.attribute].name {
+          return "'flips[\(index)]' names the attribute '\(entry.flip.attribute)' at the "
+            + "place of '\(configuration.attributes[entry.attribute].name)'"
+        }
+        let counted = CounterfactualFlip(
+          counting: entry.flip, rows: entry.flip.rows, flipped: entry.flip.flipped, alpha: alpha)
+        if entry.flip != counted {
+          return "'flips[\(index)]' has a rate or interval that is not its counts'"
+        }
+        if !carries(entry.dependsOnPartition) {
+          return "'flips[\(index)]' tried a value taken from one partition's rows, in "
+            + "evidence of \(partitionCount) partitions"
+        }
       }
     }
     if let reasons {

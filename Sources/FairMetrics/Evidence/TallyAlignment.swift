@@ -20,8 +20,11 @@ extension ReplicateTally {
 
   /// Whether the array has the declared shape (a decoded tally is checked before use).
   package var isConsistent: Bool {
-    replicateCount >= 0 && sliceCount >= 0 && statisticCount >= 0
-      && sums.count == replicateCount * sliceCount * statisticCount
+    guard replicateCount >= 0 && sliceCount >= 0 && statisticCount >= 0 else { return false }
+    // A crafted file's counts may overflow their product.
+    let (cells, overflow) = replicateCount.multipliedReportingOverflow(by: sliceCount)
+    let (size, overflowAgain) = cells.multipliedReportingOverflow(by: statisticCount)
+    return !overflow && !overflowAgain && sums.count == size
   }
 }
 

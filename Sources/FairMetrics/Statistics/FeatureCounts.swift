@@ -175,8 +175,16 @@ package struct FeatureCounts: Sendable, Equatable, Codable {
       isNumeric
       ? zip(numbers, numbers.dropFirst()).allSatisfy { $0 < $1 }
       : zip(labels, labels.dropFirst()).allSatisfy { $0 < $1 }
-    return sliceCount >= 0 && keys == rows.count && weights.count == keys * sliceCount
-      && (isNumeric ? labels.isEmpty : numbers.isEmpty) && sorted && rows.allSatisfy { $0 > 0 }
+    // A crafted file's counts may overflow their product.
+    let (cells, overflow) = keys.multipliedReportingOverflow(by: sliceCount)
+    // The counting skips missing values and writes -0.0 as 0.0; a map with either would
+    // merge differently in each order.
+    let plainNumbers = numbers.allSatisfy {
+      !$0.isNaN && $0.bitPattern != (-0.0 as Double).bitPattern
+    }
+    return sliceCount >= 0 && keys == rows.count && !overflow && weights.count == cells
+      && (isNumeric ? labels.isEmpty : numbers.isEmpty) && sorted && plainNumbers
+      && rows.allSatisfy { $0 > 0 }
   }
 
   /// The decile code of each distinct numeric value: how many interior decile edges (the

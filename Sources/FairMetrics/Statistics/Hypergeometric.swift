@@ -40,7 +40,10 @@ struct Hypergeometric {
     self.draws = draws
     lowest = max(0, draws - (population - successes))
     highest = min(draws, successes)
-    mode = (draws + 1) * (successes + 1) / (population + 2)
+    // ⌊(n + 1)(K + 1) / (N + 2)⌋ in double width: the product passes Int.max for counts
+    // past about 3·10⁹; the quotient is at most n + 1.
+    let product = (draws + 1).multipliedFullWidth(by: successes + 1)
+    mode = (population + 2).dividingFullWidth(product).quotient
   }
 
   /// `log P(X = x)`; `-infinity` outside the support.

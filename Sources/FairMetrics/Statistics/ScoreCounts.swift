@@ -110,7 +110,8 @@ package struct ScoreCounts: Sendable, Equatable, Codable {
   package var isConsistent: Bool {
     scores.count == rows.count && rows.count == weights.count
       && weights.count == favourable.count && nanRows >= 0 && rows.allSatisfy { $0 > 0 }
-      && !scores.contains(where: \.isNaN) && zip(scores, scores.dropFirst()).allSatisfy { $0 < $1 }
+      && !scores.contains(where: { $0.isNaN || $0.bitPattern == (-0.0 as Double).bitPattern })
+      && zip(scores, scores.dropFirst()).allSatisfy { $0 < $1 }
   }
 
   /// The rows with a score that is not NaN.
