@@ -130,4 +130,33 @@ import _FairTestSupport
       _ = try PartialEvidence.read(contentsOf: path)
     }
   }
+
+  /// Two files of 2²⁹ + 1 rows each are read, and their merge is refused: together they count
+  /// more rows than the fixed-point sums hold.
+  @Test func aMergePastTheMostRowsIsRefused() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-many-rows")
+    var partials: [(path: String, evidence: PartialEvidence)] = []
+    for id in ["a", "b"] {
+      var document = try Self.object(Self.credit)
+      var evidence = try #require(document["evidence"] as? [String: Any])
+      let rows = try #require(evidence["rowCount"] as? Int)
+      let claimed = (1 << 29) + 1
+      try Self.set(claimed, at: ["rowCount"], in: &evidence)
+      for index in (evidence["layouts"] as? [Any] ?? []).indices {
+        try Self.set(claimed, at: ["layouts", index, "rowCount"], in: &evidence)
+      }
+      let nanRows = try #require((evidence["allScores"] as? [String: Any])?["nanRows"] as? Int)
+      try Self.set(nanRows + claimed - rows, at: ["allScores", "nanRows"], in: &evidence)
+      document["evidence"] = evidence
+      try Self.set(id, at: ["partitions", 0, "id"], in: &document)
+      try Self.set(claimed, at: ["partitions", 0, "rows"], in: &document)
+      let path = folder + "/\(id).json"
+      try JSONSerialization.data(withJSONObject: document).write(to: URL(fileURLWithPath: path))
+      partials.append((path, try PartialEvidence.read(contentsOf: path)))
+    }
+    let error = try #require(
+      throws: PartialEvidenceError.self, performing: { try PartialEvidence.merge(partials) })
+    #expect("\(error)".contains("b.json"), "\(error)")
+    #expect("\(error)".contains("more than 2^30 rows"), "\(error)")
+  }
 }

@@ -261,7 +261,7 @@ import _FairTestSupport
 
   /// Counts near Int.max overflowed when two partials merged (found by fuzz-partial-evidence).
   ///
-  /// Every count is now bounded by the evidence's rows (at most 2⁴⁰) when a file is read.
+  /// Every count is now bounded by the evidence's rows (at most 2³⁰) when a file is read.
   @Test func countsBeyondTheRowsAreRefusedBeforeAnythingAddsThem() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)

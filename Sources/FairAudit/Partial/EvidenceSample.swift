@@ -90,7 +90,7 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
       }
     }
     for (name, counts) in read.values {
-      // Counts of at most 2⁴⁰ rows, as in partial evidence, so that merges cannot overflow.
+      // Counts of at most 2³⁰ rows, as in partial evidence, so that merges cannot overflow.
       var total = counts.nanRows
       for rows in counts.rows where total >= 0 {
         let (sum, overflow) = total.addingReportingOverflow(rows)

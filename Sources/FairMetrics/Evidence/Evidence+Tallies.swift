@@ -53,9 +53,11 @@ extension Evidence {
 }
 
 extension EvidenceTallies {
-  /// The most rows one file of tallies may count (2⁴⁰, about 1.1·10¹²): far above any data
-  /// set, and low enough that the tallies of millions of partitions add without overflow.
-  package static let maximumRowCount = 1 << 40
+  /// The most rows tallies may count, one file or merged (2³⁰, about 1.07·10⁹): far above
+  /// the data sets of credit and hiring audits, and low enough that no score map or bootstrap
+  /// replicate of the outcome counts passes its fixed point (2³¹ units of weight per slice,
+  /// ``ReplicateTally``), so that none wraps into a wrong number.
+  package static let maximumRowCount = 1 << 30
 
   /// The first way in which the tallies are not the tallies of any rows (decoded tallies
   /// are checked before use), or `nil`.

@@ -155,6 +155,13 @@ extension EvidenceTallies {
     guard shape == other.shape else {
       throw problem("its rows differ in kind (scores, true outcomes or the score scale)")
     }
+    // Both counts are at most the maximum (checked as read), so the difference is exact.
+    guard rowCount <= EvidenceTallies.maximumRowCount - other.rowCount else {
+      throw problem(
+        "with the partitions before it, the evidence would count more than 2^30 rows "
+          + "(\(EvidenceTallies.maximumRowCount)), past the exact sums of its score maps and "
+          + "bootstrap replicates")
+    }
     for (kind, present) in [
       ("group metrics", (outcomes == nil, other.outcomes == nil)),
       ("attributions", (attributions == nil, other.attributions == nil)),
