@@ -127,4 +127,29 @@ import _FairTestSupport
       run.standardError.contains("\(path):\(line):\(15 + column): error: \(message)"),
       "\(run.standardError)")
   }
+
+  /// Costs of billions per decision: the slices' sums pass what the bootstrap replicates sum
+  /// exactly (the fixed-point conversion trapped), so the loss rules lack data and say why.
+  @Test func costsPastTheReplicatesExactRangeLeaveTheLossRulesWithoutData() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-loss-huge")
+    let manifest = try String(
+      contentsOfFile: Self.root + "/fixtures/loss/audit.yaml", encoding: .utf8)
+    let huge =
+      manifest
+      .replacingOccurrences(of: "  false_positive: 5\n", with: "  false_positive: 5000000000\n")
+      .replacingOccurrences(
+        of: "file: plain.json", with: "file: \(Self.root)/fixtures/loss/plain.json"
+      )
+      .replacingOccurrences(
+        of: "file: credit.csv", with: "file: \(Self.root)/fixtures/loss/credit.csv")
+    #expect(huge.contains("5000000000"), "the demo manifest no longer declares its costs")
+    let path = folder + "/audit.yaml"
+    try huge.write(toFile: path, atomically: true, encoding: .utf8)
+    let (status, _, findings) = try audit(path)
+    #expect(status == 1)
+    let messages = (findings["findings"] as? [[String: Any]] ?? []).compactMap {
+      $0["message"] as? String
+    }
+    #expect(messages.contains { $0.contains("past what the bootstrap replicates sum exactly") })
+  }
 }

@@ -347,6 +347,17 @@ public final class Evidence: Sendable {
         ?? "the evidence holds no \(kind): nothing asked for them where it was computed")
   }
 
+  /// Refuses figures from tallies whose bootstrap replicate sums might have wrapped
+  /// (``ReplicateTally/exactLimit``): a wrong interval is worse than none.
+  private func requireExactReplicates(_ tallies: [AttributionTally], of kind: String) throws {
+    for (index, tally) in zip(layouts.indices, tallies) where !tally.replicatesAreExact {
+      throw MetricsError(
+        message: "\(kind) of '\(layouts[index].grouping.name)': a slice's values add up to "
+          + "more than 2^27 in absolute value (or are not numbers), past what the bootstrap "
+          + "replicates sum exactly; scale the values down, or set 'statistics: bootstrap: 0'")
+    }
+  }
+
   /// The rows, which only evidence computed from data has.
   private func rowData() throws -> RowData {
     guard let data else {
@@ -428,6 +439,7 @@ public final class Evidence: Sendable {
     if let cached = cache.withLock({ $0.losses }) { return cached }
     let groups = try groupMetrics()
     let tallies = try lossTallies()
+    try requireExactReplicates(tallies.groupings, of: "loss metrics")
     let layout = LossMetrics.Layout(tallies.declared)
     let totals = (loss: tallies.lossTotal?.value, cost: tallies.costTotal?.value)
     let rowCount = cache.withLock { $0.tallies.rowCount }
@@ -501,6 +513,7 @@ public final class Evidence: Sendable {
     if let cached = cache.withLock({ $0.lossGaps }) { return cached }
     let groups = try groupMetrics()
     let tallies = try lossGapTallies()
+    try requireExactReplicates(tallies.groupings, of: "loss-gap decompositions")
     let result = layouts.indices.map { index in
       let layout = layouts[index]
       return LossGapDecomposition(
@@ -616,6 +629,7 @@ public final class Evidence: Sendable {
     let groups = try groupMetrics()
     let stored = try attributionTallies()
     let tallies = try populationTallies(population)
+    try requireExactReplicates(tallies, of: "attributions")
     let summaries = layouts.indices.map { index in
       AttributionSummary(
         layout: layouts[index], tally: tallies[index], featureNames: stored.columns.featureNames,

@@ -45,6 +45,13 @@ package struct AttributionTally: Sendable, Equatable, Codable {
   /// The number of features.
   package let featureCount: Int
 
+  /// Whether the replicate sums are exact: no bootstrap, or every slice's absolute values
+  /// add up to less than ``ReplicateTally/exactLimit`` (and are numbers).
+  package var replicatesAreExact: Bool {
+    replicates.replicateCount == 0
+      || absoluteSums.allSatisfy { $0.value < ReplicateTally.exactLimit }
+  }
+
   package init(sliceCount: Int, featureCount: Int, replicateCount: Int) {
     self.featureCount = featureCount
     weight = Array(repeating: ExactSum(), count: sliceCount)

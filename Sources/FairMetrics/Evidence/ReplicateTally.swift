@@ -47,11 +47,19 @@ package struct ReplicateTally: Sendable, Equatable, Codable {
     Double(sums[offset(slice: slice, statistic: statistic) + replicate]) / ReplicateTally.scale
   }
 
-  /// A value in fixed point.
+  /// A value in fixed point; 0 for a value past the range of `Int64` or NaN, whose slice's
+  /// sums are then past ``exactLimit``, which the figures check before reading a replicate.
   @inline(__always)
   package static func fixed(_ value: Double) -> Int64 {
-    Int64((value * scale).rounded(.toNearestOrEven))
+    Int64(exactly: (value * scale).rounded(.toNearestOrEven)) ?? 0
   }
+
+  /// The most the absolute values of a slice's statistic may add up to (2²⁷) for its
+  /// replicate sums to be exact: a Poisson weight is at most 12
+  /// (``PoissonBootstrap/maximumWeight``), so a replicate sum stays below 12·2²⁷ < 2³¹ units
+  /// and cannot wrap. (Counts and membership weights, at most 1 per row of at most 2³⁰ rows,
+  /// stay below 2³¹ without it.)
+  package static let exactLimit: Double = 134_217_728
 
   /// Adds `other`'s sums (wrapping, so that intermediate overflow cannot change the result).
   package mutating func merge(_ other: ReplicateTally) {
