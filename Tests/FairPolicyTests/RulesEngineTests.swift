@@ -169,6 +169,23 @@ import _FairTestSupport
     #expect(!evaluation.outcome(failOn: .error).passed)
   }
 
+  /// An expired waiver and its renewal both cover the finding: the renewal applies, and
+  /// neither is said to match no finding.
+  @Test func anActiveWaiverAppliesBeforeAnExpiredOneThatAlsoCovers() throws {
+    let expired = Waiver(
+      rule: "ir", reason: "memo 9", approver: "J. Rivera",
+      expires: CalendarDate(year: 2026, month: 3, day: 31) ?? testDate)
+    let renewal = Waiver(
+      rule: "ir", subject: SubjectMatch(grouping: "sex", slice: "female"), reason: "memo 14",
+      approver: "J. Rivera", expires: CalendarDate(year: 2026, month: 12, day: 31) ?? testDate)
+    let evaluation = findings(impactRule, MeasuredValue(0.5), waivers: [expired, renewal])
+    let finding = try #require(female(evaluation))
+    #expect(finding.verdict == .waived)
+    #expect(finding.waiver == renewal)
+    #expect(evaluation.unmatchedWaivers.isEmpty)
+    #expect(evaluation.expiredWaivers.isEmpty)
+  }
+
   @Test func unmatchedWaiverIsReported() throws {
     let location = PolicyLocation(file: "fairgate.yaml", line: 12, column: 5)
     let waivers = [
@@ -223,6 +240,20 @@ import _FairTestSupport
     #expect(GateOutcome(findings: finding.map { [$0] } ?? [], failOn: .warning).passed)
     finding?.verdict = .insufficientData
     #expect(GateOutcome(findings: finding.map { [$0] } ?? [], failOn: .warning).passed)
+  }
+
+  /// An advisory rule (a heuristic the law does not set) never fails the gate, whatever its
+  /// severity and the threshold.
+  @Test func advisoryFailuresDoNotFailTheGate() throws {
+    var advisory = impactRule
+    advisory.severity = .warning
+    advisory.isAdvisory = true
+    let finding = try #require(female(findings(advisory, MeasuredValue(0.5))))
+    #expect(finding.verdict == .fail)
+    #expect(GateOutcome(findings: [finding], failOn: .warning).passed)
+    var binding = finding
+    binding.isAdvisory = false
+    #expect(!GateOutcome(findings: [binding], failOn: .warning).passed)
   }
 
   @Test func skipsDisabledRulesAndCoversEveryScope() {

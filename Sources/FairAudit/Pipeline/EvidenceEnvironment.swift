@@ -136,12 +136,14 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     }
   }
 
-  private func needsOutcomes(_ value: Double?) -> Measurement {
+  /// A figure that needs true outcomes, of a slice of `groupSize` rows (which a rule's
+  /// `min_group_size` reads).
+  private func needsOutcomes(_ value: Double?, groupSize: Int? = nil) -> Measurement {
     guard let value else {
       return .notComputable(reason: "the audit has no true outcomes (no label column)")
     }
     return value.isFinite
-      ? .value(MeasuredValue(value))
+      ? .value(MeasuredValue(value, groupSize: groupSize))
       : .notComputable(reason: "the slice has no rows to compute it on")
   }
 
@@ -174,7 +176,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
     switch request.metric {
     case "count": return value(Double(rows))
     case "share": return value(slice.share)
-    case "base_rate": return needsOutcomes(slice.baseRate)
+    case "base_rate": return needsOutcomes(slice.baseRate, groupSize: rows)
     case "selection_rate":
       return value(slice.selectionRate, interval: slice.selectionRateInterval)
     case "scoring_rate":
@@ -208,11 +210,11 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       return value(
         slice.selectionRateDifference, interval: slice.selectionRateDifferenceInterval,
         against: grouping.reference)
-    case "true_positive_rate": return needsOutcomes(slice.truePositiveRate)
-    case "false_positive_rate": return needsOutcomes(slice.falsePositiveRate)
-    case "false_negative_rate": return needsOutcomes(slice.falseNegativeRate)
-    case "true_negative_rate": return needsOutcomes(slice.trueNegativeRate)
-    case "precision": return needsOutcomes(slice.precision)
+    case "true_positive_rate": return needsOutcomes(slice.truePositiveRate, groupSize: rows)
+    case "false_positive_rate": return needsOutcomes(slice.falsePositiveRate, groupSize: rows)
+    case "false_negative_rate": return needsOutcomes(slice.falseNegativeRate, groupSize: rows)
+    case "true_negative_rate": return needsOutcomes(slice.trueNegativeRate, groupSize: rows)
+    case "precision": return needsOutcomes(slice.precision, groupSize: rows)
     case "true_positive_rate_difference":
       guard let difference = slice.truePositiveRateDifference else { return needsOutcomes(nil) }
       return value(
@@ -223,10 +225,11 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       return value(
         difference, interval: slice.falsePositiveRateDifferenceInterval,
         against: grouping.reference)
-    case "auc": return needsOutcomes(slice.auc)
-    case "log_loss": return needsOutcomes(slice.logLoss)
-    case "brier_score": return needsOutcomes(slice.brierScore)
-    case "expected_calibration_error": return needsOutcomes(slice.expectedCalibrationError)
+    case "auc": return needsOutcomes(slice.auc, groupSize: rows)
+    case "log_loss": return needsOutcomes(slice.logLoss, groupSize: rows)
+    case "brier_score": return needsOutcomes(slice.brierScore, groupSize: rows)
+    case "expected_calibration_error":
+      return needsOutcomes(slice.expectedCalibrationError, groupSize: rows)
     case "shortfall":
       return value(shortfall(slice, against: grouping.slice(named: grouping.mostFavoured)) ?? .nan)
     case "mean_score":
@@ -292,13 +295,19 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       let rank = shares.values.filter { $0 > share }.count + 1
       return .value(MeasuredValue(Double(rank)))
     case "proxy_association", "proxy_auc", "proxy_attribution_share":
-      let proxies = try evidence.proxies().filter { members.contains($0.feature) }
+      let screened = try evidence.proxies().filter { members.contains($0.feature) }
+      // A constant column has no association (NaN), which `max` would keep when first.
+      let proxies = screened.filter { !$0.association.isNaN }
       guard let strongest = proxies.max(by: { $0.association < $1.association }) else {
-        return .notComputable(reason: "'\(feature)' was not screened as a proxy")
+        return .notComputable(
+          reason: screened.isEmpty
+            ? "'\(feature)' was not screened as a proxy"
+            : "'\(feature)' has no association with the attribute (a constant column)")
       }
       switch metric {
       case "proxy_association": return .value(MeasuredValue(strongest.association))
-      case "proxy_auc": return .value(MeasuredValue(proxies.map(\.auc).max() ?? .nan))
+      case "proxy_auc":
+        return .value(MeasuredValue(proxies.map(\.auc).filter { !$0.isNaN }.max() ?? .nan))
       default:
         guard let share = strongest.attributionShare else { return noAttributions() }
         return .value(MeasuredValue(proxies.contains(where: \.isProxy) ? share : 0))
@@ -332,6 +341,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       return .notComputable(reason: "no attributions for '\(column)' in this slice")
     }
     let size = Int(sliceSummary.weight.rounded())
+    let referenceSize = summary.slice(named: summary.reference).map { Int($0.weight.rounded()) }
     func value(_ number: Double, _ interval: FairMetrics.ConfidenceInterval?) -> Measurement {
       guard number.isFinite else {
         return .notComputable(reason: "not defined for this slice (a zero denominator)")
@@ -339,7 +349,7 @@ public final class EvidenceEnvironment: PolicyEnvironment, Sendable {
       return .value(
         MeasuredValue(
           number, interval: interval.map(Self.interval), groupSize: size,
-          reference: summary.reference))
+          referenceSize: referenceSize, reference: summary.reference))
     }
     switch metric {
     case "slice_attribution_share": return value(feature.share, feature.shareInterval)

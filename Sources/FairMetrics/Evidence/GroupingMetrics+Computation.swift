@@ -125,17 +125,18 @@ extension GroupingMetrics {
     let versusFavoured = comparisons(against: mostFavoured)
     let versusReference = comparisons(against: reference)
 
-    let scoringRates: [Double]? = median.flatMap { median in
+    let scoringCounts: [Rate]? = median.flatMap { median in
       tally.scores.isEmpty
         ? nil
         : zip(tally.scores, tally.slices).map {
-          $0.weight(above: median.value) / $1.weight.value
+          Rate(numerator: $0.weight(above: median.value), denominator: $1.weight.value)
         }
     }
-    let highestScoringRate = scoringRates.map { rates in
-      compared.map { rates[$0] }.filter { !$0.isNaN }.max() ?? .nan
+    let scoringRates = scoringCounts?.map(\.value)
+    // The compared slice of the highest scoring rate (the first on ties), if any has one.
+    let highestScoring = scoringRates.flatMap { rates in
+      compared.filter { !rates[$0].isNaN }.max { rates[$0] < rates[$1] }
     }
-    let favouredRate = selectionRates[mostFavoured].value
     let referenceRate = selectionRates[reference].value
     let maximumRates = replicateMaximum(replicateRates)
 
@@ -150,11 +151,13 @@ extension GroupingMetrics {
         selectionRate: rate.value,
         selectionRateInterval: ConfidenceInterval(WilsonInterval(rate, alpha: alpha)),
         scoringRate: scoringRates?[index],
-        scoringImpactRatio: scoringRates.map { $0[index] / (highestScoringRate ?? .nan) },
-        impactRatio: rate.value / favouredRate,
+        scoringImpactRatio: scoringCounts.map { counts in
+          highestScoring.map { counts[index].ratio(to: counts[$0]) } ?? .nan
+        },
+        impactRatio: rate.ratio(to: selectionRates[mostFavoured]),
         impactRatioInterval: replicates > 0
           ? interval((0..<replicates).map { replicateRates[index][$0] / maximumRates[$0] }) : nil,
-        impactRatioToReference: rate.value / referenceRate,
+        impactRatioToReference: rate.ratio(to: selectionRates[reference]),
         impactRatioToReferenceInterval: replicates > 0
           ? interval(
             (0..<replicates).map { replicateRates[index][$0] / replicateRates[reference][$0] })

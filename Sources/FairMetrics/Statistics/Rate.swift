@@ -41,4 +41,16 @@ public struct Rate: Sendable, Hashable, Codable {
   public var value: Double {
     isComputable ? numerator / denominator : .nan
   }
+
+  /// This rate over `other`, rounded once.
+  ///
+  /// `(a·d) / (b·c)` for `a/b` over `c/d`, so that a ratio of whole counts is the double
+  /// nearest its exact value. (40/60 over 50/60 is 0.8;
+  /// dividing the two rounded rates gives 0.7999999999999999, below the four-fifths rule's
+  /// 0.8.) NaN when either rate is not computable; over a zero rate, infinity or NaN, as
+  /// dividing the rates gives.
+  public func ratio(to other: Rate) -> Double {
+    guard isComputable && other.isComputable else { return .nan }
+    return (numerator * other.denominator) / (denominator * other.numerator)
+  }
 }

@@ -50,8 +50,13 @@ public struct RulesEngine: Sendable {
           var finding = decide(
             rule, of: policy, metric: metric, subject: subject,
             measurement: environment.measure(request))
-          if let index = waivers.indices.first(where: { waivers[$0].matches(finding) }) {
-            matched[index] = true
+          // Every waiver that covers the finding has matched one; the first active one
+          // applies (a renewal beside the waiver it renews), else the first expired one.
+          let covering = waivers.indices.filter { waivers[$0].matches(finding) }
+          for index in covering { matched[index] = true }
+          if let index = covering.first(where: { waivers[$0].isActive(on: date) })
+            ?? covering.first
+          {
             if apply(waivers[index], to: &finding, asOf: date), !expired.contains(index) {
               expired.append(index)
             }

@@ -2,8 +2,9 @@
 public struct GateOutcome: Hashable, Sendable {
   /// Whether no finding fails the gate.
   public var passed: Bool
-  /// The findings that fail it: verdict `fail` (not waived, not insufficient data) with an
-  /// effective severity at or above the threshold.
+  /// The findings that fail it: verdict `fail` (not waived, not insufficient data), not
+  /// advisory (a heuristic the law does not set, such as the four-fifths ratio under NYC
+  /// Local Law 144), with an effective severity at or above the threshold.
   public var failingFindings: [Finding]
   /// The threshold applied.
   public var threshold: GateThreshold
@@ -16,7 +17,7 @@ public struct GateOutcome: Hashable, Sendable {
   /// - Complexity: O(*n*) for *n* findings.
   public init(findings: [Finding], failOn threshold: GateThreshold) {
     failingFindings = findings.filter {
-      $0.verdict == .fail && threshold.isReached(by: $0.severity)
+      $0.verdict == .fail && !$0.isAdvisory && threshold.isReached(by: $0.severity)
     }
     passed = failingFindings.isEmpty
     self.threshold = threshold
