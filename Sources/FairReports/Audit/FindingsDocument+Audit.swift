@@ -124,7 +124,11 @@ extension FindingsDocument {
           approver: waiver.approver, expires: waiver.expires.description,
           status: finding.isWaiverExpired ? .expired : .applied))
     }
-    for waiver in result.evaluation.unmatchedWaivers {
+    // Every declared waiver is recorded: those applied (in force or expired) with their
+    // findings, the others — matching no finding, or only findings that did not fail, or
+    // set aside for a renewal in force — as unmatched.
+    let applied = Set(result.evaluation.findings.compactMap(\.waiver))
+    for waiver in manifest.waivers where !applied.contains(waiver) {
       waivers.append(
         Waiver(
           rule: waiver.rule, subject: waiver.subject.map { "\($0)" }, reason: waiver.reason,
