@@ -170,14 +170,12 @@ import _FairTestSupport
     let lines = data.split(whereSeparator: \.isNewline).prefix(101)
     try? (lines.joined(separator: "\n") + "\n").write(
       toFile: directory + "/background.csv", atomically: true, encoding: .utf8)
-    let manifest = ((try? String(contentsOfFile: loss + "audit.yaml", encoding: .utf8)) ?? "")
-      .replacingOccurrences(of: "  file: plain.json", with: "  file: \(loss)plain.json")
-      .replacingOccurrences(of: "  file: credit.csv", with: "  file: \(loss)credit.csv")
-      .replacingOccurrences(
-        of: "  background:\n    rows: 100",
-        with: "  background:\n    file: \(directory)/background.csv")
-    try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
-    return directory + "/audit.yaml"
+    return
+      (try? DemoManifest.copy(
+        "fixtures/loss/audit.yaml", into: directory,
+        replacing: [
+          ("  background:\n    rows: 100", "  background:\n    file: \(directory)/background.csv")
+        ])) ?? directory + "/missing.yaml"
   }()
 
   /// A background sampled from the data, drawn from every partition first and merged, is
@@ -230,18 +228,15 @@ import _FairTestSupport
   static let creditManifestWithFlips: String = {
     let directory = (try? FixturePaths.temporaryDirectory(named: "fairgate-flips")) ?? "/tmp"
     let credit = root + "/fixtures/german-credit/"
-    let manifest =
-      ((try? String(contentsOfFile: credit + "audit.yaml", encoding: .utf8)) ?? "")
-      .replacingOccurrences(of: "  file: model.json", with: "  file: \(credit)model.json")
-      .replacingOccurrences(
-        of: "  file: ../data/german-credit/german-credit.csv",
-        with: "  file: \(root)/fixtures/data/german-credit/german-credit.csv"
-      )
-      .replacingOccurrences(
-        of: "policies: [ecoa-reg-b, attribution-guardrails]",
-        with: "policies: [\(credit)flips-policy.yaml]")
-    try? manifest.write(toFile: directory + "/audit.yaml", atomically: true, encoding: .utf8)
-    return directory + "/audit.yaml"
+    return
+      (try? DemoManifest.copy(
+        "fixtures/german-credit/audit.yaml", into: directory,
+        replacing: [
+          (
+            "policies: [ecoa-reg-b, attribution-guardrails]",
+            "policies: [\(credit)flips-policy.yaml]"
+          )
+        ])) ?? directory + "/missing.yaml"
   }()
 
   @Test(arguments: [2, 7])

@@ -69,6 +69,21 @@ import _FairTestSupport
         + "0.05); statistically significant")
   }
 
+  /// A figure rounded for its message must not contradict the verdict: a ratio just under
+  /// the bound, or a p-value just under alpha, keeps the digits that show which side it is on.
+  @Test(arguments: [
+    (0.79996, 0.04996, "impact_ratio 0.79996 does not meet '>= 0.8'; p = 0.04996"),
+    (0.8000004, 0.0500004, "impact_ratio 0.8000004 meets '>= 0.8'; p = 0.0500004"),
+    (0.7212, 0.0312, "impact_ratio 0.7212 does not meet '>= 0.8'; p = 0.031"),
+  ])
+  func figuresNeverRoundAcrossTheirBounds(value: Double, pValue: Double, text: String) throws {
+    let measured = MeasuredValue(
+      value, significance: SignificanceResult(test: .z, pValue: pValue), groupSize: 400,
+      referenceSize: 800, shortfall: 40)
+    let finding = try #require(female(findings(impactRule, measured)))
+    #expect(finding.message.contains(text), "\(finding.message)")
+  }
+
   @Test func insignificantBreachIsAnInconclusiveWarning() throws {
     let value = MeasuredValue(
       0.65, significance: SignificanceResult(test: .fisher, pValue: 0.163), groupSize: 24,

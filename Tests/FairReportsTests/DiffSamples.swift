@@ -59,7 +59,7 @@ enum DiffSamples {
     Finding(
       policy: policy, rule: rule, metric: metric, subject: subject, verdict: verdict,
       severity: severity, advisory: advisory, value: value, requirement: requirement,
-      interval: interval, citation: citation,
+      interval: interval, citations: [citation],
       waiver: waiver.map {
         FindingsDocument.FindingWaiver(
           reason: "Remediation plan REM-7", approver: "J. Alvarez", expires: "2026-11-30",

@@ -98,22 +98,15 @@ import _FairTestSupport
     _ expression: String, _ column: Int, _ message: String
   ) throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-loss-bad")
-    let manifest = try String(
-      contentsOfFile: Self.root + "/fixtures/loss/audit.yaml", encoding: .utf8)
-    let broken =
-      manifest
-      .replacingOccurrences(
-        of: "loss:\n  name: weighted_log_loss\n  positive_weight: 1\n  negative_weight: 3\n",
-        with: "loss:\n  name: custom\n  expression: \"\(expression)\"\n  constants: {c: 3}\n"
-      )
-      .replacingOccurrences(
-        of: "file: plain.json", with: "file: \(Self.root)/fixtures/loss/plain.json"
-      )
-      .replacingOccurrences(
-        of: "file: credit.csv", with: "file: \(Self.root)/fixtures/loss/credit.csv")
-    #expect(broken.contains("expression:"), "the demo manifest no longer declares its loss")
-    let path = folder + "/audit.yaml"
-    try broken.write(toFile: path, atomically: true, encoding: .utf8)
+    let path = try DemoManifest.copy(
+      "fixtures/loss/audit.yaml", into: folder,
+      replacing: [
+        (
+          "loss:\n  name: weighted_log_loss\n  positive_weight: 1\n  negative_weight: 3\n",
+          "loss:\n  name: custom\n  expression: \"\(expression)\"\n  constants: {c: 3}\n"
+        )
+      ])
+    let broken = try String(contentsOfFile: path, encoding: .utf8)
     let run = try FairGateBinary.run(["audit", path], directory: Self.root)
     #expect(run.status == 2)
     #expect(run.standardOutput.isEmpty)
@@ -132,19 +125,9 @@ import _FairTestSupport
   /// exactly (the fixed-point conversion trapped), so the loss rules lack data and say why.
   @Test func costsPastTheReplicatesExactRangeLeaveTheLossRulesWithoutData() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-loss-huge")
-    let manifest = try String(
-      contentsOfFile: Self.root + "/fixtures/loss/audit.yaml", encoding: .utf8)
-    let huge =
-      manifest
-      .replacingOccurrences(of: "  false_positive: 5\n", with: "  false_positive: 5000000000\n")
-      .replacingOccurrences(
-        of: "file: plain.json", with: "file: \(Self.root)/fixtures/loss/plain.json"
-      )
-      .replacingOccurrences(
-        of: "file: credit.csv", with: "file: \(Self.root)/fixtures/loss/credit.csv")
-    #expect(huge.contains("5000000000"), "the demo manifest no longer declares its costs")
-    let path = folder + "/audit.yaml"
-    try huge.write(toFile: path, atomically: true, encoding: .utf8)
+    let path = try DemoManifest.copy(
+      "fixtures/loss/audit.yaml", into: folder,
+      replacing: [("  false_positive: 5\n", "  false_positive: 5000000000\n")])
     let (status, _, findings) = try audit(path)
     #expect(status == 1)
     let messages = (findings["findings"] as? [[String: Any]] ?? []).compactMap {

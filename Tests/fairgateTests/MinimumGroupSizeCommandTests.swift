@@ -29,15 +29,14 @@ import _FairTestSupport
 
       """
     try policy.write(toFile: folder + "/sizes.yaml", atomically: true, encoding: .utf8)
-    let hiring = Self.root + "/fixtures/hiring/"
-    let manifest = try String(contentsOfFile: hiring + "audit.yaml", encoding: .utf8)
-      .replacingOccurrences(of: "  file: model.json", with: "  file: \(hiring)model.json")
-      .replacingOccurrences(of: "  file: hiring.csv", with: "  file: \(hiring)hiring.csv")
-      .replacingOccurrences(
-        of: "policies: [nyc-ll144, eeoc-four-fifths, attribution-guardrails]",
-        with: "policies: [\(folder)/sizes.yaml]")
-    #expect(manifest.contains("sizes.yaml"), "the hiring manifest no longer names its packs")
-    try manifest.write(toFile: folder + "/audit.yaml", atomically: true, encoding: .utf8)
+    _ = try DemoManifest.copy(
+      "fixtures/hiring/audit.yaml", into: folder,
+      replacing: [
+        (
+          "policies: [nyc-ll144, eeoc-four-fifths, attribution-guardrails]",
+          "policies: [\(folder)/sizes.yaml]"
+        )
+      ])
     let run = try FairGateBinary.expect(
       [
         "audit", folder + "/audit.yaml", "--format", "json", "--out", folder + "/out",

@@ -10,7 +10,6 @@ import _FairTestSupport
 
   @Test func everyDeclaredWaiverIsRecorded() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-waiver-record")
-    let hiring = Self.root + "/fixtures/hiring/"
     let waivers = """
       waivers:
         - rule: ll144.advisory-four-fifths
@@ -30,12 +29,7 @@ import _FairTestSupport
           expires: 2026-12-31
 
       """
-    let manifest =
-      try String(contentsOfFile: hiring + "audit.yaml", encoding: .utf8)
-      .replacingOccurrences(of: "  file: model.json", with: "  file: \(hiring)model.json")
-      .replacingOccurrences(of: "  file: hiring.csv", with: "  file: \(hiring)hiring.csv")
-      + "\n" + waivers
-    try manifest.write(toFile: folder + "/audit.yaml", atomically: true, encoding: .utf8)
+    _ = try DemoManifest.copy("fixtures/hiring/audit.yaml", into: folder, appending: "\n" + waivers)
     _ = try FairGateBinary.run(
       [
         "audit", folder + "/audit.yaml", "--format", "json", "--out", folder + "/out",

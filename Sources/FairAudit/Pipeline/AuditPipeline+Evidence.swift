@@ -44,9 +44,12 @@ extension AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies, needs, baseRequest, seed) = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    var inputs = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(manifest: manifest, policies: policies).partial
+    let hashed = try stages.stage("hashing the inputs") {
+      try Provenance.inputs(
+        manifest: manifest, policies: policies, data: baseRequest.data,
+        packDirectory: options.packDirectory)
     }
+    var inputs = hashed.partial
     var request = baseRequest
     var sampleColumns: [String]?
     var reasonBackgrounds: [KeyedSample]?
@@ -96,12 +99,13 @@ extension AuditPipeline {
           hasAges: reasonAgeColumn(manifest) != nil)
       }
     }
+    try stages.stage("checking that no input changed") { try hashed.checkUnchanged() }
     return PartialEvidence(
       format: PartialEvidence.formatName, tool: "fairgate \(toolVersion)",
       partitions: [
         PartialEvidence.Partition(
           id: partitionID, rows: build.dataset.rowCount,
-          dataSHA256: try FileDigest(contentsOf: request.data).sha256)
+          dataSHA256: hashed.data?.sha256 ?? "")
       ],
       inputs: inputs, run: runRecord(build), evidence: tallies)
   }
@@ -135,7 +139,9 @@ extension AuditPipeline {
       ])
     }
     let inputs = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(manifest: manifest, policies: policies).partial
+      try Provenance.inputs(
+        manifest: manifest, policies: policies, packDirectory: options.packDirectory
+      ).partial
     }
     let drawn = try stages.stage("drawing the sample") {
       try EvidenceBuilder.drawSample(
@@ -323,7 +329,8 @@ extension AuditPipeline {
     let partial = try stages.stage("reading the evidence") {
       try PartialEvidence.read(contentsOf: evidencePath)
     }
-    let hashed = try Provenance.inputs(manifest: manifest, policies: policies)
+    let hashed = try Provenance.inputs(
+      manifest: manifest, policies: policies, packDirectory: options.packDirectory)
     let inputs = hashed.partial
     func differs(_ what: String, _ place: String) -> PartialEvidenceError {
       PartialEvidenceError(
@@ -354,6 +361,7 @@ extension AuditPipeline {
       reasonsUnavailable: reasonsUnavailable)
     let evaluation = try evaluate(
       policies, in: environment, manifest: manifest, options: options, stages: stages)
+    try stages.stage("checking that no input changed") { try hashed.checkUnchanged() }
     let provenance = Provenance(manifest: manifest, inputs: hashed, evidence: partial, seed: seed)
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,

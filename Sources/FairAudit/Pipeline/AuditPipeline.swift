@@ -124,6 +124,13 @@ public enum AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
     let seed = options.seed ?? manifest.statistics.seed
+    // Hashed before they are read, checked again at the end: the digests are those of the
+    // bytes the audit read.
+    let inputs = try stages.stage("hashing the inputs") {
+      try Provenance.inputs(
+        manifest: manifest, policies: policies, data: manifest.data.path,
+        packDirectory: options.packDirectory)
+    }
     let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(
         evidenceRequest(manifest, seed: seed), seed: seed, threads: options.threads,
@@ -136,9 +143,8 @@ public enum AuditPipeline {
       featureGroups: manifest.featureGroupMembers, reasons: reasons)
     let evaluation = try evaluate(
       policies, in: environment, manifest: manifest, options: options, stages: stages)
-    let provenance = try stages.stage("hashing the inputs") {
-      try Provenance(manifest: manifest, policies: policies, build: build, seed: seed)
-    }
+    try stages.stage("checking that no input changed") { try inputs.checkUnchanged() }
+    let provenance = Provenance(manifest: manifest, inputs: inputs, build: build, seed: seed)
     return AuditResult(
       manifest: manifest, policies: policies, evaluation: evaluation,
       outcome: evaluation.outcome(failOn: options.failOn), evidence: build.evidence,

@@ -26,6 +26,9 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var version: String
     /// Its file and digest.
     public var file: FileDigestRecord
+    /// The applied policies that extend this one, when it was read only because of them;
+    /// `nil` for a policy the manifest applies.
+    public var extendedBy: [String]? = nil
   }
 
   /// The tool's name and version.
@@ -53,16 +56,13 @@ public struct Provenance: Sendable, Hashable, Codable {
   /// evidence of more than one.
   public var partitions: [PartialEvidence.Partition]? = nil
 
-  /// Hashes the audit's inputs.
-  ///
-  /// - Throws: `DataError` when a file cannot be read.
-  init(manifest: AuditManifest, policies: [Policy], build: EvidenceBuild, seed: UInt64) throws {
-    let inputs = try Provenance.inputs(manifest: manifest, policies: policies)
+  /// The provenance of an audit of the data, from its inputs as hashed before the audit
+  /// read them (``inputs(manifest:policies:data:packDirectory:)``).
+  init(manifest: AuditManifest, inputs: Inputs, build: EvidenceBuild, seed: UInt64) {
     self.init(
       inputs: inputs, manifest: manifest,
-      data: FileDigestRecord(
-        path: (manifest.data.path as NSString).standardizingPath,
-        sha256: try FileDigest(contentsOf: manifest.data.path).sha256),
+      data: inputs.data
+        ?? FileDigestRecord(path: (manifest.data.path as NSString).standardizingPath, sha256: ""),
       rows: build.dataset.rowCount, modelSummary: build.bound?.model.summary, seed: seed)
   }
 
@@ -101,11 +101,32 @@ public struct Provenance: Sendable, Hashable, Codable {
     confidenceLevel = manifest.statistics.confidence
   }
 
-  /// The digests of the inputs every partition of an audit shares.
+  /// The digests of the inputs every partition of an audit shares, and of the data when
+  /// the audit reads it.
   struct Inputs {
     var manifest: FileDigestRecord
     var model: FileDigestRecord?
+    /// The policies applied, then those only extended.
     var policies: [PolicyRecord]
+    var data: FileDigestRecord?
+    /// Each file hashed, by the path it was read from, with its digest.
+    var hashed: [(path: String, sha256: String)]
+
+    /// Hashes every file again and refuses one that changed since it was hashed: the
+    /// digests must describe the bytes the audit read.
+    ///
+    /// - Throws: `DataError` naming the file that changed.
+    func checkUnchanged() throws {
+      for (path, sha256) in hashed {
+        let now = try FileDigest(contentsOf: path).sha256
+        guard now == sha256 else {
+          throw DataError(
+            .unreadable, file: path,
+            message: "the file changed while the audit ran (SHA-256 \(sha256.prefix(12))… when "
+              + "read, \(now.prefix(12))… after); run the audit again on inputs that stay put")
+        }
+      }
+    }
 
     /// As partial evidence records them.
     var partial: PartialEvidence.Inputs {
@@ -117,30 +138,56 @@ public struct Provenance: Sendable, Hashable, Codable {
     }
   }
 
-  /// Hashes the manifest, the model file and the policies.
+  /// Hashes the manifest, the model file, the policies with every policy they extend, and
+  /// `data` when given; the audit hashes them before it reads the data and checks them
+  /// again at the end (``Inputs/checkUnchanged()``).
   ///
+  /// - Parameters:
+  ///   - packDirectory: The shipped packs' folder: a pack read from it is recorded as
+  ///     `policies/ID.yaml`, so that reports do not depend on where fairgate is installed.
   /// - Throws: `DataError` when a file cannot be read.
-  static func inputs(manifest: AuditManifest, policies: [Policy]) throws -> Inputs {
+  static func inputs(
+    manifest: AuditManifest, policies: [Policy], data: String? = nil, packDirectory: String
+  ) throws -> Inputs {
+    var hashed: [(path: String, sha256: String)] = []
     func record(_ path: String, shownAs shown: String? = nil) throws -> FileDigestRecord {
-      FileDigestRecord(
-        path: shown ?? (path as NSString).standardizingPath,
-        sha256: try FileDigest(contentsOf: path).sha256)
+      let sha256 = try FileDigest(contentsOf: path).sha256
+      if !hashed.contains(where: { $0.path == path }) { hashed.append((path, sha256)) }
+      return FileDigestRecord(path: shown ?? (path as NSString).standardizingPath, sha256: sha256)
+    }
+    let packs = (packDirectory as NSString).standardizingPath
+    func shownPath(_ file: String) -> String? {
+      let path = (file as NSString).standardizingPath as NSString
+      return path.deletingLastPathComponent == packs
+        ? "policies/" + path.lastPathComponent : nil
     }
     var model: FileDigestRecord?
     if case .file(let path, _) = manifest.model?.source { model = try record(path) }
-    let shipped = Set(
-      manifest.policies.compactMap { reference -> String? in
-        if case .pack(let id) = reference.target { return id }
-        return nil
-      })
-    // Shipped packs are named by their place in the pack folder, so that reports do not
-    // depend on where fairgate is installed.
-    let records = try policies.map {
+    var records = try policies.map {
       PolicyRecord(
         id: $0.id, title: $0.title, version: $0.version,
-        file: try record(
-          $0.file, shownAs: shipped.contains($0.id) ? "policies/\($0.id).yaml" : nil))
+        file: try record($0.file, shownAs: shownPath($0.file)))
     }
-    return Inputs(manifest: try record(manifest.file), model: model, policies: records)
+    let applied = Set(policies.map(\.file))
+    var extended: [String: Int] = [:]
+    for policy in policies {
+      for ancestor in policy.ancestors where !applied.contains(ancestor.file) {
+        if let index = extended[ancestor.file] {
+          records[index].extendedBy?.append(policy.id)
+          continue
+        }
+        extended[ancestor.file] = records.count
+        records.append(
+          PolicyRecord(
+            id: ancestor.id, title: ancestor.title, version: ancestor.version,
+            file: try record(ancestor.file, shownAs: shownPath(ancestor.file)),
+            extendedBy: [policy.id]))
+      }
+    }
+    let manifestRecord = try record(manifest.file)
+    let dataRecord = try data.map { try record($0) }
+    return Inputs(
+      manifest: manifestRecord, model: model, policies: records, data: dataRecord,
+      hashed: hashed)
   }
 }

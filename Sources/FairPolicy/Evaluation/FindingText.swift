@@ -1,4 +1,5 @@
 import Foundation
+import _FairSupport
 
 /// The sentences of findings and waiver diagnostics.
 enum FindingText {
@@ -22,7 +23,7 @@ enum FindingText {
     _ rule: PolicyRule, _ subject: Subject, _ value: Double, _ requirement: Requirement,
     _ breach: Bool
   ) -> String {
-    "\(subject): \(rule.metric) \(number(value)) "
+    "\(subject): \(rule.metric) \(number(value, beside: requirement.bounds)) "
       + (breach ? "does not meet" : "meets") + " '\(requirement)'"
   }
 
@@ -58,10 +59,10 @@ enum FindingText {
   static func significance(_ result: SignificanceResult, alpha: Double) -> String {
     let test = result.test == .fisher ? "Fisher exact test" : "\(result.test.rawValue) test"
     if let adjusted = result.adjustedPValue {
-      return "; Holm-adjusted p = \(pValue(adjusted)) (raw \(pValue(result.pValue)), \(test), "
-        + "alpha \(number(alpha)))"
+      return "; Holm-adjusted p = \(pValue(adjusted, beside: alpha)) "
+        + "(raw \(pValue(result.pValue, beside: alpha)), \(test), alpha \(number(alpha)))"
     }
-    return "; p = \(pValue(result.pValue)) (\(test), alpha \(number(alpha)))"
+    return "; p = \(pValue(result.pValue, beside: alpha)) (\(test), alpha \(number(alpha)))"
   }
 
   /// The qualifier, appended to the message.
@@ -88,14 +89,20 @@ enum FindingText {
     return "waiver for rule '\(waiver.rule)'\(scope) matches no finding"
   }
 
-  /// A value with four significant digits.
-  static func number(_ value: Double) -> String {
+  /// A value with four significant digits, or as many more as keep it on its side of each
+  /// of `bounds` (0.79996 against `>= 0.8` reads `0.79996`, not `0.8`).
+  static func number(_ value: Double, beside bounds: [Double] = []) -> String {
     if value.rounded() == value, abs(value) < 1e9 { return String(Int(value)) }
-    return String(format: "%.4g", value)
+    return SideKeepingRounding.text(value, beside: bounds, precisions: 4...17) {
+      String(format: "%.\($0)g", locale: nil, value)
+    }
   }
 
-  /// A p-value with two significant digits.
-  static func pValue(_ value: Double) -> String {
-    String(format: "%.2g", value)
+  /// A p-value with two significant digits, or as many more as keep it on its side of
+  /// `alpha` (0.04996 beside an alpha of 0.05 reads `0.04996`, not `0.05`).
+  static func pValue(_ value: Double, beside alpha: Double) -> String {
+    SideKeepingRounding.text(value, beside: [alpha], precisions: 2...17) {
+      String(format: "%.\($0)g", locale: nil, value)
+    }
   }
 }

@@ -1,5 +1,25 @@
 /// A policy with its inherited rules resolved: what the rules engine evaluates.
 public struct Policy: Hashable, Sendable, Codable {
+  /// A policy whose rules another inherits, directly or through its own parents.
+  public struct Ancestor: Hashable, Sendable, Codable {
+    /// The ancestor's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its version, as written.
+    public var version: String
+    /// The file it was read from.
+    public var file: String
+
+    /// Creates an ancestor record.
+    public init(id: String, title: String, version: String, file: String) {
+      self.id = id
+      self.title = title
+      self.version = version
+      self.file = file
+    }
+  }
+
   /// The policy's id (`policy:`), such as `eeoc-four-fifths`.
   public var id: String
   /// The title.
@@ -14,6 +34,11 @@ public struct Policy: Hashable, Sendable, Codable {
   public var rules: [PolicyRule]
   /// The file it was read from.
   public var file: String
+  /// Every policy it inherits rules from, directly or not.
+  ///
+  /// Each parent followed by that parent's ancestors, each file once. Their files shaped the
+  /// rules as much as ``file``.
+  public var ancestors: [Ancestor] = []
 
   /// Creates a policy.
   public init(

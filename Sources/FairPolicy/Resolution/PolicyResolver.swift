@@ -68,6 +68,7 @@ final class PolicyResolver {
     let policyID = document.id?.value ?? PolicyResolver.fileStem(document.file)
     var rules: [PolicyRule] = []
     var parents: [String] = []
+    var ancestors: [Policy.Ancestor] = []
     for entry in document.extends {
       guard let parentPath = locate(entry, from: document) else { continue }
       if parentPath == path || chain.contains(parentPath) {
@@ -78,6 +79,15 @@ final class PolicyResolver {
       }
       let parent = resolve(path: parentPath, chain: chain + [path])
       parents.append(parent.id)
+      let lineage =
+        [
+          Policy.Ancestor(
+            id: parent.id, title: parent.title, version: parent.version, file: parent.file)
+        ]
+        + parent.ancestors
+      for ancestor in lineage where !ancestors.contains(where: { $0.file == ancestor.file }) {
+        ancestors.append(ancestor)
+      }
       for rule in parent.rules {
         if let index = rules.firstIndex(where: { $0.id == rule.id }) {
           if rules[index] != rule && !document.rules.contains(where: { $0.id.value == rule.id }) {
@@ -124,9 +134,10 @@ final class PolicyResolver {
           notes: notes)
       }
     }
-    let policy = Policy(
+    var policy = Policy(
       id: policyID, title: document.title ?? policyID, version: document.version ?? "",
       notes: document.notes, extends: parents, rules: rules, file: document.file)
+    policy.ancestors = ancestors
     resolved[path] = policy
     return policy
   }

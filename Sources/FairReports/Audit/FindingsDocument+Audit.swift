@@ -108,7 +108,11 @@ extension FindingsDocument {
       }, labelColumn: manifest.data.label, favourableLabel: manifest.data.favourableLabel,
       rows: provenance.rows)
 
-    let findings = result.evaluation.findings.map(FindingsDocument.finding)
+    let titles = Dictionary(
+      provenance.policies.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    let findings = result.evaluation.findings.map {
+      FindingsDocument.finding($0, policyTitle: titles[$0.policyID] ?? $0.policyID)
+    }
     let gate =
       FindingsDocument.Gate.Threshold(rawValue: result.outcome.threshold.rawValue) ?? .error
     var summary = Summary(findings: findings, failOn: gate)
@@ -151,7 +155,7 @@ extension FindingsDocument {
         policies: provenance.policies.map {
           PolicyFile(
             id: $0.id, title: $0.title, version: $0.version, path: $0.file.path,
-            sha256: $0.file.sha256)
+            sha256: $0.file.sha256, extendedBy: $0.extendedBy)
         }, seed: result.seed, bootstrapReplicates: provenance.bootstrapReplicates,
         confidenceLevel: provenance.confidenceLevel),
       method: method, scope: scope, summary: summary, findings: findings, waivers: waivers,
@@ -171,10 +175,7 @@ extension FindingsDocument {
     return "command"
   }
 
-  private static func finding(_ finding: FairPolicy.Finding) -> Finding {
-    let citation =
-      finding.citations.first.map(FindingsDocument.citation)
-      ?? Citation(text: "no citation", kind: .policy, status: .inForce)
+  private static func finding(_ finding: FairPolicy.Finding, policyTitle: String) -> Finding {
     var waiver: FindingWaiver?
     if let granted = finding.waiver {
       waiver = FindingWaiver(
@@ -183,7 +184,7 @@ extension FindingsDocument {
     }
     return Finding(
       policy: PolicyReference(
-        id: finding.policyID, version: finding.policyVersion, title: finding.policyID),
+        id: finding.policyID, version: finding.policyVersion, title: policyTitle),
       rule: RuleReference(id: finding.ruleID, title: finding.ruleTitle), metric: finding.metric,
       subject: Subject(
         grouping: finding.subject.grouping.map { $0.attributes.joined(separator: " × ") },
@@ -192,6 +193,7 @@ extension FindingsDocument {
       verdict: Verdict(finding.verdict), severity: Severity(finding.severity),
       qualifier: finding.qualifier, advisory: finding.isAdvisory, value: finding.value,
       requirement: finding.requirementText ?? "reported",
+      requirementBounds: finding.requirement?.bounds,
       interval: finding.interval.map {
         Interval(lower: $0.lower, upper: $0.upper, level: $0.confidence)
       },
@@ -199,8 +201,9 @@ extension FindingsDocument {
       test: finding.significance.flatMap {
         $0.test == .z ? .z : ($0.test == .fisher ? .fisher : nil)
       },
-      groupSize: finding.groupSize, referenceSize: finding.referenceSize,
-      shortfall: finding.shortfall, citation: citation, waiver: waiver, message: finding.message)
+      alpha: finding.alpha, groupSize: finding.groupSize, referenceSize: finding.referenceSize,
+      shortfall: finding.shortfall, citations: finding.citations.map(FindingsDocument.citation),
+      waiver: waiver, message: finding.message)
   }
 
   private static func citation(_ citation: FairPolicy.Citation) -> Citation {
@@ -319,7 +322,11 @@ extension FindingsDocument {
           rows: $0.rows)
       }
     }
-    if result.policies.contains(where: { $0.id == "nyc-ll144" }) {
+    // The summary belongs to every audit under the LL144 pack, also through a house policy
+    // that extends it.
+    if result.policies.contains(where: {
+      $0.id == "nyc-ll144" || $0.ancestors.contains { $0.id == "nyc-ll144" }
+    }) {
       tables.ll144 = ll144(result, groups: groups)
     }
     if let summary = result.reasons?.computed { tables.reasons = reasons(summary) }
@@ -441,14 +448,34 @@ extension FindingsDocument {
                 + "(6 RCNY § 5-301(d))" : nil))
       }
     }
+    var missing: [String] = []
+    if report.auditDate == nil {
+      missing.append("report.audit_date: the date of the bias audit (the as-of date is shown)")
+    }
+    if report.dataSource == nil {
+      missing.append(
+        "report.data_source: the source and explanation of the data (the data file is shown)")
+    }
+    if report.dataKind == nil {
+      missing.append("report.data_kind: historical or test data (§ 5-302)")
+    }
+    if report.dataKind == .test && report.notes == nil {
+      missing.append(
+        "report.notes: why historical data were not used and how the test data were made"
+          + " (§ 5-302(b))")
+    }
+    if report.distributionDate == nil {
+      missing.append("report.distribution_date: the date the tool was first distributed")
+    }
     return LL144Summary(
       auditDate: report.auditDate?.description ?? result.asOf.description,
       dataSource: report.dataSource ?? result.manifest.data.writtenPath,
+      dataKind: report.dataKind.map { $0 == .test ? .test : .historical },
       testDataExplanation: report.dataKind == .test ? report.notes : nil,
       distributionDate: report.distributionDate?.description,
       rateKind: usesScores ? .scoring : .selection,
       sampleMedian: groups.first?.medianScore, tiedAtMedianShare: groups.first?.tiedAtMedianShare,
-      unknownCounts: unknown, categories: categories)
+      unknownCounts: unknown, categories: categories, missing: missing)
   }
 }
 

@@ -23,6 +23,11 @@ extension FindingsDocument {
     public var value: Double?
     /// The requirement in the policy's words, such as `>= 0.8`.
     public var requirement: String
+    /// The requirement's bounds as numbers: one, or the two ends of a range.
+    ///
+    /// `nil` when the rule only records the value. Reports round the value so that it never
+    /// crosses them.
+    public var requirementBounds: [Double]?
     /// The value's confidence interval.
     public var interval: Interval?
     /// The p-value of the significance test against the reference.
@@ -31,6 +36,8 @@ extension FindingsDocument {
     public var adjustedPValue: Double?
     /// The test behind the p-value.
     public var test: StatisticalTest?
+    /// The significance level the (adjusted, when there is one) p-value was compared with.
+    public var alpha: Double?
     /// Why that test was chosen, such as `expected counts below 5`.
     public var testReason: String?
     /// The number of rows (or weight) in the subject's slice.
@@ -39,8 +46,8 @@ extension FindingsDocument {
     public var referenceSize: Int?
     /// The number of favourable decisions the slice would need to reach the reference rate.
     public var shortfall: Double?
-    /// The source the rule rests on.
-    public var citation: Citation
+    /// The sources the rule rests on, in the policy's order; empty when it cites none.
+    public var citations: [Citation]
     /// The waiver matched to this finding, applied or expired.
     public var waiver: FindingWaiver?
     /// The verdict in one sentence.
@@ -50,11 +57,11 @@ extension FindingsDocument {
     public init(
       policy: PolicyReference, rule: RuleReference, metric: String, subject: Subject,
       verdict: Verdict, severity: Severity, qualifier: String? = nil, advisory: Bool = false,
-      value: Double? = nil, requirement: String, interval: Interval? = nil,
-      pValue: Double? = nil, adjustedPValue: Double? = nil, test: StatisticalTest? = nil,
-      testReason: String? = nil, groupSize: Int? = nil, referenceSize: Int? = nil,
-      shortfall: Double? = nil, citation: Citation, waiver: FindingWaiver? = nil,
-      message: String
+      value: Double? = nil, requirement: String, requirementBounds: [Double]? = nil,
+      interval: Interval? = nil, pValue: Double? = nil, adjustedPValue: Double? = nil,
+      test: StatisticalTest? = nil, alpha: Double? = nil, testReason: String? = nil,
+      groupSize: Int? = nil, referenceSize: Int? = nil, shortfall: Double? = nil,
+      citations: [Citation], waiver: FindingWaiver? = nil, message: String
     ) {
       self.policy = policy
       self.rule = rule
@@ -66,15 +73,17 @@ extension FindingsDocument {
       self.advisory = advisory
       self.value = value
       self.requirement = requirement
+      self.requirementBounds = requirementBounds
       self.interval = interval
       self.pValue = pValue
       self.adjustedPValue = adjustedPValue
       self.test = test
+      self.alpha = alpha
       self.testReason = testReason
       self.groupSize = groupSize
       self.referenceSize = referenceSize
       self.shortfall = shortfall
-      self.citation = citation
+      self.citations = citations
       self.waiver = waiver
       self.message = message
     }

@@ -1,8 +1,9 @@
 extension FindingsDocument {
   /// The files the findings rest on, with their SHA-256 digests, and the run's settings.
   ///
-  /// Policy digests are recorded before the run, so a reader can check that the thresholds
-  /// were fixed in advance (EU AI Act Art. 9(8)).
+  /// Every digest is taken before the audit reads the file and checked again when it ends
+  /// (a file that changed stops the audit), so a reader can check that the thresholds were
+  /// fixed in advance (EU AI Act Art. 9(8)) and that the findings rest on exactly these bytes.
   public struct Provenance: Codable, Sendable, Equatable {
     /// The model file; absent when the audit read score or decision columns instead.
     public var model: ModelFile?
@@ -10,7 +11,8 @@ extension FindingsDocument {
     public var data: DataFile
     /// The audit manifest; absent when the audit was run from command-line options alone.
     public var manifest: FileDigest?
-    /// Every policy pack applied.
+    /// Every policy pack applied, then every pack read only because an applied one extends
+    /// it.
     public var policies: [PolicyFile]
     /// The seed of every randomised step (bootstrap, sampling explainers), if any ran.
     public var seed: UInt64?

@@ -131,10 +131,18 @@ extension HTMLReportRenderer {
   ) {
     typealias Column = OptionalColumn<FindingsDocument.SliceEvidence>
     let rate = { (value: Double?) in value.map(ReportNumber.value) }
+    // Impact ratios, their tests and shortfalls compare each slice with the most selected
+    // one (ratio 1); only "ratio to reference" compares with the declared reference.
+    let mostSelected = grouping.slices.first { !$0.excluded && $0.impactRatio == 1 }?.slice
+    var caption = "\(grouping.grouping): ratio to reference against \(grouping.reference)"
+    if let mostSelected {
+      caption += "; impact ratio, p and shortfall against the most selected slice, \(mostSelected)"
+    }
     optionalTable(
       [
         Column(title: "Slice", numeric: false) { slice in
           slice.slice + (slice.slice == grouping.reference ? " (reference)" : "")
+            + (slice.slice == mostSelected ? " (most selected)" : "")
             + (slice.unknown == true ? " (unknown)" : "")
         },
         Column(title: "n", numeric: true) { ReportNumber.count($0.count) },
@@ -170,7 +178,7 @@ extension HTMLReportRenderer {
         Column(title: "Excluded", numeric: false) { slice in
           slice.excluded ? (slice.excludedReason ?? "excluded") : nil
         },
-      ], grouping.slices, &body, caption: "\(grouping.grouping) (reference \(grouping.reference))")
+      ], grouping.slices, &body, caption: caption)
     facts(
       [
         (

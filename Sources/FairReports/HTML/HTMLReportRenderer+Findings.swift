@@ -76,11 +76,17 @@ extension HTMLReportRenderer {
           ("class", "num"),
           ("data-sort", (finding.adjustedPValue ?? finding.pValue).map { "\($0)" } ?? ""),
         ],
-        text: pValueCell(finding))
+        text: finding.pValueCellText)
       row.element(
         "td", [("class", "num"), ("data-sort", finding.groupSize.map(String.init) ?? "")],
         text: finding.groupSize.map(ReportNumber.count) ?? "—")
-      row.element("td") { cell in writeCitation(finding.citation, &cell) }
+      row.element("td") { cell in
+        for (index, citation) in finding.citations.enumerated() {
+          if index > 0 { cell.empty("br") }
+          writeCitation(citation, &cell)
+        }
+        if finding.citations.isEmpty { cell.text("—") }
+      }
       row.element("td") { cell in
         if let qualifier = finding.qualifier {
           cell.element("strong", text: qualifier)
@@ -104,12 +110,6 @@ extension HTMLReportRenderer {
     return "\(verdictRank)\(severityRank)"
   }
 
-  private static func pValueCell(_ finding: FindingsDocument.Finding) -> String {
-    guard let pValue = finding.pValue else { return "—" }
-    guard let adjusted = finding.adjustedPValue else { return ReportNumber.pValue(pValue) }
-    return "\(ReportNumber.pValue(pValue)) (adj. \(ReportNumber.pValue(adjusted)))"
-  }
-
   private static func evidencePairs(_ finding: FindingsDocument.Finding) -> [(String, String?)] {
     [
       ("Rule", "\(finding.ruleIdentifier): \(finding.rule.title)"),
@@ -120,6 +120,7 @@ extension HTMLReportRenderer {
       ("Interval", finding.interval.map(ReportNumber.intervalWithLevel)),
       ("p-value", finding.pValue.map { "\($0)" }),
       ("Adjusted p-value", finding.adjustedPValue.map { "\($0)" }),
+      ("Significance level", finding.alpha.map(ReportNumber.plain)),
       ("Test", finding.test?.name),
       ("Why this test", finding.testReason),
       ("Group size", finding.groupSize.map(ReportNumber.count)),
@@ -162,13 +163,15 @@ extension HTMLReportRenderer {
     var citations: [FindingsDocument.Citation] = []
     var rules: [[String]] = []
     for finding in document.findings {
-      if let index = citations.firstIndex(of: finding.citation) {
-        if !rules[index].contains(finding.ruleIdentifier) {
-          rules[index].append(finding.ruleIdentifier)
+      for citation in finding.citations {
+        if let index = citations.firstIndex(of: citation) {
+          if !rules[index].contains(finding.ruleIdentifier) {
+            rules[index].append(finding.ruleIdentifier)
+          }
+        } else {
+          citations.append(citation)
+          rules.append([finding.ruleIdentifier])
         }
-      } else {
-        citations.append(finding.citation)
-        rules.append([finding.ruleIdentifier])
       }
     }
     section("citations", "Citations", &body) { section in

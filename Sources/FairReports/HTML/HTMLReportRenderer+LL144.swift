@@ -10,10 +10,25 @@ extension HTMLReportRenderer {
         text: "The fields 6 RCNY § 5-303 requires in the published summary of the bias audit."
           + " Local Law 144 sets no pass or fail threshold; impact ratios below 0.8 are an"
           + " advisory screen from the EEOC Uniform Guidelines, not a breach of the law.")
+      if !summary.missing.isEmpty {
+        section.element(
+          "p", [("class", "caution")],
+          text: "Incomplete for publication: the manifest's report section does not declare")
+        section.element("ul", [("class", "caution")]) { list in
+          for field in summary.missing { list.element("li", text: field) }
+        }
+      }
       facts(
         [
           ("Date of the bias audit", summary.auditDate),
           ("Source and explanation of the data", summary.dataSource),
+          (
+            "Kind of data",
+            summary.dataKind.map {
+              $0 == .historical
+                ? "historical data from the tool's use" : "test data (§ 5-302(b))"
+            } ?? "not stated"
+          ),
           ("Test data", summary.testDataExplanation),
           ("Distribution date of the tool", summary.distributionDate ?? "not stated"),
           (
@@ -50,7 +65,9 @@ extension HTMLReportRenderer {
               cells.append(category.selected.map(ReportNumber.count) ?? "—")
             }
             cells.append(ReportNumber.percent(category.rate))
-            cells.append(category.impactRatio.map { ReportNumber.fixed($0, 3) } ?? "—")
+            // Three decimals as in DCWP's example tables, never rounded across the 0.8 screen.
+            cells.append(
+              category.impactRatio.map { ReportNumber.fixed($0, 3, beside: [0.8]) } ?? "—")
             cells.append(
               category.excluded
                 ? "excluded: " + (category.exclusionJustification ?? "no justification given")

@@ -106,7 +106,8 @@ extension HTMLReportRenderer {
     section("provenance", "Provenance", &body) { section in
       section.element(
         "p",
-        text: "SHA-256 digests of every input, recorded before the rules were evaluated.")
+        text: "SHA-256 digests of every input, taken before the audit read them and checked"
+          + " unchanged when it ended.")
       var rows: [[String]] = []
       if let model = provenance.model {
         rows.append(["model", model.path, model.format + ": " + model.summary, model.sha256])
@@ -121,8 +122,13 @@ extension HTMLReportRenderer {
         rows.append(["manifest", manifest.path, "audit manifest", manifest.sha256])
       }
       for policy in provenance.policies {
+        var description = "\(policy.id) \(policy.version): \(policy.title)"
+        if let children = policy.extendedBy {
+          description += " (extended by \(children.joined(separator: ", ")))"
+        }
         rows.append([
-          "policy", policy.path, "\(policy.id) \(policy.version): \(policy.title)", policy.sha256,
+          policy.extendedBy == nil ? "policy" : "extended policy", policy.path, description,
+          policy.sha256,
         ])
       }
       section.element("table") { table in

@@ -170,8 +170,11 @@ public struct JUnitReportRenderer: ReportRenderer {
     if let qualifier = finding.qualifier { lines.append(qualifier) }
     lines.append(finding.evidenceLine)
     lines.append("Rule: \(finding.ruleIdentifier) (\(finding.rule.title))")
-    lines.append("Cite: \(finding.citation.summary)")
-    if let url = finding.citation.url { lines.append("Source: \(url)") }
+    if finding.citations.isEmpty { lines.append("Cite: no citation") }
+    for citation in finding.citations {
+      lines.append("Cite: \(citation.summary)")
+      if let url = citation.url { lines.append("Source: \(url)") }
+    }
     if let waiverText = finding.waiverText { lines.append("Waiver: \(waiverText)") }
     return lines.joined(separator: "\n")
   }

@@ -38,8 +38,8 @@ public struct MarkdownReportRenderer: ReportRenderer {
         "| **\(finding.statusLabel)**\(finding.advisory ? " (advisory)" : "")"
           + " | \(e(finding.ruleIdentifier)) | \(e(finding.subject.display))"
           + " | \(finding.valueText) | \(e(finding.requirement)) | \(finding.intervalText)"
-          + " | \(finding.pValue.map(ReportNumber.pValue) ?? "—")"
-          + " | \(MarkdownText.link(finding.citation.summary, url: finding.citation.url)) |\n"
+          + " | \(finding.pValueCellText)"
+          + " | \(citationLinks(finding)) |\n"
       },
       emptyText: "None.\n")
     let otherTable = Table(
@@ -155,8 +155,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     if !provenance.policies.isEmpty {
       facts.append(
         "policies "
-          + provenance.policies.map { MarkdownText.escaped("\($0.id) \($0.version)") }
-          .joined(separator: ", "))
+          + provenance.policies.map { MarkdownText.escaped($0.label) }.joined(separator: ", "))
     }
     facts.append("as of \(MarkdownText.escaped(document.asOf))")
     facts.append(
@@ -171,6 +170,13 @@ public struct MarkdownReportRenderer: ReportRenderer {
       for line in document.unavailableEvidence { text += "- " + MarkdownText.escaped(line) + "\n" }
     }
     return text
+  }
+
+  /// Every citation of the finding, linked where it has an address.
+  private func citationLinks(_ finding: FindingsDocument.Finding) -> String {
+    guard !finding.citations.isEmpty else { return "no citation" }
+    return finding.citations.map { MarkdownText.link($0.summary, url: $0.url) }
+      .joined(separator: "; ")
   }
 
   private func note(_ finding: FindingsDocument.Finding) -> String {

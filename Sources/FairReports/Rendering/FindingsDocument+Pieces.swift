@@ -19,3 +19,11 @@ extension FindingsDocument {
   static let unavailableHeading =
     "Not available in this run (the rules that need it are insufficient data)"
 }
+
+extension FindingsDocument.PolicyFile {
+  /// The pack in a list of packs: `us-nyc-ll144 2026.1`, with `(extended)` for a pack read
+  /// only because applied ones extend it.
+  var label: String {
+    "\(id) \(version)" + (extendedBy == nil ? "" : " (extended)")
+  }
+}

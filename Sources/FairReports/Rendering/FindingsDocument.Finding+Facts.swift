@@ -4,8 +4,16 @@ extension FindingsDocument.Finding {
     String(metric.map { $0 == "_" || $0 == "-" ? " " : $0 })
   }
 
-  /// The measured value in the report format, or `—` when the rule compares none.
-  var valueText: String { value.map(ReportNumber.value) ?? "—" }
+  /// The measured value in the report format, never rounded across a bound of its
+  /// requirement, or `—` when the rule compares none.
+  var valueText: String {
+    value.map { ReportNumber.value($0, beside: requirementBounds ?? []) } ?? "—"
+  }
+
+  /// A p-value of this finding, never rounded across its significance level.
+  func pValueText(_ pValue: Double) -> String {
+    ReportNumber.pValue(pValue, beside: alpha)
+  }
 
   /// The interval with its level, or `—`.
   var intervalText: String { interval.map(ReportNumber.intervalWithLevel) ?? "—" }
@@ -14,12 +22,25 @@ extension FindingsDocument.Finding {
   /// 0.0084)`, or `nil` without a test.
   var pValueText: String? {
     guard let pValue else { return nil }
-    var text = ReportNumber.pValue(pValue)
+    var text = pValueText(pValue)
     var notes: [String] = []
     if let test { notes.append(test.name) }
-    if let adjustedPValue { notes.append("adjusted " + ReportNumber.pValue(adjustedPValue)) }
+    if let adjustedPValue { notes.append("adjusted " + pValueText(adjustedPValue)) }
     if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
     return text
+  }
+
+  /// The p-value for a table cell: `0.0310`, `0.0310 (adj. 0.0620)` with an adjusted one, or
+  /// `—`.
+  var pValueCellText: String {
+    guard let pValue else { return "—" }
+    guard let adjustedPValue else { return pValueText(pValue) }
+    return "\(pValueText(pValue)) (adj. \(pValueText(adjustedPValue)))"
+  }
+
+  /// The citations in one line, `; ` between them, or `no citation`.
+  var citationsSummary: String {
+    citations.isEmpty ? "no citation" : citations.map(\.summary).joined(separator: "; ")
   }
 
   /// The group sizes: `n 390, reference n 797`, or `nil`.

@@ -1,4 +1,5 @@
 import Foundation
+import _FairSupport
 
 /// The one number format of the human-readable reports (text, Markdown, JUnit, HTML).
 ///
@@ -10,18 +11,43 @@ enum ReportNumber {
   /// scientific notation below 0.0001 (`3.2e-05`), one decimal from 1000 up (`1520.5`);
   /// `nan`, `inf` and `-inf` for the values that have no digits.
   static func value(_ value: Double) -> String {
+    self.value(value, extraDigits: 0)
+  }
+
+  /// A metric value beside the bounds of its requirement: ``value(_:)``, with as many more
+  /// digits as keep it on its side of each bound (0.79996 against `>= 0.8` reads `0.79996`,
+  /// never `0.8000`).
+  static func value(_ value: Double, beside bounds: [Double]) -> String {
+    if let special = special(value) { return special }
+    return SideKeepingRounding.text(value, beside: bounds, precisions: 0...17) {
+      self.value(value, extraDigits: $0)
+    }
+  }
+
+  private static func value(_ value: Double, extraDigits: Int) -> String {
     if let special = special(value) { return special }
     let magnitude = abs(value)
-    if magnitude >= 1000 { return fixed(value, 1) }
-    if magnitude >= 0.01 || magnitude == 0 { return fixed(value, 4) }
-    if magnitude >= 0.0001 { return fixed(value, 5) }
-    return String(format: "%.1e", locale: nil, value)
+    if magnitude >= 1000 { return fixed(value, 1 + extraDigits) }
+    if magnitude >= 0.01 || magnitude == 0 { return fixed(value, 4 + extraDigits) }
+    if magnitude >= 0.0001 { return fixed(value, 5 + extraDigits) }
+    return String(format: "%.\(1 + extraDigits)e", locale: nil, value)
   }
 
   /// A p-value: four decimals (`0.0087`), `< 0.0001` below that.
   static func pValue(_ value: Double) -> String {
     if let special = special(value) { return special }
     return value < 0.0001 ? "< 0.0001" : fixed(value, 4)
+  }
+
+  /// A p-value beside the significance level it was compared with: ``pValue(_:)``, with as
+  /// many more decimals as keep it on its side of `alpha` (0.04996 beside 0.05 reads
+  /// `0.04996`, never `0.0500`).
+  static func pValue(_ value: Double, beside alpha: Double?) -> String {
+    guard let alpha, !alpha.isNaN, special(value) == nil else { return pValue(value) }
+    if value < 0.0001 && alpha >= 0.0001 { return "< 0.0001" }
+    return SideKeepingRounding.text(value, beside: [alpha], precisions: 4...21) {
+      fixed(value, $0)
+    }
   }
 
   /// A share as a percentage with one decimal: `54.3%`.
@@ -82,6 +108,15 @@ enum ReportNumber {
       return String(text.dropFirst())
     }
     return text
+  }
+
+  /// A value with at least `decimals` decimals, and as many more as keep it on its side of
+  /// each of `bounds` (0.79996 with three decimals beside 0.8 reads `0.79996`, not `0.800`).
+  static func fixed(_ value: Double, _ decimals: Int, beside bounds: [Double]) -> String {
+    if let special = special(value) { return special }
+    return SideKeepingRounding.text(value, beside: bounds, precisions: decimals...(decimals + 17)) {
+      fixed(value, $0)
+    }
   }
 
   private static func special(_ value: Double) -> String? {

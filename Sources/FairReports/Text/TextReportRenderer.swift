@@ -82,8 +82,7 @@ public struct TextReportRenderer: ReportRenderer {
     if !provenance.policies.isEmpty {
       lines.append(
         "Policies  "
-          + provenance.policies.map { "\(safe($0.id)) \(safe($0.version))" }
-          .joined(separator: ", "))
+          + provenance.policies.map { safe($0.label) }.joined(separator: ", "))
     }
     if let sentence = document.partitionsSentence {
       lines.append("Evidence  " + safe(sentence))
@@ -138,7 +137,7 @@ public struct TextReportRenderer: ReportRenderer {
     if let qualifier = finding.qualifier { lines.append(indent + safe(qualifier)) }
     lines.append(indent + safe(finding.evidenceLine))
     lines.append(indent + safe(finding.message))
-    lines.append(indent + terminal.styled("Cite: " + safe(finding.citation.summary), .dim))
+    lines.append(indent + terminal.styled("Cite: " + safe(finding.citationsSummary), .dim))
     if let waiverText = finding.waiverText { lines.append(indent + safe(waiverText)) }
     return lines
   }

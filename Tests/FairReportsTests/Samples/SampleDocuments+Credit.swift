@@ -11,6 +11,9 @@ extension SampleDocuments {
     text: "12 CFR 1002.6(a) and Supplement I, comment 6(a)-2", kind: .law, status: .inForce,
     url: "https://www.ecfr.gov/current/title-12/chapter-X/part-1002/section-1002.6",
     note: "A CFPB proposal of November 2025 would delete the effects-test language.")
+  static let ecoaStatute = FindingsDocument.Citation(
+    text: "15 U.S.C. 1691(a)", kind: .law, status: .inForce,
+    url: "https://www.law.cornell.edu/uscode/text/15/1691")
   static let cfpbCircular = FindingsDocument.Citation(
     text: "CFPB Circular 2022-03", kind: .guidance, status: .withdrawn,
     note: "Withdrawn 12 May 2025 (90 FR 20084); 12 CFR 1002.9 still applies.")
@@ -231,43 +234,45 @@ extension SampleDocuments {
         metric: "impact_ratio_to_reference",
         subject: .init(grouping: "age band", slice: "under 25"),
         verdict: .fail, severity: .error, value: (82.0 / 149) / (628.0 / 829),
-        requirement: ">= 0.8", interval: interval(0.594, 0.842), pValue: 0.0001,
-        adjustedPValue: 0.0002, test: .z, testReason: "every expected count is at least 5",
-        groupSize: 149, referenceSize: 829, shortfall: 30.9, citation: regBEffects,
+        requirement: ">= 0.8", requirementBounds: [0.8], interval: interval(0.594, 0.842),
+        pValue: 0.0001, adjustedPValue: 0.0002, test: .z, alpha: 0.05,
+        testReason: "every expected count is at least 5", groupSize: 149, referenceSize: 829,
+        shortfall: 30.9, citations: [regBEffects, ecoaStatute],
         message: "Applicants under 25 are approved at 0.726 of the rate of applicants aged"
           + " 25-61, below 0.8."),
       Finding(
         policy: regB, rule: .init(id: "approval-ratio", title: "Approval-rate ratio"),
         metric: "impact_ratio_to_reference", subject: .init(grouping: "sex", slice: "female"),
         verdict: .pass, severity: .error, value: (212.0 / 310) / (510.0 / 690),
-        requirement: ">= 0.8", interval: interval(0.862, 1.001), pValue: 0.0761,
-        adjustedPValue: 0.0761, test: .z, groupSize: 310, referenceSize: 690,
-        citation: regBEffects,
+        requirement: ">= 0.8", requirementBounds: [0.8], interval: interval(0.862, 1.001),
+        pValue: 0.0761, adjustedPValue: 0.0761, test: .z, alpha: 0.05, groupSize: 310,
+        referenceSize: 690,
+        citations: [regBEffects],
         message: "Female applicants are approved at 0.925 of the male rate, above 0.8."),
       Finding(
         policy: regB, rule: .init(id: "approval-ratio", title: "Approval-rate ratio"),
         metric: "impact_ratio_to_reference",
         subject: .init(grouping: "age band", slice: "62 and over"), verdict: .insufficientData,
         severity: .error, value: (14.0 / 22) / (628.0 / 829), requirement: ">= 0.8",
-        pValue: 0.3410, test: .fisher, groupSize: 22, referenceSize: 829, citation: regBEffects,
+        pValue: 0.3410, test: .fisher, groupSize: 22, referenceSize: 829, citations: [regBEffects],
         message: "22 applicants aged 62 and over are fewer than the minimum group size of 30."),
       Finding(
         policy: regB, rule: .init(id: "proxy-screen", title: "Proxies of a prohibited basis"),
         metric: "proxy_association",
         subject: .init(grouping: "age band", feature: "employment"), verdict: .fail,
-        severity: .warning, value: 0.382, requirement: "< 0.3", citation: cfpbCircular,
+        severity: .warning, value: 0.382, requirement: "< 0.3", citations: [cfpbCircular],
         message: "Employment length is associated with age band (Cramér's V 0.382) and"
           + " carries 7.6% of the attributions."),
       Finding(
         policy: euAIAct, rule: .init(id: "equalized-odds", title: "Equalized odds difference"),
         metric: "equalized_odds_difference", subject: .init(grouping: "sex"), verdict: .pass,
-        severity: .warning, value: 0.076, requirement: "<= 0.1", citation: aiActArticle10,
+        severity: .warning, value: 0.076, requirement: "<= 0.1", citations: [aiActArticle10],
         message: "The equalized odds difference between sexes is 0.076, within 0.1."),
       Finding(
         policy: euAIAct, rule: .init(id: "equalized-odds", title: "Equalized odds difference"),
         metric: "equalized_odds_difference", subject: .init(grouping: "age band"),
         verdict: .fail, severity: .warning, value: 0.191, requirement: "<= 0.1",
-        citation: aiActArticle10,
+        citations: [aiActArticle10],
         message: "The equalized odds difference between age bands is 0.191, above 0.1."),
       Finding(
         policy: euAIAct,
@@ -275,19 +280,19 @@ extension SampleDocuments {
         metric: "attribution_ratio",
         subject: .init(grouping: "age band", slice: "under 25", feature: "age"), verdict: .fail,
         severity: .info, value: 2.10, requirement: "<= 1.5", interval: interval(1.785, 2.415),
-        groupSize: 149, referenceSize: 829, citation: aiActArticle10,
+        groupSize: 149, referenceSize: 829, citations: [aiActArticle10],
         message: "Age weighs 2.1 times as much in decisions on applicants under 25 as on"
           + " applicants aged 25-61."),
       Finding(
         policy: modelRisk, rule: .init(id: "flip-rate", title: "Counterfactual flip rate"),
         metric: "flip_rate", subject: .init(grouping: "sex"), verdict: .pass, severity: .error,
         value: 0.008, requirement: "<= 0.02", interval: interval(0.003, 0.016),
-        citation: sr117, message: "Changing sex alone flips 0.8% of decisions, within 2%."),
+        citations: [sr117], message: "Changing sex alone flips 0.8% of decisions, within 2%."),
       Finding(
         policy: modelRisk, rule: .init(id: "flip-rate", title: "Counterfactual flip rate"),
         metric: "flip_rate", subject: .init(grouping: "age band"), verdict: .fail,
         severity: .error, value: 0.031, requirement: "<= 0.02", interval: interval(0.021, 0.043),
-        citation: sr117, message: "Changing age band alone flips 3.1% of decisions, above 2%."),
+        citations: [sr117], message: "Changing age band alone flips 3.1% of decisions, above 2%."),
     ]
   }
 }

@@ -8,7 +8,7 @@ extension SampleDocuments {
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
         subject: .init(grouping: "sex", slice: "Female"), verdict: .pass, severity: .error,
-        value: 0.95, requirement: ">= 0.8", citation: ugespCitation,
+        value: 0.95, requirement: ">= 0.8", citations: [ugespCitation],
         message: "Female applicants are selected at 0.950 of the Male rate, above 0.8.")
     ]
     return FindingsDocument(
@@ -45,14 +45,16 @@ extension SampleDocuments {
     document.findings[3].message = nasty
     document.findings[3].rule = .init(id: "rule" + pipes, title: quote)
     document.findings[3].policy.title = quote
-    document.findings[3].citation = .init(
-      text: script, kind: .law, status: .withdrawn, url: "javascript:alert(1)", note: nasty)
+    document.findings[3].citations = [
+      .init(text: script, kind: .law, status: .withdrawn, url: "javascript:alert(1)", note: nasty)
+    ]
     document.findings[2].subject = .init(grouping: "race", slice: nasty)
     document.findings[6].waiver?.reason = nasty
     document.evidence.groups[1].slices[1].slice = script
     document.evidence.groups[1].reference = script
     document.evidence.ll144?.categories[2].category = script
     document.evidence.ll144?.dataSource = nasty
+    document.evidence.ll144?.missing = [nasty]
     document.provenance.data.path = "data/\(script).csv"
     document.waivers[0].reason = nasty
     document.method.notes.append(nasty)

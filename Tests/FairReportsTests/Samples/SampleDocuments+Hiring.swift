@@ -216,7 +216,7 @@ extension SampleDocuments {
       dataSource: "Historical data of the employer's own use of the screen, 1 Jan – 31 Dec 2025:"
         + " 4,210 applicants to NYC-based roles; sex and race/ethnicity self-reported on the"
         + " voluntary EEO form.",
-      distributionDate: "2024-03-01", rateKind: .selection,
+      dataKind: .historical, distributionDate: "2024-03-01", rateKind: .selection,
       unknownCounts: [
         .init(dimension: "sex", count: 58), .init(dimension: "race/ethnicity", count: 112),
         .init(dimension: "intersectional", count: 166),
@@ -245,7 +245,7 @@ extension SampleDocuments {
         subject: .init(grouping: "sex", slice: "Female"), verdict: .pass, severity: .error,
         value: ratio(hiringSex, "Female"), requirement: ">= 0.8",
         interval: interval(0.879, 0.970), pValue: 0.0061, adjustedPValue: 0.0061, test: .z,
-        groupSize: 2_092, referenceSize: 2_060, shortfall: 97.6, citation: ugespCitation,
+        groupSize: 2_092, referenceSize: 2_060, shortfall: 97.6, citations: [ugespCitation],
         message: "Female applicants are selected at 0.910 of the Male rate, above 0.8."),
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
@@ -253,7 +253,7 @@ extension SampleDocuments {
         severity: .error, value: ratio(hiringRace, "Black or African American"),
         requirement: ">= 0.8", interval: interval(0.774, 0.915), pValue: 0.0009,
         adjustedPValue: 0.0045, test: .z, groupSize: 780, referenceSize: 1_594, shortfall: 63.2,
-        citation: ugespCitation,
+        citations: [ugespCitation],
         message: "Black or African American applicants are selected at 0.843 of the White rate,"
           + " above 0.8."),
       Finding(
@@ -263,7 +263,7 @@ extension SampleDocuments {
         value: 0.0045, requirement: ">= 0.05 while the impact ratio is below 1", pValue: 0.0009,
         adjustedPValue: 0.0045, test: .z,
         testReason: "every expected count is at least 5", groupSize: 780, referenceSize: 1_594,
-        shortfall: 63.2, citation: eeocGuidance,
+        shortfall: 63.2, citations: [eeocGuidance],
         message: "The shortfall of 63 selections for Black or African American applicants is"
           + " statistically significant although the impact ratio is above 0.8."),
       Finding(
@@ -273,7 +273,7 @@ extension SampleDocuments {
         value: ratio(hiringRace, "Native American or Alaska Native"), requirement: ">= 0.8",
         interval: interval(0.532, 0.858), pValue: 0.0031, adjustedPValue: 0.0124, test: .z,
         testReason: "every expected count is at least 5", groupSize: 101, referenceSize: 1_594,
-        shortfall: 16.2, citation: ugespCitation,
+        shortfall: 16.2, citations: [ugespCitation],
         message: "Native American or Alaska Native applicants are selected at 0.690 of the"
           + " White rate, below 0.8."),
       Finding(
@@ -281,13 +281,13 @@ extension SampleDocuments {
         subject: .init(grouping: "race", slice: "Asian"), verdict: .pass, severity: .error,
         value: ratio(hiringRace, "Asian"), requirement: ">= 0.8",
         interval: interval(0.802, 0.957), pValue: 0.0120, adjustedPValue: 0.0360, test: .z,
-        groupSize: 520, referenceSize: 1_594, shortfall: 32.8, citation: ugespCitation,
+        groupSize: 520, referenceSize: 1_594, shortfall: 32.8, citations: [ugespCitation],
         message: "Asian applicants are selected at 0.878 of the White rate, above 0.8."),
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
         subject: .init(grouping: "race", slice: "Native Hawaiian or Pacific Islander"),
         verdict: .insufficientData, severity: .error, value: nil, requirement: ">= 0.8",
-        groupSize: 38, referenceSize: 1_594, citation: ugespCitation,
+        groupSize: 38, referenceSize: 1_594, citations: [ugespCitation],
         message: "38 applicants are fewer than the minimum group size of 50."),
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
@@ -295,7 +295,7 @@ extension SampleDocuments {
         verdict: .waived, severity: .error,
         value: ratio(intersections, "Female × Two or More Races"), requirement: ">= 0.8",
         interval: interval(0.621, 0.981), pValue: 0.0390, adjustedPValue: 0.2730, test: .z,
-        groupSize: 131, referenceSize: 806, shortfall: 13.4, citation: ugespCitation,
+        groupSize: 131, referenceSize: 806, shortfall: 13.4, citations: [ugespCitation],
         waiver: .init(
           reason: "Remediation plan REM-112 under way; re-audit booked for Q1 2027",
           approver: "J. Alvarez, Chief People Officer", expires: "2027-03-31", status: .applied),
@@ -308,7 +308,7 @@ extension SampleDocuments {
         value: ratio(intersections, "Male × Native American or Alaska Native"),
         requirement: ">= 0.8", interval: interval(0.455, 1.012), pValue: 0.0360,
         adjustedPValue: 0.2880, test: .fisher, testReason: "an expected count is below 5",
-        groupSize: 49, referenceSize: 806, shortfall: 7.96, citation: ugespCitation,
+        groupSize: 49, referenceSize: 806, shortfall: 7.96, citations: [ugespCitation],
         waiver: .init(
           reason: "Pilot cohort only", approver: "R. Chen, HR Analytics", expires: "2026-06-30",
           status: .expired),
@@ -319,7 +319,7 @@ extension SampleDocuments {
         subject: .init(
           grouping: "sex × race", slice: "Female × Native Hawaiian or Pacific Islander"),
         verdict: .insufficientData, severity: .error, requirement: ">= 0.8", groupSize: 17,
-        referenceSize: 806, citation: ugespCitation,
+        referenceSize: 806, citations: [ugespCitation],
         message: "17 applicants are fewer than the minimum group size of 50."),
       Finding(
         policy: ll144, rule: .init(id: "impact-ratio-screen", title: "Impact ratio screen"),
@@ -327,7 +327,7 @@ extension SampleDocuments {
         subject: .init(grouping: "race", slice: "Native American or Alaska Native"),
         verdict: .fail, severity: .info, advisory: true,
         value: ratio(hiringRace, "Native American or Alaska Native"), requirement: ">= 0.8",
-        interval: interval(0.532, 0.858), groupSize: 101, citation: ll144Screen,
+        interval: interval(0.532, 0.858), groupSize: 101, citations: [ll144Screen],
         message: "The impact ratio of 0.690 is below the advisory 0.8 screen."),
       Finding(
         policy: ll144, rule: .init(id: "impact-ratio-screen", title: "Impact ratio screen"),
@@ -336,13 +336,13 @@ extension SampleDocuments {
         qualifier: "inconclusive: not statistically significant", advisory: true,
         value: ratio(intersections, "Female × Asian"), requirement: ">= 0.8",
         interval: interval(0.640, 0.941), pValue: 0.0710, adjustedPValue: 0.4260, test: .z,
-        groupSize: 258, referenceSize: 806, citation: ll144Screen,
+        groupSize: 258, referenceSize: 806, citations: [ll144Screen],
         message: "The impact ratio of 0.750 is below the advisory 0.8 screen, but the"
           + " difference is not statistically significant."),
       Finding(
         policy: ll144, rule: .init(id: "summary-fields", title: "§ 5-303 summary is complete"),
         metric: "ll144_summary", subject: .init(), verdict: .pass, severity: .error,
-        requirement: "every § 5-303 field present", citation: ll144Summary,
+        requirement: "every § 5-303 field present", citations: [ll144Summary],
         message: "The summary of results holds every field § 5-303 requires."),
     ]
   }

@@ -93,14 +93,14 @@ extension SampleDocuments {
         metric: "loss_ratio", subject: .init(grouping: "thin_file", slice: "yes"),
         verdict: .fail, severity: .error, value: 1.0866 / 0.6239, requirement: "<= 1.5",
         interval: interval(1.5103, 1.9731), groupSize: 1_113, referenceSize: 2_887,
-        citation: lossCitation,
+        citations: [lossCitation],
         message: "thin_file=yes: loss_ratio 1.742 does not meet '<= 1.5'"),
       Finding(
         policy: lossParity, rule: .init(id: "loss.ratio", title: "Mean-loss ratio"),
         metric: "loss_ratio", subject: .init(grouping: "sex", slice: "female"), verdict: .pass,
         severity: .error, value: 0.8590 / 0.6674, requirement: "<= 1.5",
         interval: interval(1.1544, 1.4164), groupSize: 1_779, referenceSize: 2_221,
-        citation: lossCitation, message: "sex=female: loss_ratio 1.287 meets '<= 1.5'"),
+        citations: [lossCitation], message: "sex=female: loss_ratio 1.287 meets '<= 1.5'"),
     ]
     document.findings = findings
     document.summary = .init(findings: findings, failOn: .error)

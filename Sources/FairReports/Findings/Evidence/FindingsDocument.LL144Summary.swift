@@ -10,10 +10,21 @@ extension FindingsDocument {
       case scoring
     }
 
+    /// Whether the audit's data came from the tool's use or were made for the audit
+    /// (§ 5-302).
+    public enum DataKind: String, Codable, Sendable, CaseIterable {
+      /// Historical data from the tool's use.
+      case historical
+      /// Test data, allowed when historical data are insufficient (§ 5-302(b)).
+      case test
+    }
+
     /// The date of the bias audit, `YYYY-MM-DD`.
     public var auditDate: String
     /// The source and explanation of the data.
     public var dataSource: String
+    /// Whether the data are historical or test data, as the manifest declares it.
+    public var dataKind: DataKind?
     /// Why historical data were not used and how test data were made, when test data were
     /// used (§ 5-302(b)).
     public var testDataExplanation: String?
@@ -29,15 +40,20 @@ extension FindingsDocument {
     public var unknownCounts: [UnknownCount]
     /// The table: every category of every dimension, excluded ones included.
     public var categories: [Category]
+    /// The facts of § 5-303 the manifest's `report:` section does not declare, each with what
+    /// the summary shows in its place: the published summary is incomplete until they are.
+    public var missing: [String]
 
     /// Creates a summary of results.
     public init(
-      auditDate: String, dataSource: String, testDataExplanation: String? = nil,
-      distributionDate: String? = nil, rateKind: RateKind, sampleMedian: Double? = nil,
-      tiedAtMedianShare: Double? = nil, unknownCounts: [UnknownCount], categories: [Category]
+      auditDate: String, dataSource: String, dataKind: DataKind? = nil,
+      testDataExplanation: String? = nil, distributionDate: String? = nil, rateKind: RateKind,
+      sampleMedian: Double? = nil, tiedAtMedianShare: Double? = nil,
+      unknownCounts: [UnknownCount], categories: [Category], missing: [String] = []
     ) {
       self.auditDate = auditDate
       self.dataSource = dataSource
+      self.dataKind = dataKind
       self.testDataExplanation = testDataExplanation
       self.distributionDate = distributionDate
       self.rateKind = rateKind
@@ -45,6 +61,7 @@ extension FindingsDocument {
       self.tiedAtMedianShare = tiedAtMedianShare
       self.unknownCounts = unknownCounts
       self.categories = categories
+      self.missing = missing
     }
   }
 }

@@ -21,8 +21,12 @@ enum ImpactRatioChart {
     let domain = 0.0...SVGCanvas.roundedUp(min(largest, 5), step: 0.2)
     let range = labelWidth...(width - valueWidth)
     let x = { (value: Double) in SVGCanvas.scale(value, from: domain, to: range) }
+    // The ratios compare each slice with the most selected one, not with the reference.
+    let mostSelected = rows.first { $0.impactRatio == 1 }?.slice
     SVGCanvas.figure(
-      caption: "Impact ratio by \(grouping.grouping), with intervals; dashed line at 0.8",
+      caption: "Impact ratio by \(grouping.grouping)"
+        + (mostSelected.map { " (selection rate over that of the most selected slice, \($0))" }
+          ?? "") + ", with intervals; dashed line at 0.8",
       label: "Impact ratio by \(grouping.grouping)", width: width, height: height, &body
     ) { svg in
       SVGCanvas.axis(
@@ -39,7 +43,8 @@ enum ImpactRatioChart {
         let value = slice.impactRatio ?? 0
         let isReference = slice.slice == grouping.reference
         SVGCanvas.text(
-          SVGCanvas.shortened(slice.slice, 34) + (isReference ? " (ref.)" : ""),
+          SVGCanvas.shortened(slice.slice, 30) + (isReference ? " (ref.)" : "")
+            + (slice.slice == mostSelected ? " (top)" : ""),
           x: labelWidth - 8, y: y, anchor: "end", &svg)
         svg.element("g", [("class", "slice")]) { group in
           group.element("title", text: tooltip(slice, grouping: grouping.grouping))
@@ -62,7 +67,8 @@ enum ImpactRatioChart {
             ])
         }
         SVGCanvas.text(
-          ReportNumber.value(value), x: width - valueWidth + 8, y: y, className: "value", &svg)
+          ReportNumber.value(value, beside: [threshold]), x: width - valueWidth + 8, y: y,
+          className: "value", &svg)
       }
     }
   }

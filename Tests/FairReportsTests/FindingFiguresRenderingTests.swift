@@ -1,0 +1,69 @@
+import FairReports
+import Testing
+
+/// What every human-readable report shows of a finding: figures that never round across the
+/// bounds they are judged against, and every source the rule cites.
+@Suite struct FindingFiguresRenderingTests {
+  static let renderers: [any ReportRenderer] = [
+    TextReportRenderer(), MarkdownReportRenderer(), JUnitReportRenderer(), HTMLReportRenderer(),
+  ]
+
+  /// The credit sample with its first finding just under its bound and its alpha.
+  static var nearBounds: FindingsDocument {
+    var document = SampleDocuments.credit
+    document.findings[0].value = 0.79996
+    document.findings[0].pValue = 0.04996
+    document.findings[0].adjustedPValue = nil
+    document.findings[1].value = 0.8000004
+    document.findings[1].pValue = 0.0499996
+    document.findings[1].adjustedPValue = nil
+    document.findings[1].verdict = .fail
+    document.findings[1].severity = .warning
+    document.findings[1].qualifier = "possible adverse impact despite the threshold"
+    return document
+  }
+
+  @Test(arguments: renderers)
+  func figuresKeepTheirSideOfEachBound(renderer: any ReportRenderer) throws {
+    let report = try renderer.render(Self.nearBounds, in: SampleDocuments.context)
+    // At the usual four decimals both ratios would read 0.8000 and both p-values 0.0500.
+    for figure in ["0.79996", "0.04996", "0.8000004", "0.0499996"] {
+      // The HTML page also carries the exact value for sorting: look at the shown text.
+      let shown = renderer.format == .html ? "data-sort=\"\(figure)\">\(figure)<" : figure
+      #expect(report.contains(shown), "\(renderer.format) lacks \(shown)")
+    }
+  }
+
+  @Test func figuresWithoutBoundsKeepTheUsualDigits() {
+    var document = Self.nearBounds
+    document.findings[0].requirementBounds = nil
+    document.findings[0].alpha = nil
+    let report = TextReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(report.contains("impact ratio to reference 0.8000 (requirement >= 0.8)"))
+    #expect(report.contains("p 0.0500 (two-proportion z test)"))
+  }
+
+  @Test(arguments: renderers)
+  func everyCitationOfARuleIsShown(renderer: any ReportRenderer) throws {
+    let document = SampleDocuments.credit
+    let citations = document.findings[0].citations
+    #expect(citations.count == 2)
+    let report = try renderer.render(document, in: SampleDocuments.context)
+    for citation in citations {
+      #expect(report.contains(citation.text), "\(renderer.format) lacks \(citation.text)")
+    }
+  }
+
+  /// The LL144 table keeps DCWP's three decimals, and more where three would reach the
+  /// four-fifths screen.
+  @Test func localLaw144RatiosKeepTheirSideOfTheScreen() throws {
+    var document = SampleDocuments.hiring
+    var summary = try #require(document.evidence.ll144)
+    summary.categories[1].impactRatio = 0.79996
+    summary.categories[2].impactRatio = 0.84321
+    document.evidence.ll144 = summary
+    let html = HTMLReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(html.contains("<td class=\"num\">0.79996</td>"))
+    #expect(html.contains("<td class=\"num\">0.843</td>"))
+  }
+}

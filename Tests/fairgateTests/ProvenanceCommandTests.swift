@@ -1,0 +1,93 @@
+import FairReports
+import Foundation
+import Testing
+import _FairTestSupport
+
+/// What the findings record of the policies behind them: every file whose rules reached the
+/// findings is hashed (a pack an applied policy extends too), each finding names its policy's
+/// title and cites every source its rule cites.
+@Suite struct ProvenanceCommandTests {
+  static let root = FixturePaths.repositoryRoot()
+
+  /// The SHA-256 of a file, by the system's `sha256sum`: an implementation other than ours.
+  static func sha256(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [path]
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data.prefix(64), as: UTF8.self)
+  }
+
+  @Test func aPolicyThatExtendsAPackRecordsThePackItExtends() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-provenance")
+    let child = try FixturePaths.temporaryFile(
+      "house.yaml",
+      contents: """
+        policy: house-ll144
+        title: House rules on top of NYC Local Law 144
+        version: "3"
+        extends: [nyc-ll144]
+
+        """, directory: folder)
+    _ = try DemoManifest.copy(
+      "fixtures/hiring/audit.yaml", into: folder,
+      replacing: [
+        ("policies: [nyc-ll144, eeoc-four-fifths, attribution-guardrails]", "policies: [\(child)]"),
+        ("  distribution_date: 2026-11-15\n", ""),
+      ])
+    try FairGateBinary.expect(
+      [
+        "audit", folder + "/audit.yaml", "--format", "json", "--format", "html", "--out",
+        folder + "/out",
+        "--as-of", "2026-12-04",
+      ], directory: Self.root)
+    let document = try FindingsDocument.decode(
+      from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/findings.json")))
+    let policies = document.provenance.policies
+    #expect(policies.map(\.id) == ["house-ll144", "nyc-ll144"])
+    #expect(policies[0].extendedBy == nil)
+    #expect(policies[0].sha256 == (try Self.sha256(child)))
+    #expect(policies[1].extendedBy == ["house-ll144"])
+    #expect(policies[1].path == "policies/nyc-ll144.yaml")
+    #expect(policies[1].sha256 == (try Self.sha256(Self.root + "/policies/nyc-ll144.yaml")))
+    // Each finding names its policy by its title, not its id again.
+    #expect(!document.findings.isEmpty)
+    for finding in document.findings {
+      #expect(finding.policy.title == "House rules on top of NYC Local Law 144")
+    }
+    let html = try String(contentsOfFile: folder + "/out/report.html", encoding: .utf8)
+    #expect(html.contains("(extended by house-ll144)"))
+    // The pack's published summary comes with it, and says what the manifest left out.
+    let summary = try #require(document.evidence.ll144)
+    #expect(summary.dataKind == .test)
+    #expect(summary.testDataExplanation?.hasPrefix("Test data: the tool has not been used") == true)
+    #expect(
+      summary.missing == ["report.distribution_date: the date the tool was first distributed"])
+    #expect(html.contains("Incomplete for publication"))
+  }
+
+  @Test func everyFindingCitesEverySourceOfItsRule() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-citations")
+    try FairGateBinary.expect(
+      [
+        "audit", "fixtures/hiring/audit.yaml", "--format", "json", "--out", folder,
+        "--as-of", "2026-12-04",
+      ], status: 1, directory: Self.root)
+    let document = try FindingsDocument.decode(
+      from: Data(contentsOf: URL(fileURLWithPath: folder + "/findings.json")))
+    // The four-fifths rule cites the regulation, the courts' practice behind its test and
+    // the withdrawn EEOC guidance, in the pack's order.
+    let ratio = try #require(
+      document.findings.first { $0.rule.id == "eeoc.impact-ratio" && $0.pValue != nil })
+    #expect(ratio.citations.map(\.kind) == [.law, .practice, .guidance])
+    #expect(ratio.citations.map(\.status) == [.inForce, .inForce, .withdrawn])
+    // A tested rule records the significance level its p-value was compared with, and a
+    // compared one the bounds of its requirement.
+    #expect(ratio.alpha == 0.05)
+    #expect(ratio.requirementBounds == [0.8])
+  }
+}
