@@ -83,6 +83,40 @@ import _FairTestSupport
     #expect(try FindingsDocument.decode(from: try data(object)) == SampleDocuments.minimal)
   }
 
+  /// A schema-valid document that writes out the empty tables the writer leaves out reads
+  /// as the same document.
+  @Test func emptyTablesCountAsAbsent() throws {
+    var object = try jsonObject(SampleDocuments.minimal)
+    var evidence = try #require(object["evidence"] as? [String: Any])
+    evidence["losses"] = [Any]()
+    evidence["loss_gaps"] = [Any]()
+    evidence["unavailable"] = [Any]()
+    object["evidence"] = evidence
+    #expect(try FindingsDocument.decode(from: try data(object)) == SampleDocuments.minimal)
+  }
+
+  /// A document written before findings held every citation of their rule (one `citation`)
+  /// and before the LL144 summary listed what the manifest left out still reads, strictly.
+  @Test func documentsOfTheEarlierShapeStillRead() throws {
+    var expected = SampleDocuments.hiring
+    var object = try jsonObject(expected)
+    var findings = try #require(object["findings"] as? [[String: Any]])
+    for index in findings.indices {
+      let citations = try #require(findings[index]["citations"] as? [Any])
+      findings[index]["citation"] = citations.first
+      findings[index]["citations"] = nil
+      expected.findings[index].citations = Array(expected.findings[index].citations.prefix(1))
+    }
+    object["findings"] = findings
+    var evidence = try #require(object["evidence"] as? [String: Any])
+    var summary = try #require(evidence["ll144"] as? [String: Any])
+    summary["missing"] = nil
+    evidence["ll144"] = summary
+    object["evidence"] = evidence
+    expected.evidence.ll144?.missing = []
+    #expect(try FindingsDocument.decode(from: try data(object)) == expected)
+  }
+
   @Test func mistypedValueNamesItsPath() throws {
     var object = try jsonObject(SampleDocuments.minimal)
     var findings = try #require(object["findings"] as? [[String: Any]])

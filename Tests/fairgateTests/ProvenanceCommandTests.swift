@@ -54,6 +54,10 @@ import _FairTestSupport
     #expect(policies[1].extendedBy == ["house-ll144"])
     #expect(policies[1].path == "policies/nyc-ll144.yaml")
     #expect(policies[1].sha256 == (try Self.sha256(Self.root + "/policies/nyc-ll144.yaml")))
+    // Every row is scored and counted; rows of unknown sex are left out of the sex
+    // comparisons only.
+    #expect(document.provenance.data.rowsUsed == document.provenance.data.rows)
+    #expect(document.scope.groupings.first { $0.name == "sex" }?.unknownCount == 80)
     // Each finding names its policy by its title, not its id again.
     #expect(!document.findings.isEmpty)
     for finding in document.findings {
@@ -89,5 +93,42 @@ import _FairTestSupport
     // compared one the bounds of its requirement.
     #expect(ratio.alpha == 0.05)
     #expect(ratio.requirementBounds == [0.8])
+  }
+
+  /// A scoring command that edits the manifest while the audit runs: the digests would no
+  /// longer describe what the audit read, so it stops with exit 2 and names the file.
+  @Test func anInputThatChangesDuringTheAuditStopsIt() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-changing")
+    let manifest = folder + "/audit.yaml"
+    let text = """
+      audit: changing-inputs
+      model:
+        command: "echo '# edited while the audit ran' >> \(manifest); awk -F, 'NR>1{print 0.4}'"
+        features: [years_experience]
+        output: probability
+      data:
+        file: \(Self.root)/fixtures/hiring/hiring.csv
+        id_column: applicant_id
+        label: qualified
+        favourable_label: "yes"
+      decision:
+        space: probability
+        threshold: 0.5
+        favourable: above
+      protected:
+        - name: sex
+          column: sex
+      statistics:
+        bootstrap: 0
+      policies: [eeoc-four-fifths]
+
+      """
+    try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+    let run = try FairGateBinary.expect(
+      ["audit", manifest, "--format", "json", "--out", folder + "/out", "--as-of", "2026-12-04"],
+      status: 2, directory: Self.root)
+    #expect(run.standardError.contains(manifest), "\(run.standardError)")
+    #expect(run.standardError.contains("changed while the audit ran"), "\(run.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/findings.json"))
   }
 }

@@ -25,9 +25,11 @@ extension AuditManifest {
     guard let text = String(data: data, encoding: .utf8) else {
       throw ManifestError(diagnostics: [Diagnostic(file: path, message: Message.notUTF8)])
     }
-    return try parse(
+    var manifest = try parse(
       text: text, file: path, shippedPolicyIDs: shippedPolicyIDs,
       rowsGivenElsewhere: rowsGivenElsewhere)
+    manifest.sourceSHA256 = FileDigest.sha256(of: data)
+    return manifest
   }
 
   /// Parses a manifest given as text.

@@ -1,6 +1,7 @@
 package import FairAttribution
 package import FairMetrics
 public import Foundation
+import _FairSupport
 
 /// What every partition of an audit's rows must take from all of them, drawn from each
 /// partition and merged: the file format `fairgate.evidence-sample/1`
@@ -91,12 +92,9 @@ public struct EvidenceSample: Sendable, Equatable, Codable {
     }
     for (name, counts) in read.values {
       // Counts of at most 2³⁰ rows, as in partial evidence, so that merges cannot overflow.
-      var total = counts.nanRows
-      for rows in counts.rows where total >= 0 {
-        let (sum, overflow) = total.addingReportingOverflow(rows)
-        total = overflow ? -1 : sum
-      }
-      guard counts.isConsistent, total >= 0, total <= EvidenceTallies.maximumRowCount else {
+      let total = ([counts.nanRows] + counts.rows)
+        .countTotal(atMost: EvidenceTallies.maximumRowCount)
+      guard counts.isConsistent, total != nil else {
         throw PartialEvidenceError(
           file: path, place: "'values.\(name)'",
           message: "is not a map of distinct values in order with their rows (at most "

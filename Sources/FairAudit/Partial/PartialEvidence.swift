@@ -43,7 +43,8 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
     public var manifestSHA256: String
     /// The model file's SHA-256, when the manifest names a model file.
     public var modelSHA256: String?
-    /// Each policy's id, version and SHA-256, in the manifest's order.
+    /// Each policy's id, version and SHA-256: those the manifest applies, in its order, then
+    /// those they extend.
     public var policies: [PolicyDigest]
     /// The SHA-256 of the background sample drawn from all the rows beforehand
     /// (`fairgate evidence sample`), when the partition's attributions used one.
@@ -106,15 +107,9 @@ extension PartialEvidence {
     if let problem = evidence.evidence.inconsistency {
       throw PartialEvidenceError(file: path, place: "'evidence'", message: problem)
     }
-    var rows = 0
-    for partition in evidence.partitions {
-      let (sum, overflow) = rows.addingReportingOverflow(partition.rows)
-      rows = overflow || partition.rows < 0 ? -1 : sum
-      if rows < 0 { break }
-    }
     guard !evidence.partitions.isEmpty,
       evidence.partitions.count == evidence.evidence.partitionCount,
-      rows == evidence.evidence.rowCount
+      evidence.partitions.map(\.rows).countTotal() == evidence.evidence.rowCount
     else {
       throw PartialEvidenceError(
         file: path, place: "'partitions'",

@@ -44,7 +44,7 @@ extension AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies, needs, baseRequest, seed) = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    let hashed = try stages.stage("hashing the inputs") {
+    var hashed = try stages.stage("hashing the inputs") {
       try Provenance.inputs(
         manifest: manifest, policies: policies, data: baseRequest.data,
         packDirectory: options.packDirectory)
@@ -54,6 +54,9 @@ extension AuditPipeline {
     var sampleColumns: [String]?
     var reasonBackgrounds: [KeyedSample]?
     if let samplePath {
+      // Hashed before it is read, and checked again with the other inputs at the end.
+      let sampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
+      hashed.hashed.append((samplePath, sampleSHA256))
       let sample = try EvidenceSample.read(contentsOf: samplePath)
       try check(
         sample, at: samplePath, inputs: inputs, request: request, reasons: manifest.reasons,
@@ -62,7 +65,7 @@ extension AuditPipeline {
       request.allValues = sample.values.isEmpty ? nil : sample.values
       sampleColumns = sample.features
       reasonBackgrounds = sample.reasons
-      inputs.sampleSHA256 = try FileDigest(contentsOf: samplePath).sha256
+      inputs.sampleSHA256 = sampleSHA256
     }
     let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(

@@ -124,8 +124,8 @@ public enum AuditPipeline {
     let stages = Stages(options)
     let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
     let seed = options.seed ?? manifest.statistics.seed
-    // Hashed before they are read, checked again at the end: the digests are those of the
-    // bytes the audit read.
+    // The manifest and policies as parsed, the model and data before they are read, all
+    // checked again at the end: the digests are those of the bytes the audit read.
     let inputs = try stages.stage("hashing the inputs") {
       try Provenance.inputs(
         manifest: manifest, policies: policies, data: manifest.data.path,
@@ -192,11 +192,20 @@ public enum AuditPipeline {
         path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory),
         rowsGivenElsewhere: rowsGivenElsewhere)
     }
-    let policies = try stages.stage("reading the policies") {
-      try PolicyLoader(searchDirectories: [options.packDirectory], catalog: .standard)
-        .load(files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
+    // Provenance records the digests of the bytes the policies were parsed from.
+    let digests = Mutex<[String: String]>([:])
+    var loader = PolicyLoader(searchDirectories: [options.packDirectory], catalog: .standard)
+    loader.bytesRead = { path, bytes in
+      let sha256 = FileDigest.sha256(of: bytes)
+      digests.withLock { $0[path] = sha256 }
     }
-    return (manifest, policies)
+    let policies = try stages.stage("reading the policies") {
+      try loader.load(
+        files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
+    }
+    var read = manifest
+    read.policySourceSHA256 = digests.withLock { $0 }
+    return (read, policies)
   }
 
   /// Checks the policies against the evidence and applies them.

@@ -3,6 +3,7 @@ import FairModels
 import FairPolicy
 import FairTabular
 import Foundation
+import _FairSupport
 
 /// What an audit read, so that a reader can tell whether two audits saw the same inputs:
 /// the SHA-256 of the model, the data, the manifest and each policy, with the tool's
@@ -150,14 +151,20 @@ public struct Provenance: Sendable, Hashable, Codable {
     manifest: AuditManifest, policies: [Policy], data: String? = nil, packDirectory: String
   ) throws -> Inputs {
     var hashed: [(path: String, sha256: String)] = []
-    func record(_ path: String, shownAs shown: String? = nil) throws -> FileDigestRecord {
-      let sha256 = try FileDigest(contentsOf: path).sha256
+    // A file parsed before this point is recorded by the digest of the bytes parsed.
+    func record(_ path: String, parsed: String? = nil, shownAs shown: String? = nil) throws
+      -> FileDigestRecord
+    {
+      let sha256 = try parsed ?? FileDigest(contentsOf: path).sha256
       if !hashed.contains(where: { $0.path == path }) { hashed.append((path, sha256)) }
       return FileDigestRecord(path: shown ?? (path as NSString).standardizingPath, sha256: sha256)
     }
-    let packs = (packDirectory as NSString).standardizingPath
+    let parsed = manifest.policySourceSHA256
+    // Compared as text, symbolic links unresolved: a pack is shown by its place in the pack
+    // folder however that folder is spelt or linked.
+    let packs = PathText.absolute(packDirectory)
     func shownPath(_ file: String) -> String? {
-      let path = (file as NSString).standardizingPath as NSString
+      let path = PathText.absolute(file) as NSString
       return path.deletingLastPathComponent == packs
         ? "policies/" + path.lastPathComponent : nil
     }
@@ -166,25 +173,28 @@ public struct Provenance: Sendable, Hashable, Codable {
     var records = try policies.map {
       PolicyRecord(
         id: $0.id, title: $0.title, version: $0.version,
-        file: try record($0.file, shownAs: shownPath($0.file)))
+        file: try record($0.file, parsed: parsed[$0.file], shownAs: shownPath($0.file)))
     }
-    let applied = Set(policies.map(\.file))
+    let applied = Set(policies.map { PathText.absolute($0.file) })
     var extended: [String: Int] = [:]
     for policy in policies {
-      for ancestor in policy.ancestors where !applied.contains(ancestor.file) {
-        if let index = extended[ancestor.file] {
+      for ancestor in policy.ancestors {
+        let place = PathText.absolute(ancestor.file)
+        guard !applied.contains(place) else { continue }
+        if let index = extended[place] {
           records[index].extendedBy?.append(policy.id)
           continue
         }
-        extended[ancestor.file] = records.count
+        extended[place] = records.count
         records.append(
           PolicyRecord(
             id: ancestor.id, title: ancestor.title, version: ancestor.version,
-            file: try record(ancestor.file, shownAs: shownPath(ancestor.file)),
+            file: try record(
+              ancestor.file, parsed: parsed[ancestor.file], shownAs: shownPath(ancestor.file)),
             extendedBy: [policy.id]))
       }
     }
-    let manifestRecord = try record(manifest.file)
+    let manifestRecord = try record(manifest.file, parsed: manifest.sourceSHA256)
     let dataRecord = try data.map { try record($0) }
     return Inputs(
       manifest: manifestRecord, model: model, policies: records, data: dataRecord,

@@ -1,3 +1,5 @@
+import _FairSupport
+
 extension Evidence {
   /// The kinds of tallies partial evidence can hold.
   public struct TallyKinds: OptionSet, Sendable, Hashable {
@@ -92,14 +94,7 @@ extension EvidenceTallies {
     }
     /// Whether counts that add up to a part of the rows do (no overflow on the way).
     func withinRows(_ counts: [Int]) -> Bool {
-      var total = 0
-      for count in counts {
-        guard count >= 0 else { return false }
-        let (sum, overflow) = total.addingReportingOverflow(count)
-        guard !overflow, sum <= rowCount else { return false }
-        total = sum
-      }
-      return true
+      counts.countTotal(atMost: rowCount) != nil
     }
     if let outcomes {
       guard outcomes.count == groupings else { return "'outcomes' has \(outcomes.count) entries" }
@@ -194,23 +189,22 @@ extension EvidenceTallies {
       }
     }
     if let flips {
-      for (index, entry) in flips.enumerated()
-      where !configuration.attributes.indices.contains(entry.attribute) || entry.candidate < 0
-        || entry.flip.rows < 1 || entry.flip.flipped < 0 || entry.flip.flipped > entry.flip.rows
-        || entry.flip.rows > rowCount
-      {
-        return "'flips[\(index)]' is out of range"
-      }
-      // The rate and its interval are those of the counts, the attribute the configuration's.
-      let alpha = 1 - configuration.confidenceLevel
+      // In range; the rate and its interval those of the counts; the attribute the
+      // configuration's.
       for (index, entry) in flips.enumerated() {
-        if entry.flip.attribute != configuration.attributes[entry.attribute].name {
-          return "'flips[\(index)]' names the attribute '\(entry.flip.attribute)' at the "
+        let flip = entry.flip
+        guard configuration.attributes.indices.contains(entry.attribute), entry.candidate >= 0,
+          flip.rows >= 1, flip.flipped >= 0, flip.flipped <= flip.rows, flip.rows <= rowCount
+        else {
+          return "'flips[\(index)]' is out of range"
+        }
+        if flip.attribute != configuration.attributes[entry.attribute].name {
+          return "'flips[\(index)]' names the attribute '\(flip.attribute)' at the "
             + "place of '\(configuration.attributes[entry.attribute].name)'"
         }
         let counted = CounterfactualFlip(
-          counting: entry.flip, rows: entry.flip.rows, flipped: entry.flip.flipped, alpha: alpha)
-        if entry.flip != counted {
+          counting: flip, rows: flip.rows, flipped: flip.flipped, alpha: configuration.alpha)
+        if flip != counted {
           return "'flips[\(index)]' has a rate or interval that is not its counts'"
         }
         if !carries(entry.dependsOnPartition) {

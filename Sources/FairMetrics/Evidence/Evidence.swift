@@ -32,6 +32,8 @@ public final class Evidence: Sendable {
     public var minimumSliceShare: Double
     /// The confidence level of intervals.
     public var confidenceLevel: Double
+    /// One minus ``confidenceLevel``: the level the intervals' tails leave out.
+    var alpha: Double { 1 - confidenceLevel }
     /// The bootstrap replicates (0 for none).
     public var bootstrapReplicates: Int
     /// The bootstrap seed.
@@ -337,7 +339,7 @@ public final class Evidence: Sendable {
       hasLosses: rows.losses != nil, hasCosts: rows.costs != nil)
   }
 
-  private var alpha: Double { 1 - configuration.confidenceLevel }
+  private var alpha: Double { configuration.alpha }
 
   /// The error for a figure whose tallies the merged evidence lacks.
   private func notInTallies(_ kind: String) -> MetricsError {

@@ -342,7 +342,7 @@ extension EvidenceTallies {
           + "values) came from each partition's own rows; count them over all rows first "
           + "('fairgate evidence sample', merged, then 'fairgate evidence partial --sample')")
     }
-    let alpha = 1 - configuration.confidenceLevel
+    let alpha = configuration.alpha
     return byKey.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { _, entry in
       var entry = entry
       entry.flip = CounterfactualFlip(

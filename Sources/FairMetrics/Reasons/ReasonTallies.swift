@@ -473,15 +473,9 @@ extension ReasonTallies {
     return nil
   }
 
-  /// The sum of `counts`, or `nil` when it would pass 2^62.
+  /// The sum of `counts`, or `nil` when one is negative or the sum passes 2^62.
   private static func total(_ counts: [Int]) -> Int? {
-    var sum = 0
-    for count in counts {
-      let (next, overflow) = sum.addingReportingOverflow(count)
-      guard !overflow, next <= 1 << 62 else { return nil }
-      sum = next
-    }
-    return sum
+    counts.countTotal(atMost: 1 << 62)
   }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import _FairSupport
 
 /// Reads policy files, resolves `extends`, and checks every rule.
@@ -16,6 +16,9 @@ public struct PolicyLoader: Sendable {
   public var searchDirectories: [String]
   /// The metrics rules may name.
   public var catalog: MetricCatalog
+  /// Called with each file's path and the bytes its text was decoded from, so that a caller
+  /// can record what exactly the policies were parsed from.
+  package var bytesRead: (@Sendable (_ path: String, _ bytes: Data) -> Void)?
 
   /// Creates a loader.
   public init(searchDirectories: [String] = [], catalog: MetricCatalog = .standard) {
@@ -31,7 +34,7 @@ public struct PolicyLoader: Sendable {
     var sources: [PolicySource] = []
     var diagnostics: [Diagnostic] = []
     for path in paths {
-      switch PolicyLoader.read(path) {
+      switch read(path) {
       case .success(let text): sources.append(PolicySource(file: path, text: text))
       case .failure(let error): diagnostics += error.diagnostics
       }
@@ -61,7 +64,7 @@ public struct PolicyLoader: Sendable {
   }
 
   /// Reads a file as UTF-8 text, or a ``PolicyError`` naming the file and the problem.
-  static func read(_ path: String) -> Result<String, PolicyError> {
+  func read(_ path: String) -> Result<String, PolicyError> {
     guard let data = FileManager.default.contents(atPath: path) else {
       return .failure(
         PolicyError(diagnostics: [.init(file: path, message: Message.cannotRead)]))
@@ -84,6 +87,7 @@ public struct PolicyLoader: Sendable {
           .init(file: path, line: line, column: column, message: Message.notUTF8)
         ]))
     }
+    bytesRead?(path, data)
     return .success(text)
   }
 

@@ -165,7 +165,7 @@ final class PolicyResolver {
         use(path)
         return path
       }
-      guard case .success(let text) = PolicyLoader.read(path) else {
+      guard case .success(let text) = loader.read(path) else {
         document.reader.error(Message.missingFile(name), at: entry.position)
         return nil
       }
@@ -202,7 +202,7 @@ final class PolicyResolver {
       for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
         let path = PolicyResolver.normalised(directory + "/" + name)
         if documents[path] == nil {
-          guard case .success(let text) = PolicyLoader.read(path) else { continue }
+          guard case .success(let text) = loader.read(path) else { continue }
           documents[path] = PolicyParser.parse(text: text, file: path, catalog: loader.catalog)
         }
         if let id = documents[path]?.id?.value, index[id] == nil { index[id] = path }
@@ -213,19 +213,7 @@ final class PolicyResolver {
   }
 
   /// `path` with `.` and `..` components and repeated slashes removed.
-  static func normalised(_ path: String) -> String {
-    var parts: [Substring] = []
-    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-      if part == "." { continue }
-      if part == "..", let last = parts.last, last != ".." {
-        parts.removeLast()
-      } else {
-        parts.append(part)
-      }
-    }
-    let joined = parts.joined(separator: "/")
-    return path.hasPrefix("/") ? "/" + joined : joined
-  }
+  static func normalised(_ path: String) -> String { PathText.normalised(path) }
 
   /// The file name without folder and extension.
   static func fileStem(_ path: String) -> String {

@@ -150,7 +150,7 @@ extension FindingsDocument {
         },
         data: DataFile(
           path: provenance.data.path, sha256: provenance.data.sha256, rows: provenance.rows,
-          rowsUsed: provenance.rows - (groups.first?.unknownCount ?? 0)),
+          rowsUsed: provenance.rows),
         manifest: FileDigest(path: provenance.manifest.path, sha256: provenance.manifest.sha256),
         policies: provenance.policies.map {
           PolicyFile(

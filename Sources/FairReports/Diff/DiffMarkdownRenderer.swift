@@ -68,7 +68,7 @@ public struct DiffMarkdownRenderer: Sendable {
       ("Verdicts", { FindingsDiff.verdictsPhrase($0.verdicts) }),
       (
         "Policies",
-        { $0.policies.map { e("\($0.id) \($0.version)") }.joined(separator: ", ") }
+        { $0.policies.map { e($0.label) }.joined(separator: ", ") }
       ),
     ]
     for (name, cell) in rows {

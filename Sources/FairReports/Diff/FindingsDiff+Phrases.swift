@@ -145,8 +145,13 @@ extension FindingsDiff.FindingChange {
   /// The values: `0.812 → 0.765`, `0.920 → —` when the current audit measured none, a
   /// single value when only one audit has the finding; `nil` without values.
   var valuesText: String? {
-    let before = baseline?.value.map(ReportNumber.value)
-    let after = current?.value.map(ReportNumber.value)
+    func shown(_ state: FindingsDiff.FindingState?) -> String? {
+      state.flatMap { state in
+        state.value.map { ReportNumber.value($0, beside: state.requirementBounds ?? []) }
+      }
+    }
+    let before = shown(baseline)
+    let after = shown(current)
     guard before != nil || after != nil else { return nil }
     guard baseline != nil, current != nil else { return before ?? after }
     return "\(before ?? "—") → \(after ?? "—")"

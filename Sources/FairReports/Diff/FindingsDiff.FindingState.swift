@@ -11,6 +11,8 @@ extension FindingsDiff {
     public var value: Double?
     /// The requirement in the policy's words, such as `>= 0.8`.
     public var requirement: String
+    /// The requirement's bounds, which the value is never shown rounded across.
+    public var requirementBounds: [Double]?
     /// The value's confidence interval.
     public var interval: FindingsDocument.Interval?
     /// The waiver matched to the finding, applied or expired.
@@ -20,7 +22,7 @@ extension FindingsDiff {
     public init(
       verdict: FindingsDocument.Verdict, severity: FindingsDocument.Severity,
       advisory: Bool = false, value: Double? = nil, requirement: String,
-      interval: FindingsDocument.Interval? = nil,
+      requirementBounds: [Double]? = nil, interval: FindingsDocument.Interval? = nil,
       waiver: FindingsDocument.FindingWaiver.Status? = nil
     ) {
       self.verdict = verdict
@@ -28,6 +30,7 @@ extension FindingsDiff {
       self.advisory = advisory
       self.value = value
       self.requirement = requirement
+      self.requirementBounds = requirementBounds
       self.interval = interval
       self.waiver = waiver
     }
@@ -36,7 +39,8 @@ extension FindingsDiff {
     public init(_ finding: FindingsDocument.Finding) {
       self.init(
         verdict: finding.verdict, severity: finding.severity, advisory: finding.advisory,
-        value: finding.value, requirement: finding.requirement, interval: finding.interval,
+        value: finding.value, requirement: finding.requirement,
+        requirementBounds: finding.requirementBounds, interval: finding.interval,
         waiver: finding.waiver?.status)
     }
 

@@ -10,7 +10,8 @@ extension FindingsDocument {
   /// The schema identifier is checked first, so a file of another kind or version fails
   /// with one clear error. In strict mode a key the document type does not know is an
   /// error too (a misspelt key in a hand-edited or foreign document would otherwise be
-  /// dropped without a word); `null` counts as absent.
+  /// dropped without a word); `null` counts as absent, and so does an empty list or object,
+  /// which the writer leaves out (`"losses": []`) and which carries nothing to drop.
   ///
   /// - Parameters:
   ///   - data: The JSON bytes.
@@ -53,7 +54,16 @@ extension FindingsDocument {
       for key in object.keys.sorted() {
         guard let value = object[key], !(value is NSNull) else { continue }
         let keyPath = path.isEmpty ? key : path + "." + key
-        guard let knownValue = knownObject[key] else { return keyPath }
+        guard let knownValue = knownObject[key] else {
+          // An empty list or object carries nothing to lose, whatever its key; a finding's
+          // single `citation` of earlier documents was read into its `citations`.
+          if (value as? [Any])?.isEmpty == true || (value as? [String: Any])?.isEmpty == true
+            || (key == "citation" && knownObject["citations"] != nil)
+          {
+            continue
+          }
+          return keyPath
+        }
         if let inner = unknownKeyPath(in: value, known: knownValue, path: keyPath) {
           return inner
         }

@@ -7,7 +7,11 @@ extension FindingsDocument {
     public var sha256: String
     /// The number of data rows in the file.
     public var rows: Int
-    /// The number of rows the audit used (rows with a usable score and label).
+    /// The number of rows the audit scored and counted.
+    ///
+    /// Every row, since a row without a usable score or label stops the audit. A row of
+    /// unknown category is left out of that grouping's comparisons only
+    /// (``Grouping/unknownCount``), not of the audit.
     public var rowsUsed: Int
 
     /// Creates a data file record.

@@ -36,7 +36,8 @@ extension FindingsDocument {
     public var adjustedPValue: Double?
     /// The test behind the p-value.
     public var test: StatisticalTest?
-    /// The significance level the (adjusted, when there is one) p-value was compared with.
+    /// The rule's significance level, when it asks for a test: what the p-value (the
+    /// adjusted one, when there is one) is compared with.
     public var alpha: Double?
     /// Why that test was chosen, such as `expected counts below 5`.
     public var testReason: String?
@@ -86,6 +87,52 @@ extension FindingsDocument {
       self.citations = citations
       self.waiver = waiver
       self.message = message
+    }
+
+    private enum CodingKeys: String, CodingKey {
+      case policy, rule, metric, subject, verdict, severity, qualifier, advisory, value
+      case requirement, requirementBounds, interval, pValue, adjustedPValue, test, alpha
+      case testReason, groupSize, referenceSize, shortfall, citations, waiver, message
+    }
+
+    /// The one citation documents of this schema held before every citation of a rule was
+    /// recorded; reading makes it the only entry of ``citations``.
+    private enum LegacyKeys: String, CodingKey {
+      case citation
+    }
+
+    /// Reads a finding, also one written with a single `citation`.
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      policy = try container.decode(PolicyReference.self, forKey: .policy)
+      rule = try container.decode(RuleReference.self, forKey: .rule)
+      metric = try container.decode(String.self, forKey: .metric)
+      subject = try container.decode(Subject.self, forKey: .subject)
+      verdict = try container.decode(Verdict.self, forKey: .verdict)
+      severity = try container.decode(Severity.self, forKey: .severity)
+      qualifier = try container.decodeIfPresent(String.self, forKey: .qualifier)
+      advisory = try container.decode(Bool.self, forKey: .advisory)
+      value = try container.decodeIfPresent(Double.self, forKey: .value)
+      requirement = try container.decode(String.self, forKey: .requirement)
+      requirementBounds = try container.decodeIfPresent(
+        [Double].self, forKey: .requirementBounds)
+      interval = try container.decodeIfPresent(Interval.self, forKey: .interval)
+      pValue = try container.decodeIfPresent(Double.self, forKey: .pValue)
+      adjustedPValue = try container.decodeIfPresent(Double.self, forKey: .adjustedPValue)
+      test = try container.decodeIfPresent(StatisticalTest.self, forKey: .test)
+      alpha = try container.decodeIfPresent(Double.self, forKey: .alpha)
+      testReason = try container.decodeIfPresent(String.self, forKey: .testReason)
+      groupSize = try container.decodeIfPresent(Int.self, forKey: .groupSize)
+      referenceSize = try container.decodeIfPresent(Int.self, forKey: .referenceSize)
+      shortfall = try container.decodeIfPresent(Double.self, forKey: .shortfall)
+      if container.contains(.citations) {
+        citations = try container.decode([Citation].self, forKey: .citations)
+      } else {
+        let legacy = try decoder.container(keyedBy: LegacyKeys.self)
+        citations = [try legacy.decode(Citation.self, forKey: .citation)]
+      }
+      waiver = try container.decodeIfPresent(FindingWaiver.self, forKey: .waiver)
+      message = try container.decode(String.self, forKey: .message)
     }
 
     /// The rule's full identifier, `policy/rule`, as waivers name it.

@@ -35,7 +35,7 @@ extension HTMLReportRenderer {
       for grouping in evidence.groups {
         section.element("details", [("open", "open")]) { details in
           details.element("summary", text: "Group metrics: \(grouping.grouping)")
-          writeGroupMetrics(grouping, &details)
+          writeGroupMetrics(grouping, alpha: document.method.tests.alpha, &details)
         }
         section.newline()
       }
@@ -127,10 +127,13 @@ extension HTMLReportRenderer {
   }
 
   private static func writeGroupMetrics(
-    _ grouping: FindingsDocument.GroupingEvidence, _ body: inout Markup
+    _ grouping: FindingsDocument.GroupingEvidence, alpha: Double, _ body: inout Markup
   ) {
     typealias Column = OptionalColumn<FindingsDocument.SliceEvidence>
     let rate = { (value: Double?) in value.map(ReportNumber.value) }
+    let screened = { (value: Double?) in
+      value.map { ReportNumber.value($0, beside: [ImpactRatioChart.threshold]) }
+    }
     // Impact ratios, their tests and shortfalls compare each slice with the most selected
     // one (ratio 1); only "ratio to reference" compares with the declared reference.
     let mostSelected = grouping.slices.first { !$0.excluded && $0.impactRatio == 1 }?.slice
@@ -156,13 +159,20 @@ extension HTMLReportRenderer {
           $0.selectionRateInterval.map(ReportNumber.interval)
         },
         Column(title: "Scoring rate", numeric: true) { rate($0.scoringRate) },
-        Column(title: "Impact ratio", numeric: true) { rate($0.impactRatio) },
+        // Ratios and p-values never shown rounded across the four-fifths screen or alpha.
+        Column(title: "Impact ratio", numeric: true) { screened($0.impactRatio) },
         Column(title: "IR interval", numeric: false) {
           $0.impactRatioInterval.map(ReportNumber.interval)
         },
-        Column(title: "Ratio to reference", numeric: true) { rate($0.impactRatioToReference) },
-        Column(title: "p", numeric: true) { $0.pValue.map(ReportNumber.pValue) },
-        Column(title: "Adjusted p", numeric: true) { $0.adjustedPValue.map(ReportNumber.pValue) },
+        Column(title: "Ratio to reference", numeric: true) {
+          screened($0.impactRatioToReference)
+        },
+        Column(title: "p", numeric: true) {
+          $0.pValue.map { ReportNumber.pValue($0, beside: alpha) }
+        },
+        Column(title: "Adjusted p", numeric: true) {
+          $0.adjustedPValue.map { ReportNumber.pValue($0, beside: alpha) }
+        },
         Column(title: "Test", numeric: false) { $0.test?.rawValue },
         Column(title: "Shortfall", numeric: true) { rate($0.shortfall) },
         Column(title: "Base rate", numeric: true) { rate($0.baseRate) },

@@ -69,7 +69,10 @@ extension FindingsDocument.Finding {
     if let interval { parts.append(ReportNumber.intervalWithLevel(interval)) }
     if let pValueText { parts.append("p " + pValueText) }
     if let sizesText { parts.append(sizesText) }
-    if let shortfall { parts.append("shortfall \(ReportNumber.fixed(shortfall, 1))") }
+    // A shortfall of at least one person is what makes a significant difference count.
+    if let shortfall {
+      parts.append("shortfall \(ReportNumber.fixed(shortfall, 1, beside: [1]))")
+    }
     return parts.joined(separator: "; ")
   }
 

@@ -6,10 +6,12 @@ import _FairSupport
 /// Formatting goes through the C library's `%f`/`%e` in the POSIX locale, whose rounding is
 /// exact, so every platform prints the same digits. JSON keeps full precision instead.
 enum ReportNumber {
-  /// A metric value: four decimals (`0.8432`), so a value just under a threshold never
-  /// prints as the threshold itself (0.7996 is not "0.800"); five below 0.01 (`0.00451`),
-  /// scientific notation below 0.0001 (`3.2e-05`), one decimal from 1000 up (`1520.5`);
-  /// `nan`, `inf` and `-inf` for the values that have no digits.
+  /// A metric value in the reports' precision.
+  ///
+  /// Four decimals (`0.8432`), five below 0.01 (`0.00451`), scientific notation below 0.0001
+  /// (`3.2e-05`), one decimal from 1000 up (`1520.5`); `nan`, `inf` and `-inf` for the values
+  /// that have no digits. A value shown beside the bounds it is judged against takes
+  /// ``value(_:beside:)``.
   static func value(_ value: Double) -> String {
     self.value(value, extraDigits: 0)
   }
@@ -44,7 +46,13 @@ enum ReportNumber {
   /// `0.04996`, never `0.0500`).
   static func pValue(_ value: Double, beside alpha: Double?) -> String {
     guard let alpha, !alpha.isNaN, special(value) == nil else { return pValue(value) }
-    if value < 0.0001 && alpha >= 0.0001 { return "< 0.0001" }
+    guard value >= 0.0001 else {
+      if alpha >= 0.0001 { return "< 0.0001" }
+      // An alpha this small needs the digits: scientific notation, widened as needed.
+      return SideKeepingRounding.text(value, beside: [alpha], precisions: 1...17) {
+        String(format: "%.\($0)e", locale: nil, value)
+      }
+    }
     return SideKeepingRounding.text(value, beside: [alpha], precisions: 4...21) {
       fixed(value, $0)
     }

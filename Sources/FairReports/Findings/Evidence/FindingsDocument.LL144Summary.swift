@@ -44,6 +44,28 @@ extension FindingsDocument {
     /// the summary shows in its place: the published summary is incomplete until they are.
     public var missing: [String]
 
+    private enum CodingKeys: String, CodingKey {
+      case auditDate, dataSource, dataKind, testDataExplanation, distributionDate, rateKind
+      case sampleMedian, tiedAtMedianShare, unknownCounts, categories, missing
+    }
+
+    /// Reads a summary, also one written before ``missing`` was recorded (as none missing).
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      auditDate = try container.decode(String.self, forKey: .auditDate)
+      dataSource = try container.decode(String.self, forKey: .dataSource)
+      dataKind = try container.decodeIfPresent(DataKind.self, forKey: .dataKind)
+      testDataExplanation = try container.decodeIfPresent(
+        String.self, forKey: .testDataExplanation)
+      distributionDate = try container.decodeIfPresent(String.self, forKey: .distributionDate)
+      rateKind = try container.decode(RateKind.self, forKey: .rateKind)
+      sampleMedian = try container.decodeIfPresent(Double.self, forKey: .sampleMedian)
+      tiedAtMedianShare = try container.decodeIfPresent(Double.self, forKey: .tiedAtMedianShare)
+      unknownCounts = try container.decode([UnknownCount].self, forKey: .unknownCounts)
+      categories = try container.decode([Category].self, forKey: .categories)
+      missing = try container.decodeIfPresent([String].self, forKey: .missing) ?? []
+    }
+
     /// Creates a summary of results.
     public init(
       auditDate: String, dataSource: String, dataKind: DataKind? = nil,

@@ -33,13 +33,14 @@ extension FindingsDocument {
     public var impactRatioInterval: Interval?
     /// The selection rate over the reference slice's.
     public var impactRatioToReference: Double?
-    /// The p-value of the test against the reference slice.
+    /// The p-value of the test against the most selected slice (the impact ratio's
+    /// comparison group).
     public var pValue: Double?
     /// The p-value after the multiple-comparison adjustment.
     public var adjustedPValue: Double?
     /// The test behind the p-value.
     public var test: StatisticalTest?
-    /// The favourable decisions needed to reach the reference rate.
+    /// The favourable decisions needed to reach the most selected slice's rate.
     public var shortfall: Double?
     /// The share of favourable labels.
     public var baseRate: Double?
