@@ -131,4 +131,70 @@ import _FairTestSupport
     #expect(run.standardError.contains("changed while the audit ran"), "\(run.standardError)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/out/findings.json"))
   }
+
+  /// A scoring command is recorded by its command line and the digest of its text; the
+  /// reason-code table and the attribution background by their files' digests.
+  @Test func aScoringCommandAndTheSupportingFilesAreRecorded() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-command-provenance")
+    let command = "awk -F, 'NR>1{print ($1 > 10) ? 0.7 : 0.3}'"
+    let table = try FixturePaths.temporaryFile(
+      "reasons.yaml",
+      contents: """
+        reason_codes:
+          - code: RC_EXPERIENCE
+            text: Years of relevant experience
+            features: [years_experience]
+
+        """, directory: folder)
+    let manifest = try FixturePaths.temporaryFile(
+      "audit.yaml",
+      contents: """
+        audit: command-provenance
+        model:
+          command: "\(command)"
+          features: [years_experience]
+          output: probability
+        data:
+          file: \(Self.root)/fixtures/hiring/hiring.csv
+          id_column: applicant_id
+          label: qualified
+          favourable_label: "yes"
+        decision:
+          space: probability
+          threshold: 0.5
+          favourable: above
+        protected:
+          - name: sex
+            column: sex
+        attributions:
+          method: kernel
+          background:
+            file: \(Self.root)/fixtures/hiring/background.csv
+        reasons:
+          table: reasons.yaml
+        statistics:
+          bootstrap: 0
+        policies: [eeoc-four-fifths]
+
+        """, directory: folder)
+    try FairGateBinary.expect(
+      [
+        "audit", manifest, "--format", "json", "--format", "html", "--out", folder + "/out",
+        "--as-of", "2026-12-04",
+      ], directory: Self.root)
+    let document = try FindingsDocument.decode(
+      from: Data(contentsOf: URL(fileURLWithPath: folder + "/out/findings.json")))
+    let model = try #require(document.provenance.model)
+    #expect(model.format == "command")
+    #expect(model.path == "command: " + command)
+    let commandText = try FixturePaths.temporaryFile("command.txt", contents: command)
+    #expect(model.sha256 == (try Self.sha256(commandText)))
+    let files = try #require(document.provenance.supportingFiles)
+    #expect(files.map(\.role) == ["reason-code table", "attribution background"])
+    #expect(files.first?.sha256 == (try Self.sha256(table)))
+    #expect(
+      files.last?.sha256 == (try Self.sha256(Self.root + "/fixtures/hiring/background.csv")))
+    let html = try String(contentsOfFile: folder + "/out/report.html", encoding: .utf8)
+    #expect(html.contains("the program the command runs is not hashed"))
+  }
 }

@@ -1,3 +1,4 @@
+import FairAttribution
 import FairMetrics
 import FairModels
 import FairPolicy
@@ -32,6 +33,15 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var extendedBy: [String]? = nil
   }
 
+  /// A file besides the model, data, manifest and policies that shaped the figures, such as
+  /// a reason-code table or an attribution background.
+  public struct SupportingFile: Sendable, Hashable, Codable {
+    /// What the file is for: `reason-code table`, `attribution background`.
+    public var role: String
+    /// Its path and digest.
+    public var file: FileDigestRecord
+  }
+
   /// The tool's name and version.
   public var tool: String
   /// The manifest.
@@ -40,12 +50,15 @@ public struct Provenance: Sendable, Hashable, Codable {
   public var data: FileDigestRecord
   /// The data's rows.
   public var rows: Int
-  /// The model file, when a model file was audited.
+  /// The model file, when a model file was audited; for a scoring command, the command
+  /// line (`command: …`) and the digest of its text: the program it runs is not hashed.
   public var model: FileDigestRecord?
   /// A description of the model (its format and size), or of the model command.
   public var modelSummary: String?
   /// The policies.
   public var policies: [PolicyRecord]
+  /// The reason-code table and attribution background the manifest declares.
+  public var supportingFiles: [SupportingFile]
   /// The seed of every sampled figure.
   public var seed: UInt64
   /// The bootstrap replicates.
@@ -97,6 +110,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     model = inputs.model
     self.modelSummary = modelSummary
     policies = inputs.policies
+    supportingFiles = inputs.supporting
     self.seed = seed
     bootstrapReplicates = manifest.statistics.bootstrapReplicates
     confidenceLevel = manifest.statistics.confidence
@@ -110,6 +124,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// The policies applied, then those only extended.
     var policies: [PolicyRecord]
     var data: FileDigestRecord?
+    var supporting: [SupportingFile]
     /// Each file hashed, by the path it was read from, with its digest.
     var hashed: [(path: String, sha256: String)]
 
@@ -139,8 +154,9 @@ public struct Provenance: Sendable, Hashable, Codable {
     }
   }
 
-  /// Hashes the manifest, the model file, the policies with every policy they extend, and
-  /// `data` when given; the audit hashes them before it reads the data and checks them
+  /// Hashes the manifest, the model file (or a scoring command's text), the policies with
+  /// every policy they extend, the reason-code table and attribution background the manifest
+  /// declares, and `data` when given; the audit hashes them before it reads the data and checks them
   /// again at the end (``Inputs/checkUnchanged()``).
   ///
   /// - Parameters:
@@ -169,7 +185,21 @@ public struct Provenance: Sendable, Hashable, Codable {
         ? "policies/" + path.lastPathComponent : nil
     }
     var model: FileDigestRecord?
-    if case .file(let path, _) = manifest.model?.source { model = try record(path) }
+    switch manifest.model?.source {
+    case .file(let path, _): model = try record(path)
+    case .command(let specification):
+      model = FileDigestRecord(
+        path: "command: " + specification.command,
+        sha256: FileDigest.sha256(of: Array(specification.command.utf8)))
+    case nil: break
+    }
+    var supporting: [SupportingFile] = []
+    if let table = manifest.reasons.table {
+      supporting.append(SupportingFile(role: "reason-code table", file: try record(table)))
+    }
+    if case .file(let path, rows: _) = manifest.attributions.background {
+      supporting.append(SupportingFile(role: "attribution background", file: try record(path)))
+    }
     var records = try policies.map {
       PolicyRecord(
         id: $0.id, title: $0.title, version: $0.version,
@@ -198,6 +228,6 @@ public struct Provenance: Sendable, Hashable, Codable {
     let dataRecord = try data.map { try record($0) }
     return Inputs(
       manifest: manifestRecord, model: model, policies: records, data: dataRecord,
-      hashed: hashed)
+      supporting: supporting, hashed: hashed)
   }
 }

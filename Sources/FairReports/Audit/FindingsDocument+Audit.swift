@@ -160,6 +160,11 @@ extension FindingsDocument {
         confidenceLevel: provenance.confidenceLevel),
       method: method, scope: scope, summary: summary, findings: findings, waivers: waivers,
       evidence: try FindingsDocument.evidence(result, groups: groups))
+    if !provenance.supportingFiles.isEmpty {
+      self.provenance.supportingFiles = provenance.supportingFiles.map {
+        SupportingFile(role: $0.role, path: $0.file.path, sha256: $0.file.sha256)
+      }
+    }
     self.provenance.partitions = provenance.partitions?.map {
       FindingsDocument.Provenance.Partition(id: $0.id, rows: $0.rows, sha256: $0.dataSHA256)
     }

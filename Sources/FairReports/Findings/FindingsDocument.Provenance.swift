@@ -5,7 +5,9 @@ extension FindingsDocument {
   /// (a file that changed stops the audit), so a reader can check that the thresholds were
   /// fixed in advance (EU AI Act Art. 9(8)) and that the findings rest on exactly these bytes.
   public struct Provenance: Codable, Sendable, Equatable {
-    /// The model file; absent when the audit read score or decision columns instead.
+    /// The model file, or a scoring command (format `command`, its path the command line and
+    /// its digest that of the line's text); absent when the audit read score or decision
+    /// columns instead.
     public var model: ModelFile?
     /// The data file.
     public var data: DataFile
@@ -20,6 +22,9 @@ extension FindingsDocument {
     public var bootstrapReplicates: Int
     /// The confidence level of every interval, such as 0.95.
     public var confidenceLevel: Double
+    /// The reason-code table and attribution background the manifest declares, when it
+    /// declares either.
+    public var supportingFiles: [SupportingFile]? = nil
     /// The partitions whose partial evidence was merged, when the audit ran on merged
     /// evidence of more than one (the data's digest is then a digest of theirs).
     public var partitions: [Partition]? = nil

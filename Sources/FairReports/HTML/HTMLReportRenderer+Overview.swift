@@ -121,6 +121,9 @@ extension HTMLReportRenderer {
       if let manifest = provenance.manifest {
         rows.append(["manifest", manifest.path, "audit manifest", manifest.sha256])
       }
+      for file in provenance.supportingFiles ?? [] {
+        rows.append([file.role, file.path, file.role, file.sha256])
+      }
       for policy in provenance.policies {
         var description = "\(policy.id) \(policy.version): \(policy.title)"
         if let children = policy.extendedBy {
@@ -150,6 +153,12 @@ extension HTMLReportRenderer {
             tableBody.newline()
           }
         }
+      }
+      if provenance.model?.format == "command" {
+        section.element(
+          "p",
+          text: "The model is a scoring command: its digest is that of the command line; the"
+            + " program the command runs is not hashed.")
       }
       if provenance.model == nil {
         section.element(
