@@ -6,6 +6,9 @@ public enum DemoManifest {
   /// `audit.yaml`, with every relative `file:` made absolute (so the copy reads the demo's
   /// model, data and other files), each of `replacements` applied and `appended` added.
   ///
+  /// Only lines of the form `file: PATH` are rewritten (a quoted path loses its quotes);
+  /// the demos hold no such line inside a block of text, and no relative `table:`.
+  ///
   /// - Parameters:
   ///   - path: The demo manifest, such as `fixtures/hiring/audit.yaml`.
   ///   - folder: Where to write the copy.
@@ -27,12 +30,15 @@ public enum DemoManifest {
     {
       let text = String(line)
       let trimmed = text.drop { $0 == " " }
-      guard trimmed.hasPrefix("file: "), !trimmed.dropFirst(6).hasPrefix("/") else {
+      var relative = trimmed.dropFirst(6)
+      if let quote = relative.first, quote == "\"" || quote == "'", relative.last == quote {
+        relative = relative.dropFirst().dropLast()
+      }
+      guard trimmed.hasPrefix("file: "), !relative.hasPrefix("/") else {
         lines.append(text)
         continue
       }
       let indent = text.prefix(text.count - trimmed.count)
-      let relative = trimmed.dropFirst(6)
       lines.append(
         indent + "file: " + ((directory + "/" + relative) as NSString).standardizingPath)
     }

@@ -117,6 +117,30 @@ import _FairTestSupport
     #expect(try FindingsDocument.decode(from: try data(object)) == expected)
   }
 
+  /// A finding may hold its citations one way: a second, single `citation` beside
+  /// `citations` would be dropped, and a misspelt key inside an earlier document's
+  /// `citation` too.
+  @Test func aCitationBesideCitationsOrWithAnUnknownKeyIsRefused() throws {
+    var object = try jsonObject(SampleDocuments.minimal)
+    var findings = try #require(object["findings"] as? [[String: Any]])
+    let citation = try #require((findings[0]["citations"] as? [Any])?.first as? [String: Any])
+    findings[0]["citation"] = citation
+    object["findings"] = findings
+    var error = #expect(throws: ReportError.self) {
+      try FindingsDocument.decode(from: try data(object), file: "f.json")
+    }
+    #expect(error?.path == "findings[0].citation")
+    var misspelt = citation
+    misspelt["ulr"] = "https://example.org"
+    findings[0]["citation"] = misspelt
+    findings[0]["citations"] = nil
+    object["findings"] = findings
+    error = #expect(throws: ReportError.self) {
+      try FindingsDocument.decode(from: try data(object), file: "f.json")
+    }
+    #expect(error?.path == "findings[0].citation.ulr")
+  }
+
   @Test func mistypedValueNamesItsPath() throws {
     var object = try jsonObject(SampleDocuments.minimal)
     var findings = try #require(object["findings"] as? [[String: Any]])

@@ -184,6 +184,35 @@ import _FairTestSupport
         "all.json: error: 'inputs.manifestSHA256': was computed with another manifest"))
   }
 
+  /// Partitions that read another reason-code table or attribution background than the
+  /// others (or than the audit's manifest declares now) do not merge and are not audited.
+  @Test func mergeRefusesPartialsOfOtherSupportingFiles() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
+    let partial = try wholePartial(folder)
+    let edited = folder + "/edited.json"
+    let bytes = try String(contentsOfFile: partial, encoding: .utf8)
+      .replacingOccurrences(
+        of: "\"policies\":",
+        with: "\"supportingFiles\":[{\"role\":\"reason-code table\",\"sha256\":\""
+          + String(repeating: "0", count: 64) + "\"}],\"policies\":"
+      )
+      .replacingOccurrences(of: "\"id\":\"all\"", with: "\"id\":\"again\"")
+    #expect(bytes.contains("supportingFiles"), "the partial no longer lists its policies")
+    try bytes.write(toFile: edited, atomically: true, encoding: .utf8)
+    var result = try fairgate(
+      ["evidence", "merge", partial, edited, "--out", folder + "/m.json"], status: 2)
+    #expect(
+      result.standardError.contains(
+        "edited.json: error: 'inputs.supportingFiles': differ from"),
+      "\(result.standardError)")
+    result = try fairgate(
+      ["audit", Self.vendor, "--evidence", edited, "--as-of", "2026-12-03"], status: 2)
+    #expect(
+      result.standardError.contains(
+        "'inputs.supportingFiles': was computed with another reason-code table or attribution"),
+      "\(result.standardError)")
+  }
+
   @Test(
     arguments: [
       ("{\"schema\": \"fairgate.findings/1\"}", "'format': is missing"),

@@ -51,6 +51,12 @@ extension PartialEvidence {
           "differ from '\(firstPath)' (\(changed)): the partials were "
             + "computed with different policies")
       }
+      if partial.inputs.supportingFiles != first.inputs.supportingFiles {
+        throw refuse(
+          "'inputs.supportingFiles'",
+          "differ from '\(firstPath)': the partials read different reason-code tables or "
+            + "attribution backgrounds")
+      }
       if partial.inputs.sampleSHA256 != first.inputs.sampleSHA256 {
         throw refuse(
           "'inputs.sampleSHA256'",

@@ -41,11 +41,15 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
   public struct Inputs: Sendable, Hashable, Codable {
     /// The manifest's SHA-256.
     public var manifestSHA256: String
-    /// The model file's SHA-256, when the manifest names a model file.
+    /// The model file's SHA-256, when the manifest names a model file (a scoring command's
+    /// text is part of the manifest, which its digest pins).
     public var modelSHA256: String?
     /// Each policy's id, version and SHA-256: those the manifest applies, in its order, then
     /// those they extend.
     public var policies: [PolicyDigest]
+    /// The reason-code table and attribution background the manifest declares, by role
+    /// with their SHA-256; `nil` when it declares neither.
+    public var supportingFiles: [SupportingDigest]? = nil
     /// The SHA-256 of the background sample drawn from all the rows beforehand
     /// (`fairgate evidence sample`), when the partition's attributions used one.
     public var sampleSHA256: String?
@@ -58,6 +62,14 @@ public struct PartialEvidence: Sendable, Equatable, Codable {
     /// Its version.
     public var version: String
     /// The SHA-256 of its file.
+    public var sha256: String
+  }
+
+  /// A file besides the model and policies that every partition must read alike.
+  public struct SupportingDigest: Sendable, Hashable, Codable {
+    /// What the file is for: `reason-code table`, `attribution background`.
+    public var role: String
+    /// The SHA-256 of its bytes.
     public var sha256: String
   }
 

@@ -349,6 +349,9 @@ extension AuditPipeline {
     if inputs.policies != partial.inputs.policies {
       throw differs("set of policies", "'inputs.policies'")
     }
+    if inputs.supportingFiles != partial.inputs.supportingFiles {
+      throw differs("reason-code table or attribution background", "'inputs.supportingFiles'")
+    }
     let seed = options.seed ?? manifest.statistics.seed
     if partial.evidence.configuration.seed != seed {
       throw PartialEvidenceError(

@@ -33,8 +33,9 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var extendedBy: [String]? = nil
   }
 
-  /// A file besides the model, data, manifest and policies that shaped the figures, such as
-  /// a reason-code table or an attribution background.
+  /// A file besides the model, data, manifest and policies that the manifest declares for
+  /// the figures, such as a reason-code table or an attribution background (recorded
+  /// whether or not a rule needed it).
   public struct SupportingFile: Sendable, Hashable, Codable {
     /// What the file is for: `reason-code table`, `attribution background`.
     public var role: String
@@ -124,6 +125,8 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// The policies applied, then those only extended.
     var policies: [PolicyRecord]
     var data: FileDigestRecord?
+    /// Whether ``model`` is a file (not a scoring command's text).
+    var modelIsFile: Bool
     var supporting: [SupportingFile]
     /// Each file hashed, by the path it was read from, with its digest.
     var hashed: [(path: String, sha256: String)]
@@ -147,10 +150,15 @@ public struct Provenance: Sendable, Hashable, Codable {
     /// As partial evidence records them.
     var partial: PartialEvidence.Inputs {
       PartialEvidence.Inputs(
-        manifestSHA256: manifest.sha256, modelSHA256: model?.sha256,
+        manifestSHA256: manifest.sha256, modelSHA256: modelIsFile ? model?.sha256 : nil,
         policies: policies.map {
           PartialEvidence.PolicyDigest(id: $0.id, version: $0.version, sha256: $0.file.sha256)
-        })
+        },
+        supportingFiles: supporting.isEmpty
+          ? nil
+          : supporting.map {
+            PartialEvidence.SupportingDigest(role: $0.role, sha256: $0.file.sha256)
+          })
     }
   }
 
@@ -228,6 +236,8 @@ public struct Provenance: Sendable, Hashable, Codable {
     let dataRecord = try data.map { try record($0) }
     return Inputs(
       manifest: manifestRecord, model: model, policies: records, data: dataRecord,
+      modelIsFile: manifest.model.map { if case .file = $0.source { true } else { false } }
+        ?? false,
       supporting: supporting, hashed: hashed)
   }
 }

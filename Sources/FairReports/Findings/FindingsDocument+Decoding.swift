@@ -10,8 +10,10 @@ extension FindingsDocument {
   /// The schema identifier is checked first, so a file of another kind or version fails
   /// with one clear error. In strict mode a key the document type does not know is an
   /// error too (a misspelt key in a hand-edited or foreign document would otherwise be
-  /// dropped without a word); `null` counts as absent, and so does an empty list or object,
-  /// which the writer leaves out (`"losses": []`) and which carries nothing to drop.
+  /// dropped without a word); `null` counts as absent, and so does an empty list or object
+  /// under any key (`"losses": []`, which the writer leaves out), since it carries nothing
+  /// to drop. A finding's single `citation`, as documents held before every citation of a
+  /// rule was recorded, is read as its only citation.
   ///
   /// - Parameters:
   ///   - data: The JSON bytes.
@@ -55,11 +57,18 @@ extension FindingsDocument {
         guard let value = object[key], !(value is NSNull) else { continue }
         let keyPath = path.isEmpty ? key : path + "." + key
         guard let knownValue = knownObject[key] else {
-          // An empty list or object carries nothing to lose, whatever its key; a finding's
-          // single `citation` of earlier documents was read into its `citations`.
-          if (value as? [Any])?.isEmpty == true || (value as? [String: Any])?.isEmpty == true
-            || (key == "citation" && knownObject["citations"] != nil)
+          // An empty list or object carries nothing to lose, whatever its key.
+          if (value as? [Any])?.isEmpty == true || (value as? [String: Any])?.isEmpty == true {
+            continue
+          }
+          // A finding's single `citation` of earlier documents was read as its only
+          // `citations` entry: its own keys are checked against that entry's.
+          if key == "citation", object["citations"] == nil || object["citations"] is NSNull,
+            let first = (knownObject["citations"] as? [Any])?.first
           {
+            if let inner = unknownKeyPath(in: value, known: first, path: keyPath) {
+              return inner
+            }
             continue
           }
           return keyPath

@@ -125,11 +125,16 @@ extension FindingsDocument {
       groupSize = try container.decodeIfPresent(Int.self, forKey: .groupSize)
       referenceSize = try container.decodeIfPresent(Int.self, forKey: .referenceSize)
       shortfall = try container.decodeIfPresent(Double.self, forKey: .shortfall)
-      if container.contains(.citations) {
-        citations = try container.decode([Citation].self, forKey: .citations)
+      if let citations = try container.decodeIfPresent([Citation].self, forKey: .citations) {
+        self.citations = citations
       } else {
         let legacy = try decoder.container(keyedBy: LegacyKeys.self)
-        citations = [try legacy.decode(Citation.self, forKey: .citation)]
+        if let citation = try legacy.decodeIfPresent(Citation.self, forKey: .citation) {
+          citations = [citation]
+        } else {
+          // Neither: the error names the key documents hold now.
+          citations = try container.decode([Citation].self, forKey: .citations)
+        }
       }
       waiver = try container.decodeIfPresent(FindingWaiver.self, forKey: .waiver)
       message = try container.decode(String.self, forKey: .message)

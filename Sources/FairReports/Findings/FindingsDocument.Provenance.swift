@@ -1,9 +1,11 @@
 extension FindingsDocument {
   /// The files the findings rest on, with their SHA-256 digests, and the run's settings.
   ///
-  /// Every digest is taken before the audit reads the file and checked again when it ends
-  /// (a file that changed stops the audit), so a reader can check that the thresholds were
-  /// fixed in advance (EU AI Act Art. 9(8)) and that the findings rest on exactly these bytes.
+  /// Each file's digest is that of the bytes the audit parsed (the manifest and policies) or
+  /// taken before it read the file (the model, the data and the rest), and every file is
+  /// hashed again when the audit ends: one that changed stops it. A reader can check that
+  /// the thresholds were fixed in advance (EU AI Act Art. 9(8)) and that the findings rest
+  /// on exactly these bytes.
   public struct Provenance: Codable, Sendable, Equatable {
     /// The model file, or a scoring command (format `command`, its path the command line and
     /// its digest that of the line's text); absent when the audit read score or decision

@@ -106,11 +106,13 @@ extension HTMLReportRenderer {
     section("provenance", "Provenance", &body) { section in
       section.element(
         "p",
-        text: "SHA-256 digests of every input, taken before the audit read them and checked"
-          + " unchanged when it ended.")
+        text: "SHA-256 digests of every input: of the bytes parsed, or taken before the audit"
+          + " read the file, and checked unchanged when it ended.")
       var rows: [[String]] = []
       if let model = provenance.model {
-        rows.append(["model", model.path, model.format + ": " + model.summary, model.sha256])
+        let description =
+          model.format == "command" ? model.summary : model.format + ": " + model.summary
+        rows.append(["model", model.path, description, model.sha256])
       }
       let data = provenance.data
       rows.append([
@@ -122,7 +124,7 @@ extension HTMLReportRenderer {
         rows.append(["manifest", manifest.path, "audit manifest", manifest.sha256])
       }
       for file in provenance.supportingFiles ?? [] {
-        rows.append([file.role, file.path, file.role, file.sha256])
+        rows.append([file.role, file.path, "declared in the manifest", file.sha256])
       }
       for policy in provenance.policies {
         var description = "\(policy.id) \(policy.version): \(policy.title)"
