@@ -22,6 +22,39 @@ import _FairTestSupport
     return String(decoding: data.prefix(64), as: UTF8.self)
   }
 
+  /// A manifest in `folder` auditing the hiring data scored by a shell `command` that reads
+  /// `years_experience`, under the four-fifths pack, with `sections` added.
+  static func commandManifest(in folder: String, command: String, sections: String = "") throws
+    -> String
+  {
+    try FixturePaths.temporaryFile(
+      "audit.yaml",
+      contents: """
+        audit: command-audit
+        model:
+          command: "\(command)"
+          features: [years_experience]
+          output: probability
+        data:
+          file: \(root)/fixtures/hiring/hiring.csv
+          id_column: applicant_id
+          label: qualified
+          favourable_label: "yes"
+        decision:
+          space: probability
+          threshold: 0.5
+          favourable: above
+        protected:
+          - name: sex
+            column: sex
+        \(sections)
+        statistics:
+          bootstrap: 0
+        policies: [eeoc-four-fifths]
+
+        """, directory: folder)
+  }
+
   @Test func aPolicyThatExtendsAPackRecordsThePackItExtends() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-provenance")
     let child = try FixturePaths.temporaryFile(
@@ -99,31 +132,10 @@ import _FairTestSupport
   /// longer describe what the audit read, so it stops with exit 2 and names the file.
   @Test func anInputThatChangesDuringTheAuditStopsIt() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-changing")
-    let manifest = folder + "/audit.yaml"
-    let text = """
-      audit: changing-inputs
-      model:
-        command: "echo '# edited while the audit ran' >> \(manifest); awk -F, 'NR>1{print 0.4}'"
-        features: [years_experience]
-        output: probability
-      data:
-        file: \(Self.root)/fixtures/hiring/hiring.csv
-        id_column: applicant_id
-        label: qualified
-        favourable_label: "yes"
-      decision:
-        space: probability
-        threshold: 0.5
-        favourable: above
-      protected:
-        - name: sex
-          column: sex
-      statistics:
-        bootstrap: 0
-      policies: [eeoc-four-fifths]
-
-      """
-    try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+    let manifest = try Self.commandManifest(
+      in: folder,
+      command: "echo '# edited while the audit ran' >> \(folder)/audit.yaml; "
+        + "awk -F, 'NR>1{print 0.4}'")
     let run = try FairGateBinary.expect(
       ["audit", manifest, "--format", "json", "--out", folder + "/out", "--as-of", "2026-12-04"],
       status: 2, directory: Self.root)
@@ -146,37 +158,16 @@ import _FairTestSupport
             features: [years_experience]
 
         """, directory: folder)
-    let manifest = try FixturePaths.temporaryFile(
-      "audit.yaml",
-      contents: """
-        audit: command-provenance
-        model:
-          command: "\(command)"
-          features: [years_experience]
-          output: probability
-        data:
-          file: \(Self.root)/fixtures/hiring/hiring.csv
-          id_column: applicant_id
-          label: qualified
-          favourable_label: "yes"
-        decision:
-          space: probability
-          threshold: 0.5
-          favourable: above
-        protected:
-          - name: sex
-            column: sex
+    let manifest = try Self.commandManifest(
+      in: folder, command: command,
+      sections: """
         attributions:
           method: kernel
           background:
             file: \(Self.root)/fixtures/hiring/background.csv
         reasons:
           table: reasons.yaml
-        statistics:
-          bootstrap: 0
-        policies: [eeoc-four-fifths]
-
-        """, directory: folder)
+        """)
     try FairGateBinary.expect(
       [
         "audit", manifest, "--format", "json", "--format", "html", "--out", folder + "/out",
