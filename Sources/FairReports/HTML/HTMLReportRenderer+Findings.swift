@@ -124,7 +124,7 @@ extension HTMLReportRenderer {
       ("Test", finding.test?.name),
       ("Why this test", finding.testReason),
       ("Group size", finding.groupSize.map(ReportNumber.count)),
-      ("Reference size", finding.referenceSize.map(ReportNumber.count)),
+      ("Comparison group size", finding.referenceSize.map(ReportNumber.count)),
       ("Shortfall", finding.shortfall.map { ReportNumber.fixed($0, 1, beside: [1]) }),
       ("Advisory", finding.advisory ? "yes: never fails the gate" : nil),
       ("Waiver", finding.waiverText),

@@ -195,7 +195,11 @@ extension HTMLReportRenderer {
       let rule = method.decisionRule
       var pairs: [(String, String?)] = [
         ("Decision rule", rule.summary),
-        ("Significance level", ReportNumber.plain(method.tests.alpha)),
+        (
+          "Significance level of the evidence tables",
+          ReportNumber.plain(method.tests.alpha)
+            + " (1 − confidence level; each tested rule states its own alpha)"
+        ),
         (
           "Multiple comparisons",
           method.tests.multipleComparison == .holm

@@ -150,7 +150,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
         + " \(ReportNumber.count(provenance.data.rows)) rows used)"
     ]
     if let model = provenance.model {
-      facts.append("model \(MarkdownText.escaped(model.path))")
+      facts.append(
+        "model \(MarkdownText.escaped(model.path))"
+          + (model.format == "command" ? " (the program it runs is not hashed)" : ""))
     }
     if !provenance.policies.isEmpty {
       facts.append(
@@ -175,8 +177,9 @@ public struct MarkdownReportRenderer: ReportRenderer {
   /// Every citation of the finding, linked where it has an address.
   private func citationLinks(_ finding: FindingsDocument.Finding) -> String {
     guard !finding.citations.isEmpty else { return "no citation" }
+    // One line per source in the cell: a citation's own text may hold "; ".
     return finding.citations.map { MarkdownText.link($0.summary, url: $0.url) }
-      .joined(separator: "; ")
+      .joined(separator: "<br>")
   }
 
   private func note(_ finding: FindingsDocument.Finding) -> String {

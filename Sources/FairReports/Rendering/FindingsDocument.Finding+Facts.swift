@@ -38,16 +38,14 @@ extension FindingsDocument.Finding {
     return "\(pValueText(pValue)) (adj. \(pValueText(adjustedPValue)))"
   }
 
-  /// The citations in one line, `; ` between them, or `no citation`.
-  var citationsSummary: String {
-    citations.isEmpty ? "no citation" : citations.map(\.summary).joined(separator: "; ")
-  }
-
-  /// The group sizes: `n 390, reference n 797`, or `nil`.
+  /// The group sizes: `n 390, comparison n 797`, or `nil`.
+  ///
+  /// The comparison group is the one the figure compares with: the most selected slice for
+  /// an impact ratio, the declared reference for a ratio to the reference.
   var sizesText: String? {
     var parts: [String] = []
     if let groupSize { parts.append("n \(ReportNumber.count(groupSize))") }
-    if let referenceSize { parts.append("reference n \(ReportNumber.count(referenceSize))") }
+    if let referenceSize { parts.append("comparison n \(ReportNumber.count(referenceSize))") }
     return parts.isEmpty ? nil : parts.joined(separator: ", ")
   }
 

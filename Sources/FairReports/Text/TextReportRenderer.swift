@@ -73,7 +73,11 @@ public struct TextReportRenderer: ReportRenderer {
     lines.append(
       "Data      \(safe(data.path))  \(ReportNumber.count(data.rows)) rows"
         + " (\(ReportNumber.count(data.rowsUsed)) used)  sha256 \(short(data.sha256))")
-    if let model = provenance.model {
+    if let model = provenance.model, model.format == "command" {
+      lines.append(
+        "Model     \(safe(model.path))  sha256 \(short(model.sha256)) of the command line (the"
+          + " program it runs is not hashed)")
+    } else if let model = provenance.model {
       lines.append(
         "Model     \(safe(model.path))  \(safe(model.summary))  sha256 \(short(model.sha256))")
     } else {
@@ -137,7 +141,10 @@ public struct TextReportRenderer: ReportRenderer {
     if let qualifier = finding.qualifier { lines.append(indent + safe(qualifier)) }
     lines.append(indent + safe(finding.evidenceLine))
     lines.append(indent + safe(finding.message))
-    lines.append(indent + terminal.styled("Cite: " + safe(finding.citationsSummary), .dim))
+    // One line per source: a citation's own text may hold "; ".
+    for citation in finding.citations.isEmpty ? ["no citation"] : finding.citations.map(\.summary) {
+      lines.append(indent + terminal.styled("Cite: " + safe(citation), .dim))
+    }
     if let waiverText = finding.waiverText { lines.append(indent + safe(waiverText)) }
     return lines
   }

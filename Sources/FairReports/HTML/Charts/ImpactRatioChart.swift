@@ -42,10 +42,12 @@ enum ImpactRatioChart {
         let y = top + (Double(index) + 0.5) * rowHeight
         let value = slice.impactRatio ?? 0
         let isReference = slice.slice == grouping.reference
+        let marks =
+          (isReference ? ["ref."] : []) + (slice.slice == mostSelected ? ["most selected"] : [])
+        let suffix = marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")"
         SVGCanvas.text(
-          SVGCanvas.shortened(slice.slice, 30) + (isReference ? " (ref.)" : "")
-            + (slice.slice == mostSelected ? " (top)" : ""),
-          x: labelWidth - 8, y: y, anchor: "end", &svg)
+          SVGCanvas.shortened(slice.slice, 34 - suffix.count) + suffix, x: labelWidth - 8,
+          y: y, anchor: "end", &svg)
         svg.element("g", [("class", "slice")]) { group in
           group.element("title", text: tooltip(slice, grouping: grouping.grouping))
           if let interval = slice.impactRatioInterval {
