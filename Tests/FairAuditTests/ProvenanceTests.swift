@@ -20,7 +20,8 @@ import _FairTestSupport
       path: manifestPath,
       shippedPolicyIDs: ["nyc-ll144", "eeoc-four-fifths", "attribution-guardrails"])
     let inputs = try Provenance.inputs(
-      manifest: manifest, policies: [], data: data, packDirectory: Self.root + "/policies")
+      manifest: manifest, policies: [], policySHA256: [:], data: data,
+      packDirectory: Self.root + "/policies")
     try inputs.checkUnchanged()
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data))
     try handle.seekToEnd()

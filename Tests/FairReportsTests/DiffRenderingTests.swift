@@ -45,6 +45,33 @@ import _FairTestSupport
     #expect(markdown.hasPrefix("### fairgate diff: no changes\n"))
   }
 
+  /// Against a baseline of an earlier version, which recorded neither, a scoring command and
+  /// a pack read because an applied policy extends it are said to be recorded now: the
+  /// audit did not gain a model or a policy.
+  @Test func inputsRecordedOnlySinceTheBaselineAreNotCalledAdded() throws {
+    var baseline = DiffSamples.baseline
+    baseline.provenance.model = nil
+    var current = DiffSamples.baseline
+    current.provenance.model?.path = "command: python3 score.py"
+    var extended = DiffSamples.policyFile(DiffSamples.guardrails)
+    extended.extendedBy = ["house-hiring", "house-lending"]
+    current.provenance.policies.append(extended)
+    let text = try DiffFormat.text.render(
+      FindingsDiff(baseline: baseline, current: current), in: RenderContext())
+    #expect(
+      text.contains(
+        "Inputs    scoring command recorded (the baseline records no model); policy "
+          + "\(DiffSamples.guardrails.id) \(DiffSamples.guardrails.version) recorded as extended by "
+          + "house-hiring, house-lending (not in the baseline)"),
+      "\(text)")
+    #expect(!text.contains("added"), "\(text)")
+    // A model file where the baseline read scores is a model added.
+    current.provenance.model?.path = "model.json"
+    let added = try DiffFormat.text.render(
+      FindingsDiff(baseline: baseline, current: current), in: RenderContext())
+    #expect(added.contains("Inputs    model added;"), "\(added)")
+  }
+
   @Test func colourOnlyWhenAsked() throws {
     let plain = try DiffFormat.text.render(diff, in: RenderContext())
     #expect(!plain.contains("\u{1B}"))

@@ -66,4 +66,16 @@ import Testing
     #expect(html.contains("<td class=\"num\">0.79996</td>"))
     #expect(html.contains("<td class=\"num\">0.843</td>"))
   }
+
+  /// The sample median of a scoring-rate summary is a score, shown at the reports'
+  /// precision (the JSON keeps every digit).
+  @Test func localLaw144MedianScoreHasTheReportsPrecision() throws {
+    var document = SampleDocuments.hiring
+    var summary = try #require(document.evidence.ll144)
+    summary.sampleMedian = 0.61234567890123456
+    document.evidence.ll144 = summary
+    let html = HTMLReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(html.contains("0.6123<"), "\(html)")
+    #expect(!html.contains("0.61234"))
+  }
 }

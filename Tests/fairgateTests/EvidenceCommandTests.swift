@@ -57,6 +57,22 @@ import _FairTestSupport
     return path
   }
 
+  /// A copy of the partial evidence at `partial`, as another partition (`again`), with each of
+  /// `replacements` made in its text, written next to it as `edited.json`; each text must
+  /// occur, so that a change of the format fails the test rather than testing nothing.
+  func rewrittenPartial(_ partial: String, replacing replacements: [(String, String)]) throws
+    -> String
+  {
+    var bytes = try String(contentsOfFile: partial, encoding: .utf8)
+    for (old, new) in replacements + [("\"id\":\"all\"", "\"id\":\"again\"")] {
+      #expect(bytes.contains(old), "the partial evidence no longer holds \(old)")
+      bytes = bytes.replacingOccurrences(of: old, with: new)
+    }
+    let path = (partial as NSString).deletingLastPathComponent + "/edited.json"
+    try bytes.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
   @Test func oneMergedPartitionGivesTheDirectAuditsFindingsByteForByte() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
@@ -168,11 +184,8 @@ import _FairTestSupport
         "other.json: error: 'inputs.manifestSHA256': differs from"),
       "\(result.standardError)")
     // Another version of the tool.
-    let edited = folder + "/edited.json"
-    let bytes = try String(contentsOfFile: partial, encoding: .utf8)
-      .replacingOccurrences(of: "\"tool\":\"fairgate ", with: "\"tool\":\"fairgate 9.")
-      .replacingOccurrences(of: "\"id\":\"all\"", with: "\"id\":\"again\"")
-    try bytes.write(toFile: edited, atomically: true, encoding: .utf8)
+    let edited = try rewrittenPartial(
+      partial, replacing: [("\"tool\":\"fairgate ", "\"tool\":\"fairgate 9.")])
     result = try fairgate(
       ["evidence", "merge", partial, edited, "--out", folder + "/m.json"], status: 2)
     #expect(result.standardError.contains("partials of different versions do not merge"))
@@ -189,16 +202,15 @@ import _FairTestSupport
   @Test func mergeRefusesPartialsOfOtherSupportingFiles() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-evidence")
     let partial = try wholePartial(folder)
-    let edited = folder + "/edited.json"
-    let bytes = try String(contentsOfFile: partial, encoding: .utf8)
-      .replacingOccurrences(
-        of: "\"policies\":",
-        with: "\"supportingFiles\":[{\"role\":\"reason-code table\",\"sha256\":\""
-          + String(repeating: "0", count: 64) + "\"}],\"policies\":"
-      )
-      .replacingOccurrences(of: "\"id\":\"all\"", with: "\"id\":\"again\"")
-    #expect(bytes.contains("supportingFiles"), "the partial no longer lists its policies")
-    try bytes.write(toFile: edited, atomically: true, encoding: .utf8)
+    let edited = try rewrittenPartial(
+      partial,
+      replacing: [
+        (
+          "\"policies\":",
+          "\"supportingFiles\":[{\"role\":\"reason-code table\",\"sha256\":\""
+            + String(repeating: "0", count: 64) + "\"}],\"policies\":"
+        )
+      ])
     var result = try fairgate(
       ["evidence", "merge", partial, edited, "--out", folder + "/m.json"], status: 2)
     #expect(

@@ -25,9 +25,6 @@ public struct AuditManifest: Sendable, Equatable {
   public var file: String
   /// The SHA-256 of the bytes the manifest was parsed from, when it was read from a file.
   package var sourceSHA256: String?
-  /// The SHA-256 of the bytes each policy file was parsed from, by the path the policy
-  /// loader read: the digests provenance records are those of what the rules came from.
-  package var policySourceSHA256: [String: String] = [:]
   /// The folder that relative paths are resolved against: the manifest's folder, or `.`.
   public var directory: String
   /// The audit's identifier (`audit:`).

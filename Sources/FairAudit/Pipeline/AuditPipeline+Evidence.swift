@@ -42,12 +42,16 @@ extension AuditPipeline {
     options: AuditOptions
   ) throws -> PartialEvidence {
     let stages = Stages(options)
-    let (manifest, policies, needs, baseRequest, seed) = try partitionRequest(
+    let partition = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
+    let (manifest, policies, needs, baseRequest, seed) = (
+      partition.read.manifest, partition.read.policies, partition.needs, partition.request,
+      partition.seed
+    )
     var hashed = try stages.stage("hashing the inputs") {
       try Provenance.inputs(
-        manifest: manifest, policies: policies, data: baseRequest.data,
-        packDirectory: options.packDirectory)
+        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
+        data: baseRequest.data, packDirectory: options.packDirectory)
     }
     var inputs = hashed.partial
     var request = baseRequest
@@ -129,8 +133,12 @@ extension AuditPipeline {
     manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
   ) throws -> EvidenceSample {
     let stages = Stages(options)
-    let (manifest, policies, needs, request, seed) = try partitionRequest(
+    let partition = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
+    let (manifest, policies, needs, request, seed) = (
+      partition.read.manifest, partition.read.policies, partition.needs, partition.request,
+      partition.seed
+    )
     let sampled = try needs.sampled(request, reasons: manifest.reasons)
     guard sampled.any else {
       throw ManifestError(diagnostics: [
@@ -143,7 +151,8 @@ extension AuditPipeline {
     }
     let inputs = try stages.stage("hashing the inputs") {
       try Provenance.inputs(
-        manifest: manifest, policies: policies, packDirectory: options.packDirectory
+        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
+        packDirectory: options.packDirectory
       ).partial
     }
     let drawn = try stages.stage("drawing the sample") {
@@ -167,10 +176,12 @@ extension AuditPipeline {
   public static func needsEvidenceSample(manifest path: String, options: AuditOptions)
     throws -> Bool
   {
-    let (manifest, _, needs, request, _) = try partitionRequest(
+    let partition = try partitionRequest(
       manifest: path, data: nil, options: options, stages: Stages(options),
       rowsGivenElsewhere: true)
-    return try needs.sampled(request, reasons: manifest.reasons).any
+    return try partition.needs.sampled(
+      partition.request, reasons: partition.read.manifest.reasons
+    ).any
   }
 
   /// What partial evidence tallies for a set of policies.
@@ -242,10 +253,11 @@ extension AuditPipeline {
   private static func partitionRequest(
     manifest path: String, data: String?, options: AuditOptions, stages: Stages,
     rowsGivenElsewhere: Bool? = nil
-  ) throws -> (AuditManifest, [Policy], TallyNeeds, EvidenceRequest, UInt64) {
-    let (manifest, policies) = try read(
+  ) throws -> PartitionRequest {
+    let loaded = try read(
       manifest: path, options: options, stages: stages,
       rowsGivenElsewhere: rowsGivenElsewhere ?? (data != nil))
+    let (manifest, policies) = (loaded.manifest, loaded.policies)
     let seed = options.seed ?? manifest.statistics.seed
     var request = evidenceRequest(manifest, seed: seed)
     if let data {
@@ -267,7 +279,15 @@ extension AuditPipeline {
       needs.kinds.formUnion(ruleNeeds.kinds)
       needs.reasons = needs.reasons || ruleNeeds.reasons
     }
-    return (manifest, policies, needs, request, seed)
+    return PartitionRequest(read: loaded, needs: needs, request: request, seed: seed)
+  }
+
+  /// What ``partitionRequest(manifest:data:options:stages:rowsGivenElsewhere:)`` makes.
+  private struct PartitionRequest {
+    var read: ReadInputs
+    var needs: TallyNeeds
+    var request: EvidenceRequest
+    var seed: UInt64
   }
 
   /// Refuses an evidence sample drawn for other inputs, seed or size than this partition's.
@@ -327,13 +347,15 @@ extension AuditPipeline {
   {
     let stages = Stages(options)
     // No rows are read: the data file need not be on this machine.
-    let (manifest, policies) = try read(
+    let loaded = try read(
       manifest: path, options: options, stages: stages, rowsGivenElsewhere: true)
+    let (manifest, policies) = (loaded.manifest, loaded.policies)
     let partial = try stages.stage("reading the evidence") {
       try PartialEvidence.read(contentsOf: evidencePath)
     }
     let hashed = try Provenance.inputs(
-      manifest: manifest, policies: policies, packDirectory: options.packDirectory)
+      manifest: manifest, policies: policies, policySHA256: loaded.policySHA256,
+      packDirectory: options.packDirectory)
     let inputs = hashed.partial
     func differs(_ what: String, _ place: String) -> PartialEvidenceError {
       PartialEvidenceError(
@@ -416,8 +438,9 @@ extension AuditPipeline {
   ///
   /// - Throws: The manifest's and the policies' errors.
   public static func inputFiles(manifest path: String, options: AuditOptions) throws -> [String] {
-    let (manifest, policies) = try read(
+    let loaded = try read(
       manifest: path, options: options, stages: Stages(options), rowsGivenElsewhere: true)
+    let (manifest, policies) = (loaded.manifest, loaded.policies)
     var files = [manifest.file]
     if case .file(let model, link: _) = manifest.model?.source { files.append(model) }
     if case .file(let background, rows: _) = manifest.attributions.background {

@@ -122,14 +122,15 @@ public enum AuditPipeline {
   ///   and one bootstrap pass per kind of evidence.
   public static func run(manifest path: String, options: AuditOptions) throws -> AuditResult {
     let stages = Stages(options)
-    let (manifest, policies) = try read(manifest: path, options: options, stages: stages)
+    let loaded = try read(manifest: path, options: options, stages: stages)
+    let (manifest, policies) = (loaded.manifest, loaded.policies)
     let seed = options.seed ?? manifest.statistics.seed
     // The manifest and policies as parsed, the model and data before they are read, all
     // checked again at the end: the digests are those of the bytes the audit read.
     let inputs = try stages.stage("hashing the inputs") {
       try Provenance.inputs(
-        manifest: manifest, policies: policies, data: manifest.data.path,
-        packDirectory: options.packDirectory)
+        manifest: manifest, policies: policies, policySHA256: loaded.policySHA256,
+        data: manifest.data.path, packDirectory: options.packDirectory)
     }
     let build = try stages.stage("reading and scoring the data") {
       try EvidenceBuilder.build(
@@ -183,10 +184,19 @@ public enum AuditPipeline {
     }
   }
 
+  /// The manifest and the policies it applies, as read.
+  struct ReadInputs {
+    var manifest: AuditManifest
+    var policies: [Policy]
+    /// The SHA-256 of the bytes each policy file was parsed from, by the path the policy
+    /// loader read: provenance records the digests of what the rules came from.
+    var policySHA256: [String: String]
+  }
+
   /// Reads the manifest and its policies.
   static func read(
     manifest path: String, options: AuditOptions, stages: Stages, rowsGivenElsewhere: Bool = false
-  ) throws -> (AuditManifest, [Policy]) {
+  ) throws -> ReadInputs {
     let manifest = try stages.stage("reading the manifest") {
       try AuditManifest.load(
         path: path, shippedPolicyIDs: shippedPackIDs(in: options.packDirectory),
@@ -203,9 +213,8 @@ public enum AuditPipeline {
       try loader.load(
         files: manifest.policies.map { policyFile($0, packDirectory: options.packDirectory) })
     }
-    var read = manifest
-    read.policySourceSHA256 = digests.withLock { $0 }
-    return (read, policies)
+    return ReadInputs(
+      manifest: manifest, policies: policies, policySHA256: digests.withLock { $0 })
   }
 
   /// Checks the policies against the evidence and applies them.

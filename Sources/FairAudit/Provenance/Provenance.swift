@@ -168,11 +168,14 @@ public struct Provenance: Sendable, Hashable, Codable {
   /// again at the end (``Inputs/checkUnchanged()``).
   ///
   /// - Parameters:
+  ///   - policySHA256: The SHA-256 of the bytes each policy file was parsed from, by the path
+  ///     the policy loader read; a policy file missing from it is hashed here.
   ///   - packDirectory: The shipped packs' folder: a pack read from it is recorded as
   ///     `policies/ID.yaml`, so that reports do not depend on where fairgate is installed.
   /// - Throws: `DataError` when a file cannot be read.
   static func inputs(
-    manifest: AuditManifest, policies: [Policy], data: String? = nil, packDirectory: String
+    manifest: AuditManifest, policies: [Policy], policySHA256: [String: String],
+    data: String? = nil, packDirectory: String
   ) throws -> Inputs {
     var hashed: [(path: String, sha256: String)] = []
     // A file parsed before this point is recorded by the digest of the bytes parsed.
@@ -183,14 +186,15 @@ public struct Provenance: Sendable, Hashable, Codable {
       if !hashed.contains(where: { $0.path == path }) { hashed.append((path, sha256)) }
       return FileDigestRecord(path: shown ?? (path as NSString).standardizingPath, sha256: sha256)
     }
-    let parsed = manifest.policySourceSHA256
     // Compared as text, symbolic links unresolved: a pack is shown by its place in the pack
     // folder however that folder is spelt or linked.
     let packs = PathText.absolute(packDirectory)
-    func shownPath(_ file: String) -> String? {
-      let path = PathText.absolute(file) as NSString
-      return path.deletingLastPathComponent == packs
-        ? "policies/" + path.lastPathComponent : nil
+    func policyRecord(_ file: String, absolute: String) throws -> FileDigestRecord {
+      let place = absolute as NSString
+      return try record(
+        file, parsed: policySHA256[file],
+        shownAs: place.deletingLastPathComponent == packs
+          ? "policies/" + place.lastPathComponent : nil)
     }
     var model: FileDigestRecord?
     switch manifest.model?.source {
@@ -208,12 +212,13 @@ public struct Provenance: Sendable, Hashable, Codable {
     if case .file(let path, rows: _) = manifest.attributions.background {
       supporting.append(SupportingFile(role: "attribution background", file: try record(path)))
     }
-    var records = try policies.map {
+    let appliedPlaces = policies.map { PathText.absolute($0.file) }
+    var records = try zip(policies, appliedPlaces).map { policy, place in
       PolicyRecord(
-        id: $0.id, title: $0.title, version: $0.version,
-        file: try record($0.file, parsed: parsed[$0.file], shownAs: shownPath($0.file)))
+        id: policy.id, title: policy.title, version: policy.version,
+        file: try policyRecord(policy.file, absolute: place))
     }
-    let applied = Set(policies.map { PathText.absolute($0.file) })
+    let applied = Set(appliedPlaces)
     var extended: [String: Int] = [:]
     for policy in policies {
       for ancestor in policy.ancestors {
@@ -227,8 +232,7 @@ public struct Provenance: Sendable, Hashable, Codable {
         records.append(
           PolicyRecord(
             id: ancestor.id, title: ancestor.title, version: ancestor.version,
-            file: try record(
-              ancestor.file, parsed: parsed[ancestor.file], shownAs: shownPath(ancestor.file)),
+            file: try policyRecord(ancestor.file, absolute: place),
             extendedBy: [policy.id]))
       }
     }

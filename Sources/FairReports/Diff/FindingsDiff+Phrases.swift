@@ -20,11 +20,17 @@ extension FindingsDiff {
 
   /// What the two audits rest on, compared: `model changed (sha256 5b0ebc882ce1 →
   /// 0a1b2c3d4e5f)`, `policy ecoa-reg-b 2026.1 → 2026.2`; empty when nothing differs.
+  ///
+  /// A scoring command, and a pack read only because an applied policy extends it, are
+  /// recorded by fairgate 0.2 and later only: against an earlier baseline they are said to
+  /// be recorded now, not to have been added to the audit.
   var inputChanges: [String] {
     var changes: [String] = []
     switch (baseline.model, current.model) {
     case (let before?, let after?) where before.sha256 != after.sha256:
       changes.append("model changed (sha256 \(short(before.sha256)) → \(short(after.sha256)))")
+    case (nil, let after?) where after.path.hasPrefix("command: "):
+      changes.append("scoring command recorded (the baseline records no model)")
     case (nil, _?): changes.append("model added")
     case (_?, nil): changes.append("model removed")
     default: break
@@ -45,7 +51,13 @@ extension FindingsDiff {
     let after = Set(current.policies.map(\.id))
     for policy in current.policies {
       guard let old = before[policy.id] else {
-        changes.append("policy \(policy.id) \(policy.version) added")
+        if let extenders = policy.extendedBy {
+          changes.append(
+            "policy \(policy.id) \(policy.version) recorded as extended by "
+              + "\(extenders.joined(separator: ", ")) (not in the baseline)")
+        } else {
+          changes.append("policy \(policy.id) \(policy.version) added")
+        }
         continue
       }
       if old.version != policy.version {
