@@ -79,6 +79,40 @@ import _FairTestSupport
     #expect(policy.rules[2].features == .group("address"))
   }
 
+  /// Every policy whose rules a policy inherits is recorded once, each parent followed by
+  /// its own ancestors, so that provenance can hash every file behind the rules.
+  @Test func recordsEveryAncestorOnce() throws {
+    func source(_ id: String, title: String, extends parents: String) -> PolicySource {
+      PolicySource(
+        file: "dir/\(id).yaml",
+        text: """
+          policy: \(id)
+          title: \(title)
+          version: "1.\(id.count)"
+          extends: [\(parents)]
+          rules:
+            - id: \(id).sr
+              metric: selection_rate
+              severity: info
+          """)
+    }
+    let sources = [
+      source("top", title: "Top", extends: "mid.yaml, other.yaml"),
+      source("mid", title: "Mid rules", extends: "base.yaml"),
+      source("other", title: "Other", extends: "base.yaml"), base,
+    ]
+    let policies = try PolicyLoader().load(sources)
+    #expect(policies.map(\.id) == ["top", "mid", "other", "base"])
+    let ancestors = policies[0].ancestors
+    #expect(ancestors.map(\.id) == ["mid", "base", "other"])
+    #expect(ancestors.map(\.file) == ["dir/mid.yaml", "dir/base.yaml", "dir/other.yaml"])
+    #expect(ancestors[0].title == "Mid rules")
+    #expect(ancestors[0].version == "1.3")
+    #expect(ancestors[1].version == "2")
+    #expect(policies[1].ancestors.map(\.id) == ["base"])
+    #expect(policies[3].ancestors.isEmpty)
+  }
+
   @Test func extendsByIDFromASearchDirectory() throws {
     let loader = PolicyLoader(searchDirectories: [FixturePaths.repositoryRoot() + "/policies"])
     let policy = try loader.load(

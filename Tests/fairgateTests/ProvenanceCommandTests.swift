@@ -1,6 +1,7 @@
 import FairReports
 import Foundation
 import Testing
+import _FairSupport
 import _FairTestSupport
 
 /// What the findings record of the policies behind them: every file whose rules reached the
@@ -23,10 +24,11 @@ import _FairTestSupport
   }
 
   /// A manifest in `folder` auditing the hiring data scored by a shell `command` that reads
-  /// `years_experience`, under the four-fifths pack, with `sections` added.
-  static func commandManifest(in folder: String, command: String, sections: String = "") throws
-    -> String
-  {
+  /// `years_experience`, under `policies` (the four-fifths pack), with `sections` added.
+  static func commandManifest(
+    in folder: String, command: String, sections: String = "",
+    policies: String = "eeoc-four-fifths"
+  ) throws -> String {
     try FixturePaths.temporaryFile(
       "audit.yaml",
       contents: """
@@ -50,7 +52,7 @@ import _FairTestSupport
         \(sections)
         statistics:
           bootstrap: 0
-        policies: [eeoc-four-fifths]
+        policies: [\(policies)]
 
         """, directory: folder)
   }
@@ -105,6 +107,12 @@ import _FairTestSupport
     #expect(
       summary.missing == ["report.distribution_date: the date the tool was first distributed"])
     #expect(html.contains("Incomplete for publication"))
+    // A launcher ships the pack the policy extends with it.
+    let listed = try FairGateBinary.expect(
+      ["evidence", "inputs", folder + "/audit.yaml"], directory: Self.root)
+    let files = listed.standardOutput.split(separator: "\n").map(String.init)
+    #expect(files.contains(PathText.normalised(child)), "\(files)")
+    #expect(files.contains(Self.root + "/policies/nyc-ll144.yaml"), "\(files)")
   }
 
   @Test func everyFindingCitesEverySourceOfItsRule() throws {
@@ -128,18 +136,42 @@ import _FairTestSupport
     #expect(ratio.requirementBounds == [0.8])
   }
 
-  /// A scoring command that edits the manifest while the audit runs: the digests would no
-  /// longer describe what the audit read, so it stops with exit 2 and names the file.
-  @Test func anInputThatChangesDuringTheAuditStopsIt() throws {
+  /// A scoring command that edits the manifest, the applied policy or the policy it extends
+  /// while the audit runs: the digests would no longer describe what the audit read, so it
+  /// stops with exit 2 and names the file.
+  @Test(arguments: ["audit.yaml", "house.yaml", "base.yaml"])
+  func anInputThatChangesDuringTheAuditStopsIt(edited: String) throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-changing")
+    let house = try FixturePaths.temporaryFile(
+      "house.yaml",
+      contents: """
+        policy: house
+        title: House rules
+        version: "1"
+        extends: [base.yaml]
+
+        """, directory: folder)
+    _ = try FixturePaths.temporaryFile(
+      "base.yaml",
+      contents: """
+        policy: base
+        title: Base rules
+        version: "1"
+        extends: [eeoc-four-fifths]
+
+        """, directory: folder)
     let manifest = try Self.commandManifest(
       in: folder,
-      command: "echo '# edited while the audit ran' >> \(folder)/audit.yaml; "
-        + "awk -F, 'NR>1{print 0.4}'")
+      command: "echo '# edited while the audit ran' >> \(folder)/\(edited); "
+        + "awk -F, 'NR>1{print 0.4}'",
+      policies: house)
     let run = try FairGateBinary.expect(
       ["audit", manifest, "--format", "json", "--out", folder + "/out", "--as-of", "2026-12-04"],
       status: 2, directory: Self.root)
-    #expect(run.standardError.contains(manifest), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("fairgate-changing-"), "\(run.standardError)")
+    #expect(
+      run.standardError.contains("/\(edited): error: the file changed"), "\(run.standardError)")
     #expect(run.standardError.contains("changed while the audit ran"), "\(run.standardError)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/out/findings.json"))
   }

@@ -19,7 +19,7 @@ extension AuditPipeline {
   /// - Returns: The partial evidence.
   /// - Throws: A `DiagnosticError` naming the file and the place: the manifest (also when a
   ///   partition of the rows is given but the manifest declares no row-id column), a policy,
-  ///   the data or the model.
+  ///   the data or the model, or an input that changed while it was read.
   public static func partial(
     manifest path: String, partitionID: String, data: String? = nil, options: AuditOptions
   ) throws -> PartialEvidence {
@@ -139,6 +139,12 @@ extension AuditPipeline {
       partition.read.manifest, partition.read.policies, partition.needs, partition.request,
       partition.seed
     )
+    // Hashed before the model and the rows are read, and checked again at the end.
+    let hashed = try stages.stage("hashing the inputs") {
+      try Provenance.inputs(
+        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
+        packDirectory: options.packDirectory)
+    }
     let sampled = try needs.sampled(request, reasons: manifest.reasons)
     guard sampled.any else {
       throw ManifestError(diagnostics: [
@@ -149,21 +155,16 @@ extension AuditPipeline {
             + "reasons against all applicants); run 'fairgate evidence partial' alone")
       ])
     }
-    let inputs = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(
-        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
-        packDirectory: options.packDirectory
-      ).partial
-    }
     let drawn = try stages.stage("drawing the sample") {
       try EvidenceBuilder.drawSample(
         request, background: sampled.background, flips: sampled.flips,
         reasons: sampled.reasons, seed: seed, threads: options.threads,
         checkData: { _ = try manifest.validate(against: $0) })
     }
+    try stages.stage("checking that no input changed") { try hashed.checkUnchanged() }
     return EvidenceSample(
       format: EvidenceSample.formatName, tool: "fairgate \(toolVersion)",
-      partitions: [partitionID], inputs: inputs, seed: seed, features: drawn.features,
+      partitions: [partitionID], inputs: hashed.partial, seed: seed, features: drawn.features,
       sample: drawn.background, values: drawn.values, reasons: drawn.reasons)
   }
 
@@ -305,7 +306,9 @@ extension AuditPipeline {
     expected.sampleSHA256 = nil
     if sample.inputs != expected {
       throw differs(
-        "'inputs'", "was drawn for another manifest, model or policies than this partition's")
+        "'inputs'",
+        "was drawn for another manifest, model, policies, reason-code table or attribution "
+          + "background than this partition's")
     }
     if sample.seed != seed {
       throw differs("'seed'", "is \(sample.seed), but this audit's seed is \(seed)")
@@ -339,7 +342,8 @@ extension AuditPipeline {
   ///   - evidencePath: The merged partial evidence (`fairgate evidence merge`).
   ///   - options: The date, threads, gate and pack folder.
   /// - Throws: ``PartialEvidenceError`` when the evidence cannot be read or was computed
-  ///   with another manifest, model or policies; the manifest's and policies' errors.
+  ///   with another manifest, model, policies or supporting files; the manifest's and
+  ///   policies' errors; a `DataError` naming an input that changed while it was read.
   public static func run(
     manifest path: String, evidence evidencePath: String, options: AuditOptions
   )
@@ -430,8 +434,8 @@ extension AuditPipeline {
 
 extension AuditPipeline {
   /// The files a partition's evidence reads besides its rows: the manifest, the model file,
-  /// a background file, a reason table and every policy file (shipped packs included), as
-  /// absolute paths.
+  /// a background file, a reason table and every policy file (shipped packs included) with
+  /// every file a policy extends, as absolute paths.
   ///
   /// A launcher ships these to the machines that compute partial evidence, keeping their
   /// places relative to each other so that the manifest's relative paths still resolve.
@@ -447,7 +451,7 @@ extension AuditPipeline {
       files.append(background)
     }
     if let table = manifest.reasons.table { files.append(table) }
-    files += policies.map(\.file)
+    files += policies.flatMap { [$0.file] + $0.ancestors.map(\.file) }
     let current = FileManager.default.currentDirectoryPath
     var seen = Set<String>()
     return files.map { file in

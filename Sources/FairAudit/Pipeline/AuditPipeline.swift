@@ -117,7 +117,8 @@ public enum AuditPipeline {
   ///   - options: The date, threads, gate and pack folder.
   /// - Returns: The findings, the gate, the evidence and the provenance.
   /// - Throws: A `DiagnosticError` naming the file and the place for every kind of bad
-  ///   input: the manifest (``ManifestError``), a policy (`PolicyError`), the data or model.
+  ///   input: the manifest (``ManifestError``), a policy (`PolicyError`), the data or model,
+  ///   or an input that changed while the audit ran (`DataError`).
   /// - Complexity: One read and scoring of the data, the attributions when a rule reads them,
   ///   and one bootstrap pass per kind of evidence.
   public static func run(manifest path: String, options: AuditOptions) throws -> AuditResult {

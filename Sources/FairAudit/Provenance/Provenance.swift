@@ -7,12 +7,15 @@ import Foundation
 import _FairSupport
 
 /// What an audit read, so that a reader can tell whether two audits saw the same inputs:
-/// the SHA-256 of the model, the data, the manifest and each policy, with the tool's
-/// version, the seed and the row counts.
+/// the SHA-256 of the model (or of a scoring command's text), the data, the manifest, each
+/// policy with every policy it extends, and the supporting files the manifest declares,
+/// with the tool's version, the seed and the row counts.
 public struct Provenance: Sendable, Hashable, Codable {
   /// A file and its SHA-256.
   public struct FileDigestRecord: Sendable, Hashable, Codable {
-    /// The path, as the manifest gave it.
+    /// The path as the manifest or the command line gave it, without `.`, `..` and repeated
+    /// slashes (symbolic links unresolved); `policies/ID.yaml` for a shipped pack;
+    /// `command: …` for a scoring command.
     public var path: String
     /// The SHA-256, lower-case hexadecimal.
     public var sha256: String
@@ -72,12 +75,12 @@ public struct Provenance: Sendable, Hashable, Codable {
   public var partitions: [PartialEvidence.Partition]? = nil
 
   /// The provenance of an audit of the data, from its inputs as hashed before the audit
-  /// read them (``inputs(manifest:policies:data:packDirectory:)``).
+  /// read them (``inputs(manifest:policies:policySHA256:data:packDirectory:)``).
   init(manifest: AuditManifest, inputs: Inputs, build: EvidenceBuild, seed: UInt64) {
     self.init(
       inputs: inputs, manifest: manifest,
       data: inputs.data
-        ?? FileDigestRecord(path: (manifest.data.path as NSString).standardizingPath, sha256: ""),
+        ?? FileDigestRecord(path: PathText.normalised(manifest.data.path), sha256: ""),
       rows: build.dataset.rowCount, modelSummary: build.bound?.model.summary, seed: seed)
   }
 
@@ -94,8 +97,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     }
     self.init(
       inputs: inputs, manifest: manifest,
-      data: FileDigestRecord(
-        path: (manifest.data.path as NSString).standardizingPath, sha256: digest),
+      data: FileDigestRecord(path: PathText.normalised(manifest.data.path), sha256: digest),
       rows: evidence.evidence.rowCount, modelSummary: evidence.run.modelSummary, seed: seed)
     partitions = evidence.partitions.count > 1 ? evidence.partitions : nil
   }
@@ -164,8 +166,8 @@ public struct Provenance: Sendable, Hashable, Codable {
 
   /// Hashes the manifest, the model file (or a scoring command's text), the policies with
   /// every policy they extend, the reason-code table and attribution background the manifest
-  /// declares, and `data` when given; the audit hashes them before it reads the data and checks them
-  /// again at the end (``Inputs/checkUnchanged()``).
+  /// declares, and `data` when given; the audit hashes them before it reads the data and
+  /// checks them again at the end (``Inputs/checkUnchanged()``).
   ///
   /// - Parameters:
   ///   - policySHA256: The SHA-256 of the bytes each policy file was parsed from, by the path
@@ -184,7 +186,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     {
       let sha256 = try parsed ?? FileDigest(contentsOf: path).sha256
       if !hashed.contains(where: { $0.path == path }) { hashed.append((path, sha256)) }
-      return FileDigestRecord(path: shown ?? (path as NSString).standardizingPath, sha256: sha256)
+      return FileDigestRecord(path: shown ?? PathText.normalised(path), sha256: sha256)
     }
     // Compared as text, symbolic links unresolved: a pack is shown by its place in the pack
     // folder however that folder is spelt or linked.
