@@ -90,7 +90,7 @@ for path in pathlib.Path(sys.argv[1]).glob("*.json"):
 lines = ["# Keys of fairgate.partial-evidence/1 and fairgate.evidence-sample/1 (written by make-partial-seeds.sh)."]
 lines += ['"\\"%s\\""' % key for key in sorted(keys)]
 lines += ['"nan"', '"inf"', '"-inf"', '"fairgate.partial-evidence/1"',
-          '"fairgate.evidence-sample/1"', '"fairgate 0.2.0"']
+          '"fairgate.evidence-sample/1"', '"fairgate 0.3.0"']
 pathlib.Path(sys.argv[2]).write_text("\n".join(lines) + "\n")
 PY
 ls -la "$corpus"

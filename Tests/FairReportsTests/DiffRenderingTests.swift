@@ -1,7 +1,8 @@
-import FairReports
 import Foundation
 import Testing
 import _FairTestSupport
+
+@testable import FairReports
 
 @Suite struct DiffRenderingTests {
   private var diff: FindingsDiff {
@@ -45,9 +46,12 @@ import _FairTestSupport
     #expect(markdown.hasPrefix("### fairgate diff: no changes\n"))
   }
 
-  /// Against a baseline of an earlier version, which recorded neither, a scoring command and
-  /// a pack read because an applied policy extends it are said to be recorded now: the
-  /// audit did not gain a model or a policy.
+  /// Inputs that only fairgate 0.3.0 and later record are not called added against an
+  /// earlier baseline.
+  ///
+  /// Against a baseline of a version before 0.3.0, a scoring command and a pack read because
+  /// an applied policy extends it are said to be recorded now; against a baseline of 0.3.0
+  /// they were added to the audit. Supporting files are compared too.
   @Test func inputsRecordedOnlySinceTheBaselineAreNotCalledAdded() throws {
     var baseline = DiffSamples.baseline
     baseline.provenance.model = nil
@@ -56,20 +60,47 @@ import _FairTestSupport
     var extended = DiffSamples.policyFile(DiffSamples.guardrails)
     extended.extendedBy = ["house-hiring", "house-lending"]
     current.provenance.policies.append(extended)
-    let text = try DiffFormat.text.render(
-      FindingsDiff(baseline: baseline, current: current), in: RenderContext())
+    current.provenance.supportingFiles = [
+      .init(
+        role: "reason-code table", path: "reasons.yaml", sha256: String(repeating: "a", count: 64))
+    ]
+    func inputs(_ baseline: FindingsDocument) throws -> String {
+      let text = try DiffFormat.text.render(
+        FindingsDiff(baseline: baseline, current: current), in: RenderContext())
+      return try #require(text.split(separator: "\n").first { $0.hasPrefix("Inputs") }).description
+    }
+    let guardrails = "\(DiffSamples.guardrails.id) \(DiffSamples.guardrails.version)"
     #expect(
-      text.contains(
-        "Inputs    scoring command recorded (the baseline records no model); policy "
-          + "\(DiffSamples.guardrails.id) \(DiffSamples.guardrails.version) recorded as extended by "
-          + "house-hiring, house-lending (not in the baseline)"),
-      "\(text)")
-    #expect(!text.contains("added"), "\(text)")
-    // A model file where the baseline read scores is a model added.
+      try inputs(baseline)
+        == "Inputs    scoring command recorded, none in the baseline (fairgate 0.2.0 may not have "
+        + "recorded it); policy \(guardrails) (extended by house-hiring, house-lending) "
+        + "recorded, not in the baseline (fairgate 0.2.0 may not have recorded it); "
+        + "reason-code table recorded (fairgate 0.2.0 may not have recorded it)")
+    baseline.tool.version = "0.3.0"
+    #expect(
+      try inputs(baseline)
+        == "Inputs    model added; policy \(guardrails) (extended by house-hiring, "
+        + "house-lending) added; reason-code table added")
+    baseline.provenance.supportingFiles = [
+      .init(
+        role: "reason-code table", path: "reasons.yaml", sha256: String(repeating: "b", count: 64)),
+      .init(
+        role: "attribution background", path: "bg.csv", sha256: String(repeating: "c", count: 64)),
+    ]
+    #expect(
+      try inputs(baseline).hasSuffix("; reason-code table changed; attribution background removed"))
+    // A model file where the baseline read scores is a model added, whatever its version.
+    baseline.tool.version = "0.2.0"
     current.provenance.model?.path = "model.json"
-    let added = try DiffFormat.text.render(
-      FindingsDiff(baseline: baseline, current: current), in: RenderContext())
-    #expect(added.contains("Inputs    model added;"), "\(added)")
+    #expect(try inputs(baseline).hasPrefix("Inputs    model added;"))
+  }
+
+  @Test(arguments: [
+    ("0.2.0", "0.3.0", true), ("0.3.0", "0.3.0", false), ("0.10.0", "0.3.0", false),
+    ("0.2", "0.3.0", true), ("1.0.0", "0.3.0", false), ("dev", "0.3.0", false),
+  ])
+  func versionsCompareNumberByNumber(version: String, other: String, isBefore: Bool) {
+    #expect(FindingsDiff.version(version, isBefore: other) == isBefore)
   }
 
   @Test func colourOnlyWhenAsked() throws {

@@ -28,9 +28,12 @@ import Testing
     let report = try renderer.render(Self.nearBounds, in: SampleDocuments.context)
     // At the usual four decimals both ratios would read 0.8000 and both p-values 0.0500.
     for figure in ["0.79996", "0.04996", "0.8000004", "0.0499996"] {
-      // The HTML page also carries the exact value for sorting: look at the shown text.
-      let shown = renderer.format == .html ? "data-sort=\"\(figure)\">\(figure)<" : figure
-      #expect(report.contains(shown), "\(renderer.format) lacks \(shown)")
+      // The HTML page also carries the exact value for sorting: look at the shown text,
+      // which a p-value's significance level may follow.
+      let shown =
+        renderer.format == .html
+        ? ["<", " ("].map { "data-sort=\"\(figure)\">\(figure)" + $0 } : [figure]
+      #expect(shown.contains { report.contains($0) }, "\(renderer.format) lacks \(shown)")
     }
   }
 
@@ -65,6 +68,35 @@ import Testing
     let html = HTMLReportRenderer().render(document, in: SampleDocuments.context)
     #expect(html.contains("<td class=\"num\">0.79996</td>"))
     #expect(html.contains("<td class=\"num\">0.843</td>"))
+  }
+
+  /// What a Local Law 144 summary lacks for publication is said in every report, not only
+  /// the HTML page; an excluded category shows no impact ratio (§ 5-301(d)).
+  @Test func localLaw144GapsAreSaidInEveryReport() throws {
+    var document = SampleDocuments.hiring
+    var summary = try #require(document.evidence.ll144)
+    summary.missing = ["report.distribution_date: the date the tool was first distributed"]
+    let excluded = try #require(summary.categories.firstIndex { $0.excluded })
+    summary.categories[excluded].impactRatio = 0.61234
+    document.evidence.ll144 = summary
+    let heading = "Incomplete for publication: the manifest's report section does not declare:"
+    let text = try TextReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(
+      text.contains(
+        "LL144     \(heading)\n  - report.distribution_date: the date the tool was first "
+          + "distributed\n"), "\(text)")
+    let markdown = try MarkdownReportRenderer().render(document, in: SampleDocuments.context)
+    // Markdown escapes the underscores of the manifest's key.
+    #expect(
+      markdown.contains(
+        "NYC Local Law 144 summary: \(heading)\n\n- report.distribution\\_date: the date the tool "
+          + "was first distributed\n"), "\(markdown)")
+    let html = HTMLReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(html.contains("Incomplete for publication"))
+    #expect(!html.contains("0.612"))
+    document.evidence.ll144?.missing = []
+    let complete = try TextReportRenderer().render(document, in: SampleDocuments.context)
+    #expect(!complete.contains("LL144 "))
   }
 
   /// The sample median of a scoring-rate summary is a score, shown at the reports'

@@ -184,6 +184,36 @@ import _FairTestSupport
     #expect(audit.status == 0, "\(audit.standardError)")
   }
 
+  /// A recorded score left blank would be decided unfavourable and counted as not above the
+  /// median: the audit stops instead, naming the file, the column and the first such row.
+  @Test func aRowWithoutItsRecordedScoreStopsTheAudit() throws {
+    let folder = try FixturePaths.temporaryDirectory(named: "fairgate-blank-score")
+    var lines = try String(
+      contentsOfFile: Self.root + "/fixtures/hiring/hiring.csv", encoding: .utf8
+    ).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let column = try #require(lines[0].split(separator: ",").firstIndex(of: "vendor_score"))
+    for line in [4, 11] {
+      var fields = lines[line].split(separator: ",", omittingEmptySubsequences: false)
+      fields[column] = ""
+      lines[line] = fields.joined(separator: ",")
+    }
+    let data = folder + "/hiring.csv"
+    try lines.joined(separator: "\n").write(toFile: data, atomically: true, encoding: .utf8)
+    let manifest = try DemoManifest.copy(
+      "fixtures/hiring/vendor-scores.yaml", into: folder,
+      replacing: [("file: \(Self.root)/fixtures/hiring/hiring.csv", "file: \(data)")])
+    let result = try FairGateBinary.run(
+      ["audit", manifest, "--out", folder + "/out", "--as-of", "2026-12-03"],
+      directory: Self.root)
+    #expect(result.status == 2, "\(result.standardError)")
+    #expect(
+      result.standardError.contains(
+        data + ": error: column 14 'vendor_score': the score is missing in data row 3 "
+          + "(0-based) and 1 more; every row needs one"),
+      "\(result.standardError)")
+    #expect(!FileManager.default.fileExists(atPath: folder + "/out/findings.json"))
+  }
+
   @Test func reportsAreByteIdenticalForTheSameInputsSeedAndEpoch() throws {
     let folder = try FixturePaths.temporaryDirectory()
     let formats = ["json", "junit", "markdown", "html"].flatMap { ["--format", $0] }

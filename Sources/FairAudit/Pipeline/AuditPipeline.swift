@@ -108,7 +108,7 @@ public struct AuditResult: Sendable {
 /// ```
 public enum AuditPipeline {
   /// The tool's version, recorded in provenance.
-  public static let toolVersion = "0.2.0"
+  public static let toolVersion = "0.3.0"
 
   /// Runs the audit that `path` describes.
   ///

@@ -59,6 +59,8 @@ public struct Provenance: Sendable, Hashable, Codable {
   public var model: FileDigestRecord?
   /// A description of the model (its format and size), or of the model command.
   public var modelSummary: String?
+  /// Whether ``model`` records a scoring command rather than a model file.
+  public var modelIsCommand = false
   /// The policies.
   public var policies: [PolicyRecord]
   /// The reason-code table and attribution background the manifest declares.
@@ -111,6 +113,7 @@ public struct Provenance: Sendable, Hashable, Codable {
     self.data = data
     self.rows = rows
     model = inputs.model
+    modelIsCommand = inputs.model != nil && !inputs.modelIsFile
     self.modelSummary = modelSummary
     policies = inputs.policies
     supportingFiles = inputs.supporting

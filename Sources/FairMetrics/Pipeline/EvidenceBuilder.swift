@@ -126,6 +126,16 @@ public enum EvidenceBuilder {
             .expectedNumber, file: file, column: reference,
             message: "the score column must hold numbers")
         }
+        // A row without a score would be decided unfavourable and ranked nowhere: refused,
+        // as a row without a label is.
+        if let row = numbers.values.firstIndex(where: \.isNaN) {
+          let missing = numbers.values.count { $0.isNaN }
+          throw DataError(
+            .expectedNumber, file: file, column: reference,
+            message: "the score is missing in data row \(row) (0-based)"
+              + (missing > 1 ? " and \(missing - 1) more" : "")
+              + "; every row needs one (leave unscored rows out of the file)")
+        }
         let oriented = decisionRule ?? DecisionRule(space: .score)
         scores = numbers.values.map(oriented.favourableOriented)
         scale = oriented.space == .probability ? .probability : .score

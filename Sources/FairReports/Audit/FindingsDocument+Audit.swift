@@ -146,7 +146,8 @@ extension FindingsDocument {
         model: provenance.model.map {
           ModelFile(
             path: $0.path, sha256: $0.sha256, summary: provenance.modelSummary ?? "",
-            format: result.run.modelSummary.map(FindingsDocument.format(ofModel:)) ?? "")
+            format: provenance.modelIsCommand
+              ? "command" : FindingsDocument.format(ofModel: result.run.modelSummary ?? ""))
         },
         data: DataFile(
           path: provenance.data.path, sha256: provenance.data.sha256, rows: provenance.rows,
@@ -170,14 +171,12 @@ extension FindingsDocument {
     }
   }
 
+  /// The format of a model file, by the summary its loader wrote (`XGBoost gbtree, …`).
   private static func format(ofModel summary: String) -> String {
-    for (prefix, name) in [
-      ("XGBoost", "xgboost-json"), ("LightGBM", "lightgbm-text"), ("PMML", "pmml"),
+    let names: [(prefix: String, format: ModelFormat)] = [
+      ("XGBoost", .xgboostJSON), ("LightGBM", .lightgbmText), ("PMML", .pmml),
     ]
-    where summary.hasPrefix(prefix) {
-      return name
-    }
-    return "command"
+    return names.first { summary.hasPrefix($0.prefix) }?.format.rawValue ?? "unknown"
   }
 
   private static func finding(_ finding: FairPolicy.Finding, policyTitle: String) -> Finding {
@@ -446,7 +445,9 @@ extension FindingsDocument {
             dimension: grouping.grouping, category: slice.slice, applicants: slice.rows,
             selected: usesScores ? nil : Int(slice.selected.rounded()),
             rate: usesScores ? (slice.scoringRate ?? .nan) : slice.selectionRate,
-            impactRatio: usesScores ? slice.scoringImpactRatio : slice.impactRatio,
+            // An excluded category is left out of the impact ratios (§ 5-301(d)).
+            impactRatio: slice.isExcluded
+              ? nil : (usesScores ? slice.scoringImpactRatio : slice.impactRatio),
             excluded: slice.isExcluded,
             exclusionJustification: slice.isExcluded
               ? "under \(result.manifest.minimumSliceShare) of the data used for the audit "

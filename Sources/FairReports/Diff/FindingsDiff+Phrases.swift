@@ -19,18 +19,21 @@ extension FindingsDiff {
   }
 
   /// What the two audits rest on, compared: `model changed (sha256 5b0ebc882ce1 →
-  /// 0a1b2c3d4e5f)`, `policy ecoa-reg-b 2026.1 → 2026.2`; empty when nothing differs.
+  /// 0a1b2c3d4e5f)`, `policy ecoa-reg-b 2026.1 → 2026.2`, `reason-code table changed`; empty
+  /// when nothing differs.
   ///
-  /// A scoring command, and a pack read only because an applied policy extends it, are
-  /// recorded by fairgate 0.2 and later only: against an earlier baseline they are said to
-  /// be recorded now, not to have been added to the audit.
+  /// Scoring commands, packs read because an applied policy extends them and supporting
+  /// files are recorded since fairgate 0.3.0: against a baseline of an earlier version one
+  /// of them is said to be recorded now, not added.
   var inputChanges: [String] {
     var changes: [String] = []
+    let predates = Self.version(baseline.tool.version, isBefore: "0.3.0")
+    let unrecorded = " (fairgate \(baseline.tool.version) may not have recorded it)"
     switch (baseline.model, current.model) {
     case (let before?, let after?) where before.sha256 != after.sha256:
       changes.append("model changed (sha256 \(short(before.sha256)) → \(short(after.sha256)))")
-    case (nil, let after?) where after.path.hasPrefix("command: "):
-      changes.append("scoring command recorded (the baseline records no model)")
+    case (nil, let after?) where predates && after.path.hasPrefix("command: "):
+      changes.append("scoring command recorded, none in the baseline" + unrecorded)
     case (nil, _?): changes.append("model added")
     case (_?, nil): changes.append("model removed")
     default: break
@@ -51,12 +54,13 @@ extension FindingsDiff {
     let after = Set(current.policies.map(\.id))
     for policy in current.policies {
       guard let old = before[policy.id] else {
-        if let extenders = policy.extendedBy {
+        let extended = policy.extendedBy.map { " (extended by \($0.joined(separator: ", ")))" }
+        if let extended, predates {
           changes.append(
-            "policy \(policy.id) \(policy.version) recorded as extended by "
-              + "\(extenders.joined(separator: ", ")) (not in the baseline)")
+            "policy \(policy.id) \(policy.version)\(extended) recorded, not in the baseline"
+              + unrecorded)
         } else {
-          changes.append("policy \(policy.id) \(policy.version) added")
+          changes.append("policy \(policy.id) \(policy.version)\(extended ?? "") added")
         }
         continue
       }
@@ -69,7 +73,38 @@ extension FindingsDiff {
     for policy in baseline.policies where !after.contains(policy.id) {
       changes.append("policy \(policy.id) \(policy.version) removed")
     }
+    let files = Dictionary(
+      (baseline.supportingFiles ?? []).map { ($0.role, $0) },
+      uniquingKeysWith: { first, _ in first })
+    for file in current.supportingFiles ?? [] {
+      if let old = files[file.role] {
+        if old.sha256 != file.sha256 { changes.append("\(file.role) changed") }
+      } else {
+        changes.append("\(file.role) " + (predates ? "recorded" + unrecorded : "added"))
+      }
+    }
+    let roles = Set((current.supportingFiles ?? []).map(\.role))
+    for file in baseline.supportingFiles ?? [] where !roles.contains(file.role) {
+      changes.append("\(file.role) removed")
+    }
     return changes
+  }
+
+  /// Whether a version such as `0.2.0` comes before `other`, compared number by number; a
+  /// version that is not numbers is taken as current.
+  static func version(_ version: String, isBefore other: String) -> Bool {
+    func numbers(_ text: String) -> [Int]? {
+      let parts = text.split(separator: ".").map { Int($0) }
+      return parts.contains(nil) ? nil : parts.compactMap { $0 }
+    }
+    guard let mine = numbers(version), let theirs = numbers(other) else { return false }
+    for index in 0..<max(mine.count, theirs.count) {
+      let (a, b) = (
+        index < mine.count ? mine[index] : 0, index < theirs.count ? theirs[index] : 0
+      )
+      if a != b { return a < b }
+    }
+    return false
   }
 
   /// The identifiers of the rules only one audit applied.

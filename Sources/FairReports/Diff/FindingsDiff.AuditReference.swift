@@ -17,6 +17,8 @@ extension FindingsDiff {
     public var manifest: FindingsDocument.FileDigest?
     /// The policy packs applied, with their versions and digests.
     public var policies: [FindingsDocument.PolicyFile]
+    /// The reason-code table and attribution background the audit declared, when recorded.
+    public var supportingFiles: [FindingsDocument.SupportingFile]? = nil
     /// The audit's own gate.
     public var gate: FindingsDocument.Gate
     /// The audit's verdict counts.
@@ -53,6 +55,7 @@ extension FindingsDiff {
           path: provenance.data.path, sha256: provenance.data.sha256),
         manifest: provenance.manifest, policies: provenance.policies,
         gate: document.summary.gate, verdicts: document.summary.verdicts)
+      supportingFiles = provenance.supportingFiles
     }
   }
 }

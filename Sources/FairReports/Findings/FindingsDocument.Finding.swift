@@ -30,7 +30,8 @@ extension FindingsDocument {
     public var requirementBounds: [Double]?
     /// The value's confidence interval.
     public var interval: Interval?
-    /// The p-value of the significance test against the reference.
+    /// The p-value of the significance test against the comparison slice (the most selected
+    /// slice for an impact ratio, the reference for a ratio to the reference).
     public var pValue: Double?
     /// The p-value after the multiple-comparison adjustment.
     public var adjustedPValue: Double?
@@ -43,9 +44,11 @@ extension FindingsDocument {
     public var testReason: String?
     /// The number of rows (or weight) in the subject's slice.
     public var groupSize: Int?
-    /// The number of rows in the reference slice.
+    /// The number of rows in the comparison slice: the most selected slice for an impact
+    /// ratio, the reference for a ratio to the reference.
     public var referenceSize: Int?
-    /// The number of favourable decisions the slice would need to reach the reference rate.
+    /// The number of favourable decisions the slice would need to reach the comparison
+    /// slice's rate.
     public var shortfall: Double?
     /// The sources the rule rests on, in the policy's order; empty when it cites none.
     public var citations: [Citation]

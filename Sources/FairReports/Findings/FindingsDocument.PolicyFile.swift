@@ -1,7 +1,7 @@
 extension FindingsDocument {
   /// A policy pack an audit applied, or one it read because an applied pack extends it.
   public struct PolicyFile: Codable, Sendable, Equatable {
-    /// The pack's identifier, such as `us-nyc-ll144`.
+    /// The pack's identifier, such as `nyc-ll144`.
     public var id: String
     /// The pack's title.
     public var title: String
@@ -11,10 +11,11 @@ extension FindingsDocument {
     public var path: String
     /// The SHA-256 digest of the pack's bytes, lower-case hexadecimal.
     public var sha256: String
-    /// The packs that extend this one, when it was read only because of them.
+    /// The applied packs that inherit this one's rules, directly or through packs between,
+    /// when it was read only because of them.
     ///
     /// `nil` for a pack the audit applied. An extended pack's rules reach the findings
-    /// through the packs that extend it.
+    /// through the applied packs that inherit them.
     public var extendedBy: [String]?
 
     /// Creates a policy file record.

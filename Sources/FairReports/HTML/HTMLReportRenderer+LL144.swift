@@ -13,7 +13,7 @@ extension HTMLReportRenderer {
       if !summary.missing.isEmpty {
         section.element(
           "p", [("class", "caution")],
-          text: "Incomplete for publication: the manifest's report section does not declare")
+          text: FindingsDocument.ll144IncompleteHeading)
         section.element("ul", [("class", "caution")]) { list in
           for field in summary.missing { list.element("li", text: field) }
         }
@@ -65,9 +65,12 @@ extension HTMLReportRenderer {
               cells.append(category.selected.map(ReportNumber.count) ?? "—")
             }
             cells.append(ReportNumber.percent(category.rate))
-            // Three decimals as in DCWP's example tables, never rounded across the 0.8 screen.
+            // Three decimals as in DCWP's example tables, never rounded across the 0.8 screen;
+            // none for an excluded category, which § 5-301(d) leaves out of the impact ratios.
             cells.append(
-              category.impactRatio.map { ReportNumber.fixed($0, 3, beside: [0.8]) } ?? "—")
+              category.excluded
+                ? "—" : category.impactRatio.map { ReportNumber.fixed($0, 3, beside: [0.8]) } ?? "—"
+            )
             cells.append(
               category.excluded
                 ? "excluded: " + (category.exclusionJustification ?? "no justification given")

@@ -167,6 +167,10 @@ public struct MarkdownReportRenderer: ReportRenderer {
     if let sentence = document.partitionsSentence {
       text += "\n" + MarkdownText.escaped(sentence) + "\n"
     }
+    if !document.ll144Missing.isEmpty {
+      text += "\nNYC Local Law 144 summary: " + FindingsDocument.ll144IncompleteHeading + ":\n\n"
+      for line in document.ll144Missing { text += "- " + MarkdownText.escaped(line) + "\n" }
+    }
     if !document.unavailableEvidence.isEmpty {
       text += "\n" + FindingsDocument.unavailableHeading + ":\n\n"
       for line in document.unavailableEvidence { text += "- " + MarkdownText.escaped(line) + "\n" }

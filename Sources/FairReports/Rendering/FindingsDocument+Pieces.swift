@@ -11,6 +11,14 @@ extension FindingsDocument {
       + "is a digest of the partitions' digests."
   }
 
+  /// The words before the list of what a Local Law 144 summary lacks for publication.
+  static let ll144IncompleteHeading =
+    "Incomplete for publication: the manifest's report section does not declare"
+
+  /// What the NYC Local Law 144 summary lacks for publication, one manifest key and its
+  /// meaning each; empty when there is no summary or it lacks nothing.
+  var ll144Missing: [String] { evidence.ll144?.missing ?? [] }
+
   /// What the evidence of this audit lacks (a merge of partitions could not carry it), one
   /// sentence each; the rules that need it are insufficient-data.
   var unavailableEvidence: [String] { evidence.unavailable }
@@ -21,7 +29,7 @@ extension FindingsDocument {
 }
 
 extension FindingsDocument.PolicyFile {
-  /// The pack in a list of packs: `us-nyc-ll144 2026.1`, with `(extended)` for a pack read
+  /// The pack in a list of packs: `nyc-ll144 2026.1`, with `(extended)` for a pack read
   /// only because applied ones extend it.
   var label: String {
     "\(id) \(version)" + (extendedBy == nil ? "" : " (extended)")

@@ -18,24 +18,27 @@ extension FindingsDocument.Finding {
   /// The interval with its level, or `—`.
   var intervalText: String { interval.map(ReportNumber.intervalWithLevel) ?? "—" }
 
-  /// The p-value with its test and adjustment: `0.0021 (two-proportion z test; adjusted
-  /// 0.0084)`, or `nil` without a test.
+  /// The p-value with its test, adjustment and significance level: `0.0021 (two-proportion
+  /// z test; adjusted 0.0084; alpha 0.05)`, or `nil` without a test.
   var pValueText: String? {
     guard let pValue else { return nil }
     var text = pValueText(pValue)
     var notes: [String] = []
     if let test { notes.append(test.name) }
     if let adjustedPValue { notes.append("adjusted " + pValueText(adjustedPValue)) }
+    if let alpha { notes.append("alpha " + ReportNumber.plain(alpha)) }
     if !notes.isEmpty { text += " (" + notes.joined(separator: "; ") + ")" }
     return text
   }
 
-  /// The p-value for a table cell: `0.0310`, `0.0310 (adj. 0.0620)` with an adjusted one, or
-  /// `—`.
+  /// The p-value for a table cell: `0.0310`, `0.0310 (adj. 0.0620, alpha 0.05)` with an
+  /// adjusted one and the level it is compared with, or `—`.
   var pValueCellText: String {
     guard let pValue else { return "—" }
-    guard let adjustedPValue else { return pValueText(pValue) }
-    return "\(pValueText(pValue)) (adj. \(pValueText(adjustedPValue)))"
+    var notes: [String] = []
+    if let adjustedPValue { notes.append("adj. " + pValueText(adjustedPValue)) }
+    if let alpha { notes.append("alpha " + ReportNumber.plain(alpha)) }
+    return pValueText(pValue) + (notes.isEmpty ? "" : " (" + notes.joined(separator: ", ") + ")")
   }
 
   /// The group sizes: `n 390, comparison n 797`, or `nil`.

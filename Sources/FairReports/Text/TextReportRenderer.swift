@@ -91,6 +91,10 @@ public struct TextReportRenderer: ReportRenderer {
     if let sentence = document.partitionsSentence {
       lines.append("Evidence  " + safe(sentence))
     }
+    if !document.ll144Missing.isEmpty {
+      lines.append("LL144     " + FindingsDocument.ll144IncompleteHeading + ":")
+      for line in document.ll144Missing { lines.append("  - " + safe(line)) }
+    }
     if !document.unavailableEvidence.isEmpty {
       lines.append(FindingsDocument.unavailableHeading + ":")
       for line in document.unavailableEvidence { lines.append("  - " + safe(line)) }
