@@ -199,7 +199,7 @@ import _FairTestSupport
     #expect(
       onError.verdicts
         == .init(pass: 4, fail: 5, waived: 1, insufficientData: 2))
-    #expect(onError.failures == .init(error: 2, warning: 1, info: 2))
+    #expect(onError.failures == .init(error: 1, warning: 2, info: 2))
     #expect(onError.gate == .init(failOn: .error, failed: true, exitStatus: 1))
     let never = FindingsDocument.Summary(findings: findings, failOn: .never)
     #expect(never.gate == .init(failOn: .never, failed: false, exitStatus: 0))

@@ -38,7 +38,7 @@ import _FairTestSupport
         #expect(text.contains("Cite: " + citation.summary))
       }
     }
-    #expect(text.contains("p 0.0009 (two-proportion z test; adjusted 0.0045)"))
+    #expect(text.contains("p 0.0009 (two-proportion z test; adjusted 0.0045; alpha 0.05)"))
     #expect(text.contains("n 780, comparison n 1,594"))
     #expect(text.contains("waiver expired 2026-06-30"))
   }

@@ -36,6 +36,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
         + "|---|---|---|---:|---|---|---:|---|\n",
       rows: failures.map { finding in
         "| **\(finding.statusLabel)**\(finding.advisory ? " (advisory)" : "")"
+          + (finding.qualifier.map { "<br>" + e($0) } ?? "")
           + " | \(e(finding.ruleIdentifier)) | \(e(finding.subject.display))"
           + " | \(finding.valueText) | \(e(finding.requirement)) | \(finding.intervalText)"
           + " | \(finding.pValueCellText)"

@@ -239,7 +239,20 @@ extension SampleDocuments {
       return (counts.first { $0.slice == slice }?.rate ?? 0) / highest
     }
     let intersections = hiringIntersections.filter { !$0.slice.contains("Pacific") }
-    return [
+    // The bounds every impact ratio is judged against, and the level of each tested rule.
+    return hiringFindingsAsWritten(ratio: ratio, intersections: intersections).map {
+      var finding = $0
+      if finding.metric == "impact_ratio" { finding.requirementBounds = [0.8] }
+      if finding.metric == "adjusted_p_value" { finding.requirementBounds = [0.05] }
+      if finding.test != nil { finding.alpha = 0.05 }
+      return finding
+    }
+  }
+
+  private static func hiringFindingsAsWritten(
+    ratio: ([Counts], String) -> Double, intersections: [Counts]
+  ) -> [Finding] {
+    [
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
         subject: .init(grouping: "sex", slice: "Female"), verdict: .pass, severity: .error,
@@ -295,7 +308,7 @@ extension SampleDocuments {
         verdict: .waived, severity: .error,
         value: ratio(intersections, "Female × Two or More Races"), requirement: ">= 0.8",
         interval: interval(0.621, 0.981), pValue: 0.0390, adjustedPValue: 0.2730, test: .z,
-        groupSize: 131, referenceSize: 806, shortfall: 13.4, citations: [ugespCitation],
+        groupSize: 131, referenceSize: 121, shortfall: 13.4, citations: [ugespCitation],
         waiver: .init(
           reason: "Remediation plan REM-112 under way; re-audit booked for Q1 2027",
           approver: "J. Alvarez, Chief People Officer", expires: "2027-03-31", status: .applied),
@@ -304,11 +317,12 @@ extension SampleDocuments {
       Finding(
         policy: ugesp, rule: fourFifths, metric: "impact_ratio",
         subject: .init(grouping: "sex × race", slice: "Male × Native American or Alaska Native"),
-        verdict: .fail, severity: .error,
+        verdict: .fail, severity: .warning,
+        qualifier: "inconclusive: not statistically significant",
         value: ratio(intersections, "Male × Native American or Alaska Native"),
         requirement: ">= 0.8", interval: interval(0.455, 1.012), pValue: 0.0360,
         adjustedPValue: 0.2880, test: .fisher, testReason: "an expected count is below 5",
-        groupSize: 49, referenceSize: 806, shortfall: 7.96, citations: [ugespCitation],
+        groupSize: 49, referenceSize: 121, shortfall: 7.96, citations: [ugespCitation],
         waiver: .init(
           reason: "Pilot cohort only", approver: "R. Chen, HR Analytics", expires: "2026-06-30",
           status: .expired),
@@ -319,7 +333,7 @@ extension SampleDocuments {
         subject: .init(
           grouping: "sex × race", slice: "Female × Native Hawaiian or Pacific Islander"),
         verdict: .insufficientData, severity: .error, requirement: ">= 0.8", groupSize: 17,
-        referenceSize: 806, citations: [ugespCitation],
+        referenceSize: 121, citations: [ugespCitation],
         message: "17 applicants are fewer than the minimum group size of 50."),
       Finding(
         policy: ll144, rule: .init(id: "impact-ratio-screen", title: "Impact ratio screen"),
@@ -336,7 +350,7 @@ extension SampleDocuments {
         qualifier: "inconclusive: not statistically significant", advisory: true,
         value: ratio(intersections, "Female × Asian"), requirement: ">= 0.8",
         interval: interval(0.640, 0.941), pValue: 0.0710, adjustedPValue: 0.4260, test: .z,
-        groupSize: 258, referenceSize: 806, citations: [ll144Screen],
+        groupSize: 258, referenceSize: 121, citations: [ll144Screen],
         message: "The impact ratio of 0.750 is below the advisory 0.8 screen, but the"
           + " difference is not statistically significant."),
       Finding(
