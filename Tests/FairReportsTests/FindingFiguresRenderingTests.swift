@@ -70,6 +70,33 @@ import Testing
     #expect(html.contains("<td class=\"num\">0.843</td>"))
   }
 
+  /// The evidence tables, the chart and the loss tables keep a figure on its side of the
+  /// bounds and significance levels of the rules on its grouping, not only of the 0.8 screen
+  /// and the method's alpha.
+  @Test func tablesKeepTheirFiguresOnTheSideOfEachRulesBounds() throws {
+    var hiring = SampleDocuments.hiring
+    let female = try #require(hiring.evidence.groups[0].slices.firstIndex { $0.slice == "Female" })
+    hiring.evidence.groups[0].slices[female].impactRatio = 0.89996
+    hiring.evidence.groups[0].slices[female].pValue = 0.0099996
+    hiring.findings[0].requirementBounds = [0.9]
+    hiring.findings[0].alpha = 0.01
+    let html = HTMLReportRenderer().render(hiring, in: SampleDocuments.context)
+    #expect(html.contains(">0.89996<"), "the table or chart rounds 0.89996 onto 0.9")
+    #expect(!html.contains(">0.9000<"))
+    #expect(html.contains(">0.0099996<"))
+
+    var loss = SampleDocuments.loss
+    let grouping = try #require(loss.evidence.losses.firstIndex { $0.grouping == "thin_file" })
+    let yes = try #require(loss.evidence.losses[grouping].slices.firstIndex { $0.slice == "yes" })
+    loss.evidence.losses[grouping].slices[yes].lossRatio = 1.50004
+    loss.findings[0].requirementBounds = [1.5]
+    let lossPage = HTMLReportRenderer().render(loss, in: SampleDocuments.context)
+    #expect(lossPage.contains(">1.50004<"))
+    let markdown = try MarkdownReportRenderer().render(loss, in: SampleDocuments.context)
+    #expect(markdown.contains(" 1.50004 "), "\(markdown)")
+    #expect(!markdown.contains(" 1.5000 "))
+  }
+
   /// What a Local Law 144 summary lacks for publication is said in every report, not only
   /// the HTML page; an excluded category shows no impact ratio (§ 5-301(d)).
   @Test func localLaw144GapsAreSaidInEveryReport() throws {

@@ -9,7 +9,11 @@ extension HTMLReportRenderer {
       var drew = false
       for grouping in evidence.groups
       where grouping.slices.contains(where: { $0.impactRatio != nil }) {
-        ImpactRatioChart.write(grouping, &section)
+        ImpactRatioChart.write(
+          grouping,
+          bounds: document.requirementBounds(
+            grouping: grouping.grouping, metrics: ["impact_ratio"]),
+          &section)
         drew = true
       }
       let intersections = Set(

@@ -35,7 +35,7 @@ extension HTMLReportRenderer {
       for grouping in evidence.groups {
         section.element("details", [("open", "open")]) { details in
           details.element("summary", text: "Group metrics: \(grouping.grouping)")
-          writeGroupMetrics(grouping, alpha: document.method.tests.alpha, &details)
+          writeGroupMetrics(grouping, document, &details)
         }
         section.newline()
       }
@@ -127,13 +127,21 @@ extension HTMLReportRenderer {
   }
 
   private static func writeGroupMetrics(
-    _ grouping: FindingsDocument.GroupingEvidence, alpha: Double, _ body: inout Markup
+    _ grouping: FindingsDocument.GroupingEvidence, _ document: FindingsDocument,
+    _ body: inout Markup
   ) {
     typealias Column = OptionalColumn<FindingsDocument.SliceEvidence>
-    let rate = { (value: Double?) in value.map(ReportNumber.value) }
-    let screened = { (value: Double?) in
-      value.map { ReportNumber.value($0, beside: [ImpactRatioChart.threshold]) }
+    // Every figure kept on its side of the bounds the rules on this grouping judge its
+    // metric against (the four-fifths screen for the ratios, 1 for a shortfall), and every
+    // p-value on its side of each significance level used.
+    let kept = { (metric: String, screens: [Double]) in
+      let bounds =
+        screens + document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
+      return { (value: Double?) in value.map { ReportNumber.value($0, beside: bounds) } }
     }
+    let rate = { (metric: String) in kept(metric, []) }
+    let alphas = document.alphas(grouping: grouping.grouping)
+    let pValue = { (value: Double?) in value.map { ReportNumber.pValue($0, besideAll: alphas) } }
     // Impact ratios, their tests and shortfalls compare each slice with the most selected
     // one (ratio 1); only "ratio to reference" compares with the declared reference.
     let mostSelected = grouping.slices.first { !$0.excluded && $0.impactRatio == 1 }?.slice
@@ -154,37 +162,35 @@ extension HTMLReportRenderer {
         },
         Column(title: "Share", numeric: true) { ReportNumber.percent($0.share) },
         Column(title: "Selected", numeric: true) { ReportNumber.weight($0.selected) },
-        Column(title: "Selection rate", numeric: true) { ReportNumber.value($0.selectionRate) },
+        Column(title: "Selection rate", numeric: true) { rate("selection_rate")($0.selectionRate) },
         Column(title: "Rate interval", numeric: false) {
           $0.selectionRateInterval.map(ReportNumber.interval)
         },
-        Column(title: "Scoring rate", numeric: true) { rate($0.scoringRate) },
-        // Ratios and p-values never shown rounded across the four-fifths screen or alpha.
-        Column(title: "Impact ratio", numeric: true) { screened($0.impactRatio) },
+        Column(title: "Scoring rate", numeric: true) { rate("scoring_rate")($0.scoringRate) },
+        Column(title: "Impact ratio", numeric: true) {
+          kept("impact_ratio", [ImpactRatioChart.threshold])($0.impactRatio)
+        },
         Column(title: "IR interval", numeric: false) {
           $0.impactRatioInterval.map(ReportNumber.interval)
         },
         Column(title: "Ratio to reference", numeric: true) {
-          screened($0.impactRatioToReference)
+          kept("impact_ratio_to_reference", [ImpactRatioChart.threshold])(
+            $0.impactRatioToReference)
         },
-        Column(title: "p", numeric: true) {
-          $0.pValue.map { ReportNumber.pValue($0, beside: alpha) }
-        },
-        Column(title: "Adjusted p", numeric: true) {
-          $0.adjustedPValue.map { ReportNumber.pValue($0, beside: alpha) }
-        },
+        Column(title: "p", numeric: true) { pValue($0.pValue) },
+        Column(title: "Adjusted p", numeric: true) { pValue($0.adjustedPValue) },
         Column(title: "Test", numeric: false) { $0.test?.rawValue },
-        Column(title: "Shortfall", numeric: true) { rate($0.shortfall) },
-        Column(title: "Base rate", numeric: true) { rate($0.baseRate) },
-        Column(title: "TPR", numeric: true) { rate($0.tpr) },
-        Column(title: "FPR", numeric: true) { rate($0.fpr) },
-        Column(title: "FNR", numeric: true) { rate($0.fnr) },
-        Column(title: "TNR", numeric: true) { rate($0.tnr) },
-        Column(title: "Precision", numeric: true) { rate($0.precision) },
-        Column(title: "AUC", numeric: true) { rate($0.auc) },
-        Column(title: "Log loss", numeric: true) { rate($0.logLoss) },
-        Column(title: "Brier", numeric: true) { rate($0.brier) },
-        Column(title: "ECE", numeric: true) { rate($0.ece) },
+        Column(title: "Shortfall", numeric: true) { kept("shortfall", [1])($0.shortfall) },
+        Column(title: "Base rate", numeric: true) { rate("base_rate")($0.baseRate) },
+        Column(title: "TPR", numeric: true) { rate("true_positive_rate")($0.tpr) },
+        Column(title: "FPR", numeric: true) { rate("false_positive_rate")($0.fpr) },
+        Column(title: "FNR", numeric: true) { rate("false_negative_rate")($0.fnr) },
+        Column(title: "TNR", numeric: true) { rate("true_negative_rate")($0.tnr) },
+        Column(title: "Precision", numeric: true) { rate("precision")($0.precision) },
+        Column(title: "AUC", numeric: true) { rate("auc")($0.auc) },
+        Column(title: "Log loss", numeric: true) { rate("log_loss")($0.logLoss) },
+        Column(title: "Brier", numeric: true) { rate("brier_score")($0.brier) },
+        Column(title: "ECE", numeric: true) { rate("expected_calibration_error")($0.ece) },
         Column(title: "Excluded", numeric: false) { slice in
           slice.excluded ? (slice.excludedReason ?? "excluded") : nil
         },
@@ -193,13 +199,19 @@ extension HTMLReportRenderer {
       [
         (
           "Demographic parity difference",
-          grouping.demographicParityDifference.map(ReportNumber.value)
+          rate("demographic_parity_difference")(grouping.demographicParityDifference)
         ),
-        ("Demographic parity ratio", grouping.demographicParityRatio.map(ReportNumber.value)),
-        ("Equalized odds difference", grouping.equalizedOddsDifference.map(ReportNumber.value)),
+        (
+          "Demographic parity ratio",
+          rate("demographic_parity_ratio")(grouping.demographicParityRatio)
+        ),
+        (
+          "Equalized odds difference",
+          rate("equalized_odds_difference")(grouping.equalizedOddsDifference)
+        ),
         (
           "Equal opportunity difference",
-          grouping.equalOpportunityDifference.map(ReportNumber.value)
+          rate("equal_opportunity_difference")(grouping.equalOpportunityDifference)
         ),
       ], &body)
   }

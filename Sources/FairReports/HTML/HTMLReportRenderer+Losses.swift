@@ -20,7 +20,7 @@ extension HTMLReportRenderer {
       if shared { declarations(losses[0], &section) }
       for grouping in losses {
         if !shared { declarations(grouping, &section) }
-        writeLossTable(grouping, &section)
+        writeLossTable(grouping, document, &section)
         section.newline()
       }
     }
@@ -37,10 +37,15 @@ extension HTMLReportRenderer {
   }
 
   private static func writeLossTable(
-    _ grouping: FindingsDocument.LossEvidence, _ body: inout Markup
+    _ grouping: FindingsDocument.LossEvidence, _ document: FindingsDocument,
+    _ body: inout Markup
   ) {
     typealias Column = OptionalColumn<FindingsDocument.LossEvidence.Slice>
-    let value = { (value: Double?) in value.map(ReportNumber.value) }
+    // Each figure kept on its side of the bounds the loss rules on this grouping judge it by.
+    let value = { (metric: String) in
+      let bounds = document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
+      return { (value: Double?) in value.map { ReportNumber.value($0, beside: bounds) } }
+    }
     // The reference's ratio and difference intervals are the points 1 and 0; leave them out.
     let unlessReference = {
       (slice: FindingsDocument.LossEvidence.Slice, interval: FindingsDocument.Interval?) in
@@ -53,17 +58,21 @@ extension HTMLReportRenderer {
         },
         Column(title: "Rows", numeric: true) { ReportNumber.count($0.count) },
         Column(title: "Row share", numeric: true) { ReportNumber.percent($0.rowShare) },
-        Column(title: "Mean loss", numeric: true) { value($0.meanLoss) },
+        Column(title: "Mean loss", numeric: true) { value("mean_loss")($0.meanLoss) },
         Column(title: "Interval", numeric: false) {
           $0.meanLossInterval.map(ReportNumber.interval)
         },
         Column(title: "Share of loss", numeric: true) { $0.lossShare.map(ReportNumber.percent) },
-        Column(title: "Share of loss / share of rows", numeric: true) { value($0.lossShareRatio) },
-        Column(title: "Loss ratio", numeric: true) { value($0.lossRatio) },
+        Column(title: "Share of loss / share of rows", numeric: true) {
+          value("loss_share_ratio")($0.lossShareRatio)
+        },
+        Column(title: "Loss ratio", numeric: true) { value("loss_ratio")($0.lossRatio) },
         Column(title: "Ratio interval", numeric: false) {
           unlessReference($0, $0.lossRatioInterval)
         },
-        Column(title: "Loss difference", numeric: true) { value($0.lossDifference) },
+        Column(title: "Loss difference", numeric: true) {
+          value("loss_difference")($0.lossDifference)
+        },
         Column(title: "Difference interval", numeric: false) {
           unlessReference($0, $0.lossDifferenceInterval)
         },
@@ -76,17 +85,21 @@ extension HTMLReportRenderer {
         Column(title: "Slice", numeric: false) { slice in
           slice.slice + (slice.slice == grouping.reference ? " (reference)" : "")
         },
-        Column(title: "Mean cost", numeric: true) { value($0.meanCost) },
+        Column(title: "Mean cost", numeric: true) { value("mean_cost")($0.meanCost) },
         Column(title: "Interval", numeric: false) {
           $0.meanCostInterval.map(ReportNumber.interval)
         },
         Column(title: "Share of cost", numeric: true) { $0.costShare.map(ReportNumber.percent) },
-        Column(title: "Share of cost / share of rows", numeric: true) { value($0.costShareRatio) },
-        Column(title: "Cost ratio", numeric: true) { value($0.costRatio) },
+        Column(title: "Share of cost / share of rows", numeric: true) {
+          value("cost_share_ratio")($0.costShareRatio)
+        },
+        Column(title: "Cost ratio", numeric: true) { value("expected_cost_ratio")($0.costRatio) },
         Column(title: "Ratio interval", numeric: false) {
           unlessReference($0, $0.costRatioInterval)
         },
-        Column(title: "Cost difference", numeric: true) { value($0.costDifference) },
+        Column(title: "Cost difference", numeric: true) {
+          value("expected_cost_difference")($0.costDifference)
+        },
         Column(title: "Difference interval", numeric: false) {
           unlessReference($0, $0.costDifferenceInterval)
         },

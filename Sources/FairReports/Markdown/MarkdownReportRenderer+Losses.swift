@@ -17,7 +17,7 @@ extension MarkdownReportRenderer {
         if !declared.contains(line) { declared.append(line) }
       }
       text += "\n" + declared.joined(separator: "\n\n") + "\n"
-      for grouping in evidence.losses { text += lossTable(grouping) }
+      for grouping in evidence.losses { text += lossTable(grouping, document) }
     }
     if !evidence.lossGaps.isEmpty {
       text += "\n#### Which features make the model worse for a group\n\n"
@@ -46,8 +46,17 @@ extension MarkdownReportRenderer {
 
   static let lossGapFeatureLimit = 3
 
-  private func lossTable(_ grouping: FindingsDocument.LossEvidence) -> String {
+  private func lossTable(_ grouping: FindingsDocument.LossEvidence, _ document: FindingsDocument)
+    -> String
+  {
     let hasCost = grouping.slices.contains { $0.meanCost != nil }
+    // Each figure kept on its side of the bounds the loss rules on this grouping judge it by.
+    let bounds = { (metric: String) in
+      document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
+    }
+    let figure = { (metric: String, value: Double?, interval: FindingsDocument.Interval?) in
+      value.map { withInterval($0, interval, beside: bounds(metric)) } ?? "—"
+    }
     var text = "\n| \(MarkdownText.escaped(grouping.grouping)) | Rows | Mean loss"
     text += " | Loss share / row share | Loss ratio | Loss difference"
     text += hasCost ? " | Mean cost | Cost ratio |\n" : " |\n"
@@ -55,28 +64,31 @@ extension MarkdownReportRenderer {
     for slice in grouping.slices {
       let isReference = slice.slice == grouping.reference
       // The reference's ratio and difference intervals are the points 1 and 0.
-      let against = { (value: Double?, interval: FindingsDocument.Interval?) in
-        value.map { isReference ? ReportNumber.value($0) : withInterval($0, interval) } ?? "—"
+      let against = { (metric: String, value: Double?, interval: FindingsDocument.Interval?) in
+        figure(metric, value, isReference ? nil : interval)
       }
       text +=
         "| \(MarkdownText.escaped(slice.slice))\(isReference ? " (reference)" : "")"
         + " | \(ReportNumber.count(slice.count)) (\(ReportNumber.percent(slice.rowShare)))"
-        + " | \(slice.meanLoss.map { withInterval($0, slice.meanLossInterval) } ?? "—")"
-        + " | \(slice.lossShareRatio.map(ReportNumber.value) ?? "—")"
-        + " | \(against(slice.lossRatio, slice.lossRatioInterval))"
-        + " | \(against(slice.lossDifference, slice.lossDifferenceInterval))"
+        + " | \(figure("mean_loss", slice.meanLoss, slice.meanLossInterval))"
+        + " | \(figure("loss_share_ratio", slice.lossShareRatio, nil))"
+        + " | \(against("loss_ratio", slice.lossRatio, slice.lossRatioInterval))"
+        + " | \(against("loss_difference", slice.lossDifference, slice.lossDifferenceInterval))"
       if hasCost {
         text +=
-          " | \(slice.meanCost.map { withInterval($0, slice.meanCostInterval) } ?? "—")"
-          + " | \(against(slice.costRatio, slice.costRatioInterval))"
+          " | \(figure("mean_cost", slice.meanCost, slice.meanCostInterval))"
+          + " | \(against("expected_cost_ratio", slice.costRatio, slice.costRatioInterval))"
       }
       text += " |\n"
     }
     return text
   }
 
-  private func withInterval(_ value: Double, _ interval: FindingsDocument.Interval?) -> String {
-    ReportNumber.value(value) + (interval.map { " " + ReportNumber.interval($0) } ?? "")
+  private func withInterval(
+    _ value: Double, _ interval: FindingsDocument.Interval?, beside bounds: [Double] = []
+  ) -> String {
+    ReportNumber.value(value, beside: bounds)
+      + (interval.map { " " + ReportNumber.interval($0) } ?? "")
   }
 
   private func signed(_ value: Double) -> String {

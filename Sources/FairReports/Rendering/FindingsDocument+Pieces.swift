@@ -11,6 +11,30 @@ extension FindingsDocument {
       + "is a digest of the partitions' digests."
   }
 
+  /// The bounds that the findings on `grouping` judge any of `metrics` against: a table or
+  /// chart showing those figures keeps each on its side of every such bound, as the
+  /// findings do.
+  func requirementBounds(grouping: String, metrics: Set<String>) -> [Double] {
+    var bounds: [Double] = []
+    for finding in findings
+    where finding.subject.grouping == grouping && metrics.contains(finding.metric) {
+      for bound in finding.requirementBounds ?? [] where !bounds.contains(bound) {
+        bounds.append(bound)
+      }
+    }
+    return bounds
+  }
+
+  /// The significance levels p-values on `grouping` are compared with: the method's and
+  /// those of the findings on it.
+  func alphas(grouping: String) -> [Double] {
+    var alphas = [method.tests.alpha]
+    for finding in findings where finding.subject.grouping == grouping {
+      if let alpha = finding.alpha, !alphas.contains(alpha) { alphas.append(alpha) }
+    }
+    return alphas
+  }
+
   /// The words before the list of what a Local Law 144 summary lacks for publication.
   static let ll144IncompleteHeading =
     "Incomplete for publication: the manifest's report section does not declare"

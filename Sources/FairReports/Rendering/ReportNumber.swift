@@ -45,15 +45,22 @@ enum ReportNumber {
   /// many more decimals as keep it on its side of `alpha` (0.04996 beside 0.05 reads
   /// `0.04996`, never `0.0500`).
   static func pValue(_ value: Double, beside alpha: Double?) -> String {
-    guard let alpha, !alpha.isNaN, special(value) == nil else { return pValue(value) }
+    pValue(value, besideAll: alpha.map { [$0] } ?? [])
+  }
+
+  /// A p-value beside every significance level it may be compared with, as
+  /// ``pValue(_:beside:)`` keeps it on its side of one.
+  static func pValue(_ value: Double, besideAll alphas: [Double]) -> String {
+    let alphas = alphas.filter { !$0.isNaN }
+    guard !alphas.isEmpty, special(value) == nil else { return pValue(value) }
     guard value >= 0.0001 else {
-      if alpha >= 0.0001 { return "< 0.0001" }
+      if alphas.allSatisfy({ $0 >= 0.0001 }) { return "< 0.0001" }
       // An alpha this small needs the digits: scientific notation, widened as needed.
-      return SideKeepingRounding.text(value, beside: [alpha], precisions: 1...17) {
+      return SideKeepingRounding.text(value, beside: alphas, precisions: 1...17) {
         String(format: "%.\($0)e", locale: nil, value)
       }
     }
-    return SideKeepingRounding.text(value, beside: [alpha], precisions: 4...21) {
+    return SideKeepingRounding.text(value, beside: alphas, precisions: 4...21) {
       fixed(value, $0)
     }
   }

@@ -3,8 +3,11 @@
 enum ImpactRatioChart {
   static let threshold = 0.8
 
-  /// Writes the chart of `grouping`, or nothing when no slice has an impact ratio.
-  static func write(_ grouping: FindingsDocument.GroupingEvidence, _ body: inout Markup) {
+  /// Writes the chart of `grouping`, or nothing when no slice has an impact ratio; its labels
+  /// keep each ratio on its side of the 0.8 line and of each of `bounds`.
+  static func write(
+    _ grouping: FindingsDocument.GroupingEvidence, bounds: [Double], _ body: inout Markup
+  ) {
     let rows = grouping.slices.filter { !$0.excluded && $0.impactRatio != nil }
     guard !rows.isEmpty else { return }
     let labelWidth = 230.0
@@ -69,7 +72,7 @@ enum ImpactRatioChart {
             ])
         }
         SVGCanvas.text(
-          ReportNumber.value(value, beside: [threshold]), x: width - valueWidth + 8, y: y,
+          ReportNumber.value(value, beside: [threshold] + bounds), x: width - valueWidth + 8, y: y,
           className: "value", &svg)
       }
     }
