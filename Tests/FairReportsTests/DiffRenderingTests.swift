@@ -103,6 +103,18 @@ import _FairTestSupport
     #expect(FindingsDiff.version(version, isBefore: other) == isBefore)
   }
 
+  /// A value said to lie outside an interval is never printed as the interval's end.
+  @Test func movedValuesKeepTheirSideOfTheIntervalTheyLeft() {
+    let move = FindingsDiff.MetricMove(
+      policy: "p", rule: "r", title: "Impact ratio", subject: "sex = Female",
+      metric: "impact_ratio", baselineValue: 0.78996, currentValue: 0.83004,
+      baselineInterval: DiffSamples.interval(0.79, 0.83),
+      currentInterval: DiffSamples.interval(0.79, 0.87), crossing: .both,
+      baselineVerdict: .pass, currentVerdict: .pass)
+    #expect(move.currentValueText == "0.83004")
+    #expect(move.baselineValueText == "0.78996")
+  }
+
   @Test func colourOnlyWhenAsked() throws {
     let plain = try DiffFormat.text.render(diff, in: RenderContext())
     #expect(!plain.contains("\u{1B}"))

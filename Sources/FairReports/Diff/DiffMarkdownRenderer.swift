@@ -140,9 +140,9 @@ public struct DiffMarkdownRenderer: Sendable {
             + "|---|---|---|---:|---:|---:|---|\n",
           rows: diff.metricMoves.map { move in
             "| \(e(move.ruleIdentifier)) | \(e(move.subject)) | \(e(move.metricName))"
-              + " | \(ReportNumber.value(move.baselineValue))"
+              + " | \(move.baselineValueText)"
               + (move.baselineInterval.map { " " + ReportNumber.interval($0) } ?? "")
-              + " | \(ReportNumber.value(move.currentValue))"
+              + " | \(move.currentValueText)"
               + (move.currentInterval.map { " " + ReportNumber.interval($0) } ?? "")
               + " | \(move.changeText) | \(move.crossing.phrase) |\n"
           }))

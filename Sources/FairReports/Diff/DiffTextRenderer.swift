@@ -126,8 +126,8 @@ public struct DiffTextRenderer: Sendable {
       for move in diff.metricMoves {
         lines.append("  \(safe(move.ruleIdentifier))  \(safe(move.subject))")
         lines.append(
-          "      \(safe(move.metricName)) \(ReportNumber.value(move.baselineValue)) → "
-            + "\(ReportNumber.value(move.currentValue)) (\(move.changeText));"
+          "      \(safe(move.metricName)) \(move.baselineValueText) → "
+            + "\(move.currentValueText) (\(move.changeText));"
             + " \(move.crossingPhrase)")
       }
     }

@@ -212,6 +212,17 @@ extension FindingsDiff.MetricMove {
   /// The metric in words.
   var metricName: String { String(metric.map { $0 == "_" || $0 == "-" ? " " : $0 }) }
 
+  /// The baseline value, never rounded across an end of the current interval it is judged
+  /// against.
+  var baselineValueText: String {
+    ReportNumber.value(baselineValue, beside: currentInterval.map { [$0.lower, $0.upper] } ?? [])
+  }
+
+  /// The current value, never rounded across an end of the baseline's interval.
+  var currentValueText: String {
+    ReportNumber.value(currentValue, beside: baselineInterval.map { [$0.lower, $0.upper] } ?? [])
+  }
+
   /// The change with its sign: `+0.012`, `-0.047`.
   var changeText: String {
     let text = ReportNumber.value(change)

@@ -7,8 +7,13 @@ extension FindingsDocument {
     public var sha256: String
     /// A short description, such as `XGBoost binary:logistic, 200 trees, 20 features`.
     public var summary: String
-    /// The recognised format: `xgboost-json`, `lightgbm-text`, `pmml`, `command`.
+    /// The recognised format: `xgboost-json`, `lightgbm-text`, `pmml`, or `command` for a
+    /// scoring command.
     public var format: String
+
+    /// Whether the record is of a scoring command: its digest is that of the command line,
+    /// and the program it runs is not hashed.
+    public var isCommand: Bool { format == "command" }
 
     /// Creates a model file record.
     public init(path: String, sha256: String, summary: String, format: String) {

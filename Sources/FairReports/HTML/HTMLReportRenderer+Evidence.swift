@@ -144,7 +144,7 @@ extension HTMLReportRenderer {
     let pValue = { (value: Double?) in value.map { ReportNumber.pValue($0, besideAll: alphas) } }
     // Impact ratios, their tests and shortfalls compare each slice with the most selected
     // one (ratio 1); only "ratio to reference" compares with the declared reference.
-    let mostSelected = grouping.slices.first { !$0.excluded && $0.impactRatio == 1 }?.slice
+    let mostSelected = grouping.mostSelectedSlice
     var caption = "\(grouping.grouping): ratio to reference against \(grouping.reference)"
     if let mostSelected {
       caption += "; impact ratio, p and shortfall against the most selected slice, \(mostSelected)"
@@ -152,9 +152,11 @@ extension HTMLReportRenderer {
     optionalTable(
       [
         Column(title: "Slice", numeric: false) { slice in
-          slice.slice + (slice.slice == grouping.reference ? " (reference)" : "")
-            + (slice.slice == mostSelected ? " (most selected)" : "")
-            + (slice.unknown == true ? " (unknown)" : "")
+          let marks =
+            (slice.slice == grouping.reference ? ["reference"] : [])
+            + (slice.slice == mostSelected ? ["most selected"] : [])
+            + (slice.unknown == true ? ["unknown"] : [])
+          return slice.slice + (marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")")
         },
         Column(title: "n", numeric: true) { ReportNumber.count($0.count) },
         Column(title: "Weight", numeric: true) {

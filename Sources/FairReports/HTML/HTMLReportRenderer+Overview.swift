@@ -111,7 +111,7 @@ extension HTMLReportRenderer {
       var rows: [[String]] = []
       if let model = provenance.model {
         let description =
-          model.format == "command" ? model.summary : model.format + ": " + model.summary
+          model.isCommand ? model.summary : model.format + ": " + model.summary
         rows.append(["model", model.path, description, model.sha256])
       }
       let data = provenance.data
@@ -156,7 +156,7 @@ extension HTMLReportRenderer {
           }
         }
       }
-      if provenance.model?.format == "command" {
+      if provenance.model?.isCommand == true {
         section.element(
           "p",
           text: "The model is a scoring command: its digest is that of the command line; the"

@@ -153,7 +153,7 @@ public struct MarkdownReportRenderer: ReportRenderer {
     if let model = provenance.model {
       facts.append(
         "model \(MarkdownText.escaped(model.path))"
-          + (model.format == "command" ? " (the program it runs is not hashed)" : ""))
+          + (model.isCommand ? " (the program it runs is not hashed)" : ""))
     }
     if !provenance.policies.isEmpty {
       facts.append(

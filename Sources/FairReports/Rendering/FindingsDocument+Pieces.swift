@@ -59,3 +59,11 @@ extension FindingsDocument.PolicyFile {
     "\(id) \(version)" + (extendedBy == nil ? "" : " (extended)")
   }
 }
+
+extension FindingsDocument.GroupingEvidence {
+  /// The slice impact ratios compare with: the most selected one among those compared
+  /// (ratio 1; the first in report order on ties), or `nil` when none has a ratio.
+  var mostSelectedSlice: String? {
+    slices.first { !$0.excluded && $0.impactRatio == 1 }?.slice
+  }
+}

@@ -73,7 +73,7 @@ public struct TextReportRenderer: ReportRenderer {
     lines.append(
       "Data      \(safe(data.path))  \(ReportNumber.count(data.rows)) rows"
         + " (\(ReportNumber.count(data.rowsUsed)) used)  sha256 \(short(data.sha256))")
-    if let model = provenance.model, model.format == "command" {
+    if let model = provenance.model, model.isCommand {
       lines.append(
         "Model     \(safe(model.path))  sha256 \(short(model.sha256)) of the command line (the"
           + " program it runs is not hashed)")

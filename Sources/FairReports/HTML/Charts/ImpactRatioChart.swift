@@ -25,7 +25,7 @@ enum ImpactRatioChart {
     let range = labelWidth...(width - valueWidth)
     let x = { (value: Double) in SVGCanvas.scale(value, from: domain, to: range) }
     // The ratios compare each slice with the most selected one, not with the reference.
-    let mostSelected = rows.first { $0.impactRatio == 1 }?.slice
+    let mostSelected = grouping.mostSelectedSlice
     SVGCanvas.figure(
       caption: "Impact ratio by \(grouping.grouping)"
         + (mostSelected.map { " (selection rate over that of the most selected slice, \($0))" }
