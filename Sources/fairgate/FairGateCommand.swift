@@ -1,11 +1,13 @@
 import ArgumentParser
+import FairAudit
 import Foundation
 import _FairSupport
 
 /// The `fairgate` command: fairness and compliance audits of credit and hiring models.
 @main
 struct FairGateCommand: AsyncParsableCommand {
-  static let version = "0.1.0"
+  /// The version the reports record too.
+  static let version = AuditPipeline.toolVersion
 
   static let configuration = CommandConfiguration(
     commandName: "fairgate",

@@ -113,6 +113,15 @@ import _FairTestSupport
       baselineVerdict: .pass, currentVerdict: .pass)
     #expect(move.currentValueText == "0.83004")
     #expect(move.baselineValueText == "0.78996")
+    // An end near the value it is compared with is not printed as that value either.
+    let close = FindingsDiff.MetricMove(
+      policy: "p", rule: "r", title: "Impact ratio", subject: "sex = Female",
+      metric: "impact_ratio", baselineValue: 0.85, currentValue: 0.79001,
+      baselineInterval: DiffSamples.interval(0.79004, 0.9), currentInterval: nil,
+      crossing: .currentOutsideBaselineInterval, baselineVerdict: .pass, currentVerdict: .pass)
+    #expect(close.currentValueText == "0.7900")
+    #expect(
+      close.crossingPhrase == "current value outside the baseline's 95% CI [0.79004, 0.9000]")
   }
 
   @Test func colourOnlyWhenAsked() throws {

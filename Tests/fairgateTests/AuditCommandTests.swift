@@ -184,8 +184,9 @@ import _FairTestSupport
     #expect(audit.status == 0, "\(audit.standardError)")
   }
 
-  /// A recorded score left blank would be decided unfavourable and counted as not above the
-  /// median: the audit stops instead, naming the file, the column and the first such row.
+  /// A recorded score left blank would count as not above the median (and, without a
+  /// decision column, be decided unfavourable): the audit stops instead, naming the file, the
+  /// column and the first such row.
   @Test func aRowWithoutItsRecordedScoreStopsTheAudit() throws {
     let folder = try FixturePaths.temporaryDirectory(named: "fairgate-blank-score")
     var lines = try String(
@@ -209,7 +210,7 @@ import _FairTestSupport
     #expect(
       result.standardError.contains(
         data + ": error: column 14 'vendor_score': the score is missing in data row 3 "
-          + "(0-based) and 1 more; every row needs one"),
+          + "(0-based) and 1 more; a row without a score would count as not above the median"),
       "\(result.standardError)")
     #expect(!FileManager.default.fileExists(atPath: folder + "/out/findings.json"))
   }

@@ -92,6 +92,7 @@ import _FairTestSupport
   @Test func versionPrintsTheVersion() throws {
     let result = try FairGateBinary.run(["--version"])
     #expect(result.status == 0)
-    #expect(result.standardOutput == "0.1.0\n")
+    // The version the findings record (`tool.version`).
+    #expect(result.standardOutput == "0.3.0\n")
   }
 }

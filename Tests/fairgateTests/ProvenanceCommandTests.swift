@@ -107,6 +107,10 @@ import _FairTestSupport
     #expect(
       summary.missing == ["report.distribution_date: the date the tool was first distributed"])
     #expect(html.contains("Incomplete for publication"))
+    // Categories under 2% of the data are left out of the impact ratios (§ 5-301(d)).
+    let excluded = summary.categories.filter(\.excluded)
+    #expect(!excluded.isEmpty)
+    #expect(excluded.allSatisfy { $0.impactRatio == nil })
     // A launcher ships the pack the policy extends with it.
     let listed = try FairGateBinary.expect(
       ["evidence", "inputs", folder + "/audit.yaml"], directory: Self.root)

@@ -435,7 +435,7 @@ extension AuditPipeline {
 extension AuditPipeline {
   /// The files a partition's evidence reads besides its rows: the manifest, the model file,
   /// a background file, a reason table and every policy file (shipped packs included) with
-  /// every file a policy extends, as absolute paths.
+  /// every file a policy extends, as absolute paths (symbolic links unresolved).
   ///
   /// A launcher ships these to the machines that compute partial evidence, keeping their
   /// places relative to each other so that the manifest's relative paths still resolve.
@@ -452,11 +452,9 @@ extension AuditPipeline {
     }
     if let table = manifest.reasons.table { files.append(table) }
     files += policies.flatMap { [$0.file] + $0.ancestors.map(\.file) }
-    let current = FileManager.default.currentDirectoryPath
+    // Symbolic links unresolved, as provenance records the paths: a launcher places each
+    // file by its path relative to the manifest's.
     var seen = Set<String>()
-    return files.map { file in
-      let absolute = file.hasPrefix("/") ? file : (current as NSString).appendingPathComponent(file)
-      return (absolute as NSString).standardizingPath
-    }.filter { seen.insert($0).inserted }
+    return files.map(PathText.absolute).filter { seen.insert($0).inserted }
   }
 }

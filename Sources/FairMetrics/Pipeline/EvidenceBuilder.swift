@@ -126,15 +126,14 @@ public enum EvidenceBuilder {
             .expectedNumber, file: file, column: reference,
             message: "the score column must hold numbers")
         }
-        // A row without a score would be decided unfavourable and ranked nowhere: refused,
-        // as a row without a label is.
+        // A row without a score would be decided unfavourable by a threshold, and would
+        // count as not above the median in scoring rates: refused, as a row without a label is.
         if let row = numbers.values.firstIndex(where: \.isNaN) {
-          let missing = numbers.values.count { $0.isNaN }
           throw DataError(
             .expectedNumber, file: file, column: reference,
-            message: "the score is missing in data row \(row) (0-based)"
-              + (missing > 1 ? " and \(missing - 1) more" : "")
-              + "; every row needs one (leave unscored rows out of the file)")
+            message: DataError.Message.missingScore(
+              row: row, count: numbers.values.count { $0.isNaN },
+              decisionsRecorded: decisionColumn != nil))
         }
         let oriented = decisionRule ?? DecisionRule(space: .score)
         scores = numbers.values.map(oriented.favourableOriented)
@@ -468,5 +467,18 @@ public enum EvidenceBuilder {
           values: values, rowCount: values.count / width, featureCount: width)
         return try model.predict(matrix, output: space, threads: threads).map(rule.isFavourable)
       })
+  }
+}
+
+extension DataError.Message {
+  /// A recorded score left blank, first in data row `row`, in `count` rows in all.
+  static func missingScore(row: Int, count: Int, decisionsRecorded: Bool) -> String {
+    "the score is missing in data row \(row) (0-based)"
+      + (count > 1 ? " and \(count - 1) more" : "")
+      + (decisionsRecorded
+        ? "; a row without a score would count as not above the median in the score figures:"
+          + " record a score for every row, or remove 'score_column' to audit the recorded"
+          + " decisions alone"
+        : "; the decisions come from the score, so every row needs one")
   }
 }

@@ -232,8 +232,11 @@ extension FindingsDiff.MetricMove {
   /// The crossing with the intervals: `current value outside the baseline's 95% CI [0.790,
   /// 0.830]`.
   var crossingPhrase: String {
-    let before = baselineInterval.map(ReportNumber.intervalWithLevel) ?? "—"
-    let after = currentInterval.map(ReportNumber.intervalWithLevel) ?? "—"
+    // Each interval's ends kept on their side of the other audit's value.
+    let before =
+      baselineInterval.map { ReportNumber.intervalWithLevel($0, beside: currentValue) } ?? "—"
+    let after =
+      currentInterval.map { ReportNumber.intervalWithLevel($0, beside: baselineValue) } ?? "—"
     switch crossing {
     case .currentOutsideBaselineInterval: return "current value outside the baseline's \(before)"
     case .baselineOutsideCurrentInterval: return "baseline value outside the current \(after)"

@@ -40,6 +40,9 @@ extension HTMLReportRenderer {
         section.newline()
       }
       for attribution in evidence.attributions {
+        // Kept on its side of the bounds of the attribution-ratio rules on this grouping.
+        let ratioBounds = document.requirementBounds(
+          grouping: attribution.grouping, metrics: ["attribution_ratio"])
         section.element("details") { details in
           details.element("summary", text: "Attributions by slice: \(attribution.grouping)")
           for slice in attribution.slices {
@@ -54,7 +57,7 @@ extension HTMLReportRenderer {
                 OptionalColumn(title: "Mean φ", numeric: true) { ReportNumber.value($0.mean) },
                 OptionalColumn(title: "Share", numeric: true) { ReportNumber.percent($0.share) },
                 OptionalColumn(title: "Ratio to \(attribution.reference)", numeric: true) {
-                  $0.ratioToReference.map(ReportNumber.value)
+                  $0.ratioToReference.map { ReportNumber.value($0, beside: ratioBounds) }
                 },
                 OptionalColumn(title: "Ratio interval", numeric: false) {
                   $0.ratioInterval.map(ReportNumber.interval)
@@ -182,7 +185,12 @@ extension HTMLReportRenderer {
         Column(title: "p", numeric: true) { pValue($0.pValue) },
         Column(title: "Adjusted p", numeric: true) { pValue($0.adjustedPValue) },
         Column(title: "Test", numeric: false) { $0.test?.rawValue },
-        Column(title: "Shortfall", numeric: true) { kept("shortfall", [1])($0.shortfall) },
+        // One decimal, as the findings show it.
+        Column(title: "Shortfall", numeric: true) { slice in
+          let bounds =
+            [1] + document.requirementBounds(grouping: grouping.grouping, metrics: ["shortfall"])
+          return slice.shortfall.map { ReportNumber.fixed($0, 1, beside: bounds) }
+        },
         Column(title: "Base rate", numeric: true) { rate("base_rate")($0.baseRate) },
         Column(title: "TPR", numeric: true) { rate("true_positive_rate")($0.tpr) },
         Column(title: "FPR", numeric: true) { rate("false_positive_rate")($0.fpr) },

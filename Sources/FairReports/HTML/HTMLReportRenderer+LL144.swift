@@ -37,7 +37,12 @@ extension HTMLReportRenderer {
               ? "selection rates (share selected to move forward)"
               : "scoring rates (share scoring strictly above the full sample's median)"
           ),
-          ("Sample median score", summary.sampleMedian.map { ReportNumber.value($0) }),
+          (
+            "Sample median score",
+            summary.sampleMedian.map {
+              $0 == $0.rounded() ? ReportNumber.plain($0) : ReportNumber.value($0)
+            }
+          ),
           ("Scores tied at the median", summary.tiedAtMedianShare.map(ReportNumber.percent)),
         ], &section)
       section.element("h3", text: "Individuals of unknown category")

@@ -30,7 +30,7 @@ extension HTMLReportRenderer {
           checks.map { finding in
             [
               finding.ruleIdentifier, finding.subject.display, finding.verdict.label,
-              finding.value.map(ReportNumber.value) ?? "—",
+              finding.valueText,
               finding.interval.map(ReportNumber.interval) ?? "—", finding.requirement,
             ]
           }, &section, caption: "Reason checks and their verdicts")

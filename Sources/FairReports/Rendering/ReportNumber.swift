@@ -114,6 +114,15 @@ enum ReportNumber {
     "\(level(interval.level)) CI \(self.interval(interval))"
   }
 
+  /// An interval with its level, each end printed on its side of `value` (an end never
+  /// reads as the value it is compared with).
+  static func intervalWithLevel(_ interval: FindingsDocument.Interval, beside value: Double)
+    -> String
+  {
+    "\(level(interval.level)) CI [\(self.value(interval.lower, beside: [value])), "
+      + "\(self.value(interval.upper, beside: [value]))]"
+  }
+
   /// A value with fixed decimals in the POSIX locale.
   static func fixed(_ value: Double, _ decimals: Int) -> String {
     if let special = special(value) { return special }

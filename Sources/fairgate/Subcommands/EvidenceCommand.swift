@@ -167,8 +167,9 @@ extension FairGateCommand {
         commandName: "inputs",
         abstract: "List the files partial evidence reads besides the rows.",
         discussion: """
-          Prints the absolute paths of the manifest, its model file, a background file and \
-          every policy file (shipped packs included), one per line: what a launcher ships \
+          Prints the absolute paths of the manifest, its model file, a background file, a \
+          reason-code table and every policy file (shipped packs included) with every file \
+          a policy extends, one per line, symbolic links unresolved: what a launcher ships \
           to the machines that compute partial evidence, keeping their places relative to \
           each other.
           """)
