@@ -44,17 +44,11 @@ extension AuditPipeline {
     let stages = Stages(options)
     let partition = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    let (manifest, policies, needs, baseRequest, seed) = (
-      partition.read.manifest, partition.read.policies, partition.needs, partition.request,
-      partition.seed
-    )
-    var hashed = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(
-        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
-        data: baseRequest.data, packDirectory: options.packDirectory)
-    }
+    let (manifest, needs, seed) = (partition.read.manifest, partition.needs, partition.seed)
+    var hashed = try partition.hashedInputs(
+      data: partition.request.data, options: options, stages: stages)
     var inputs = hashed.partial
-    var request = baseRequest
+    var request = partition.request
     var sampleColumns: [String]?
     var reasonBackgrounds: [KeyedSample]?
     if let samplePath {
@@ -135,16 +129,10 @@ extension AuditPipeline {
     let stages = Stages(options)
     let partition = try partitionRequest(
       manifest: path, data: data, options: options, stages: stages)
-    let (manifest, policies, needs, request, seed) = (
-      partition.read.manifest, partition.read.policies, partition.needs, partition.request,
-      partition.seed
+    let (manifest, needs, request, seed) = (
+      partition.read.manifest, partition.needs, partition.request, partition.seed
     )
-    // Hashed before the model and the rows are read, and checked again at the end.
-    let hashed = try stages.stage("hashing the inputs") {
-      try Provenance.inputs(
-        manifest: manifest, policies: policies, policySHA256: partition.read.policySHA256,
-        packDirectory: options.packDirectory)
-    }
+    let hashed = try partition.hashedInputs(data: nil, options: options, stages: stages)
     let sampled = try needs.sampled(request, reasons: manifest.reasons)
     guard sampled.any else {
       throw ManifestError(diagnostics: [
@@ -289,6 +277,18 @@ extension AuditPipeline {
     var needs: TallyNeeds
     var request: EvidenceRequest
     var seed: UInt64
+
+    /// The partition's inputs (with `data` when given), hashed before anything reads the
+    /// model or the rows, to be checked again at the end (``Provenance/Inputs/checkUnchanged()``).
+    func hashedInputs(data: String?, options: AuditOptions, stages: Stages) throws
+      -> Provenance.Inputs
+    {
+      try stages.stage("hashing the inputs") {
+        try Provenance.inputs(
+          manifest: read.manifest, policies: read.policies, policySHA256: read.policySHA256,
+          data: data, packDirectory: options.packDirectory)
+      }
+    }
   }
 
   /// Refuses an evidence sample drawn for other inputs, seed or size than this partition's.
