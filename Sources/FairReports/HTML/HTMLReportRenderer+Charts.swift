@@ -11,8 +11,7 @@ extension HTMLReportRenderer {
       where grouping.slices.contains(where: { $0.impactRatio != nil }) {
         ImpactRatioChart.write(
           grouping,
-          bounds: document.requirementBounds(
-            grouping: grouping.grouping, metrics: ["impact_ratio"]),
+          bounds: document.requirementBounds(grouping: grouping.grouping)["impact_ratio"] ?? [],
           &section)
         drew = true
       }

@@ -41,8 +41,8 @@ extension HTMLReportRenderer {
       }
       for attribution in evidence.attributions {
         // Kept on its side of the bounds of the attribution-ratio rules on this grouping.
-        let ratioBounds = document.requirementBounds(
-          grouping: attribution.grouping, metrics: ["attribution_ratio"])
+        let ratioBounds =
+          document.requirementBounds(grouping: attribution.grouping)["attribution_ratio"] ?? []
         section.element("details") { details in
           details.element("summary", text: "Attributions by slice: \(attribution.grouping)")
           for slice in attribution.slices {
@@ -137,9 +137,9 @@ extension HTMLReportRenderer {
     // Every figure kept on its side of the bounds the rules on this grouping judge its
     // metric against (the four-fifths screen for the ratios, 1 for a shortfall), and every
     // p-value on its side of each significance level used.
+    let bounds = document.requirementBounds(grouping: grouping.grouping)
     let kept = { (metric: String, screens: [Double]) in
-      let bounds =
-        screens + document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
+      let bounds = screens + (bounds[metric] ?? [])
       return { (value: Double?) in value.map { ReportNumber.value($0, beside: bounds) } }
     }
     let rate = { (metric: String) in kept(metric, []) }
@@ -187,9 +187,9 @@ extension HTMLReportRenderer {
         Column(title: "Test", numeric: false) { $0.test?.rawValue },
         // One decimal, as the findings show it.
         Column(title: "Shortfall", numeric: true) { slice in
-          let bounds =
-            [1] + document.requirementBounds(grouping: grouping.grouping, metrics: ["shortfall"])
-          return slice.shortfall.map { ReportNumber.fixed($0, 1, beside: bounds) }
+          slice.shortfall.map {
+            ReportNumber.fixed($0, 1, beside: [1] + (bounds["shortfall"] ?? []))
+          }
         },
         Column(title: "Base rate", numeric: true) { rate("base_rate")($0.baseRate) },
         Column(title: "TPR", numeric: true) { rate("true_positive_rate")($0.tpr) },

@@ -42,9 +42,9 @@ extension HTMLReportRenderer {
   ) {
     typealias Column = OptionalColumn<FindingsDocument.LossEvidence.Slice>
     // Each figure kept on its side of the bounds the loss rules on this grouping judge it by.
+    let bounds = document.requirementBounds(grouping: grouping.grouping)
     let value = { (metric: String) in
-      let bounds = document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
-      return { (value: Double?) in value.map { ReportNumber.value($0, beside: bounds) } }
+      { (value: Double?) in value.map { ReportNumber.value($0, beside: bounds[metric] ?? []) } }
     }
     // The reference's ratio and difference intervals are the points 1 and 0; leave them out.
     let unlessReference = {

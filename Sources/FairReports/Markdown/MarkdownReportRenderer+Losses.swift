@@ -51,11 +51,9 @@ extension MarkdownReportRenderer {
   {
     let hasCost = grouping.slices.contains { $0.meanCost != nil }
     // Each figure kept on its side of the bounds the loss rules on this grouping judge it by.
-    let bounds = { (metric: String) in
-      document.requirementBounds(grouping: grouping.grouping, metrics: [metric])
-    }
+    let bounds = document.requirementBounds(grouping: grouping.grouping)
     let figure = { (metric: String, value: Double?, interval: FindingsDocument.Interval?) in
-      value.map { withInterval($0, interval, beside: bounds(metric)) } ?? "—"
+      value.map { withInterval($0, interval, beside: bounds[metric] ?? []) } ?? "—"
     }
     var text = "\n| \(MarkdownText.escaped(grouping.grouping)) | Rows | Mean loss"
     text += " | Loss share / row share | Loss ratio | Loss difference"

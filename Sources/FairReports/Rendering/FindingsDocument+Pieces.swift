@@ -11,15 +11,15 @@ extension FindingsDocument {
       + "is a digest of the partitions' digests."
   }
 
-  /// The bounds that the findings on `grouping` judge any of `metrics` against: a table or
-  /// chart showing those figures keeps each on its side of every such bound, as the
-  /// findings do.
-  func requirementBounds(grouping: String, metrics: Set<String>) -> [Double] {
-    var bounds: [Double] = []
-    for finding in findings
-    where finding.subject.grouping == grouping && metrics.contains(finding.metric) {
-      for bound in finding.requirementBounds ?? [] where !bounds.contains(bound) {
-        bounds.append(bound)
+  /// The bounds that the findings on `grouping` judge each metric against, by metric, in one
+  /// pass over the findings: a table or chart showing those figures keeps each on its side of
+  /// every such bound, as the findings do.
+  func requirementBounds(grouping: String) -> [String: [Double]] {
+    var bounds: [String: [Double]] = [:]
+    for finding in findings where finding.subject.grouping == grouping {
+      for bound in finding.requirementBounds ?? []
+      where bounds[finding.metric]?.contains(bound) != true {
+        bounds[finding.metric, default: []].append(bound)
       }
     }
     return bounds
